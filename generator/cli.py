@@ -1,0 +1,155 @@
+"""The ``journeymap`` command: thin click wrappers over ``generator.build``.
+
+Only click is imported at start-up; each command imports what it needs, so that
+``journeymap --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, NoReturn
+
+import click
+
+from generator import __version__
+
+if TYPE_CHECKING:
+    from generator.config import Settings
+    from generator.errors import Problem
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE, EXIT_IO, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
+
+
+class _Group(click.Group):
+    """Maps failures to the documented exit codes, with no traceback unless ``--debug``."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        from generator.load import MissingPathError, ReadError
+
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            _fail("interrupted", EXIT_INTERRUPTED)
+        except MissingPathError as exc:
+            _fail(str(exc), EXIT_USAGE)
+        except (ReadError, OSError) as exc:
+            if ctx.meta.get("debug"):
+                raise
+            _fail(str(exc), EXIT_IO)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise
+        except Exception as exc:
+            if ctx.meta.get("debug"):
+                raise
+            _fail(f"internal error: {exc!r} (run with --debug for the traceback)", EXIT_BUG)
+
+
+def _fail(message: str, code: int) -> NoReturn:
+    click.echo(f"journeymap: error: {message}", err=True)
+    sys.exit(code)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="journeymap")
+@click.option(
+    "--config",
+    "config_file",
+    type=click.Path(path_type=Path),
+    help="mkdocs.yml to read (default: ./mkdocs.yml if present).",
+)
+@click.option("--debug", is_flag=True, help="Show tracebacks for unexpected failures.")
+@click.pass_context
+def main(ctx: click.Context, config_file: Path | None, debug: bool) -> None:
+    """Customer journey maps as code: check, render and publish journeys kept in Markdown."""
+    ctx.meta["debug"] = debug
+    if config_file is not None and not config_file.is_file():
+        raise click.BadParameter(f"{config_file} does not exist", param_hint="'--config'")
+    ctx.meta["config_file"] = (
+        config_file if config_file else (Path("mkdocs.yml") if Path("mkdocs.yml").is_file() else None)
+    )
+
+
+def _settings(ctx: click.Context) -> tuple[Settings, list[Problem]]:
+    from generator.config import load_settings
+
+    return load_settings(ctx.meta["config_file"])
+
+
+_today = click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="Date to check review periods against (YYYY-MM-DD; default: today).",
+)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["text", "github", "json"]), default="text", show_default=True)
+@click.option("--strict", is_flag=True, help="Treat warnings as errors.")
+@click.option("-q", "--quiet", is_flag=True, help="Print problems only, no summary.")
+@_today
+@click.pass_context
+def check(
+    ctx: click.Context, paths: tuple[Path, ...], fmt: str, strict: bool, quiet: bool, today: dt.datetime | None
+) -> None:
+    """Check journeys and personas (default: the whole content folder) and report every problem."""
+    from generator.build import check as run_check
+    from generator.errors import sort_problems
+    from generator.report import format_github, format_json, format_text, summary_line
+
+    settings, problems = _settings(ctx)
+    result = run_check(settings, list(paths) or None, today.date() if today else None)
+    problems = sort_problems(problems + result.problems)
+    if fmt == "json":
+        click.echo(format_json(problems, strict=strict, journeys=result.journeys, personas=result.personas))
+    elif fmt == "github":
+        if problems:
+            click.echo(format_github(problems, strict=strict))
+    elif problems:
+        click.echo(format_text(problems, strict=strict, color=sys.stdout.isatty()))
+    if not quiet and fmt != "json":
+        click.echo(
+            summary_line(problems, journeys=result.journeys, personas=result.personas, strict=strict),
+            err=fmt == "github",
+        )
+    failed = any(p.severity.value == "error" or strict for p in problems)
+    ctx.exit(EXIT_CONTENT if failed else EXIT_OK)
+
+
+@main.group()
+def new() -> None:
+    """Create a journey or persona file from a commented template."""
+
+
+@new.command("journey")
+@click.argument("name")
+@click.option("--persona", help="Persona id the journey follows (default: the first persona).")
+@_today
+@click.pass_context
+def new_journey(ctx: click.Context, name: str, persona: str | None, today: dt.datetime | None) -> None:
+    """Write content/journeys/<name>.md, ready to fill in; never overwrites."""
+    from generator.scaffold import ScaffoldError, write_journey
+
+    settings, _ = _settings(ctx)
+    try:
+        path = write_journey(settings, name, persona=persona, today=today.date() if today else dt.date.today())
+    except ScaffoldError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    click.echo(f"wrote {path}")
+
+
+@new.command("persona")
+@click.argument("name")
+@click.pass_context
+def new_persona(ctx: click.Context, name: str) -> None:
+    """Write content/personas/<name>.md, ready to fill in; never overwrites."""
+    from generator.scaffold import ScaffoldError, write_persona
+
+    settings, _ = _settings(ctx)
+    try:
+        path = write_persona(settings, name)
+    except ScaffoldError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    click.echo(f"wrote {path}")

@@ -1,0 +1,205 @@
+"""Project settings: the ``journeys`` entry under ``plugins:`` in ``mkdocs.yml``.
+
+That entry is the single source of truth for the CLI and the MkDocs plugin alike.
+``settings_from_options`` checks a plain mapping of options (no I/O); ``load_settings``
+finds it in ``mkdocs.yml`` and reports bad options at their line in that file.
+Reading ``mkdocs.yml`` only composes YAML nodes: tags such as ``!!python/name:`` are
+kept as text and nothing is ever constructed or executed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.errors import Problem, problem
+from generator.front_matter import yaml_error_problem
+from generator.model import Location
+from generator.source import display_path
+from generator.vocabulary import did_you_mean
+
+__all__ = ["OPTION_DOCS", "Settings", "load_settings", "settings_from_options"]
+
+DEFAULT_TYPES = ("critical", "supplementary", "superfluous")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Settings:
+    """Everything the pipeline needs to know about a project."""
+
+    content_dir: Path = Path("content")
+    """The site's ``docs_dir``: journeys, personas and ordinary pages live under it."""
+    journeys_dir: str = "journeys"
+    """Folder of journey files, relative to ``content_dir``."""
+    personas_dir: str = "personas"
+    """Folder of persona files, relative to ``content_dir``."""
+    language: str = "en"
+    """Language of labels on maps, pages and kits: ``en`` or ``nl``."""
+    emotion_scale: tuple[int, int] = (-2, 2)
+    """Lowest and highest ``feeling`` score, as ``[min, max]``."""
+    touchpoint_types: tuple[str, ...] = DEFAULT_TYPES
+    """Allowed values of a step's ``type``; the first is the most important."""
+    review_period: int = 180
+    """Days after ``reviewed`` before a journey counts as overdue; 0 turns the warning off."""
+    config_path: Path | None = field(default=None, compare=False)
+    """The ``mkdocs.yml`` the settings came from, if any."""
+
+    @property
+    def journeys_path(self) -> Path:
+        return self.content_dir / self.journeys_dir
+
+    @property
+    def personas_path(self) -> Path:
+        return self.content_dir / self.personas_dir
+
+
+OPTION_DOCS: dict[str, str] = {
+    "journeys_dir": "Folder of journey files, relative to the site's docs_dir (default `journeys`).",
+    "personas_dir": "Folder of persona files, relative to the site's docs_dir (default `personas`).",
+    "language": "Language of labels: `en` (default) or `nl`.",
+    "emotion_scale": "Lowest and highest feeling score, as `[min, max]` (default `[-2, 2]`).",
+    "touchpoint_types": "Allowed step `type` values (default `[critical, supplementary, superfluous]`).",
+    "review_period": "Days after `reviewed` before a journey is overdue (default 180; 0 turns the warning off).",
+}
+
+
+def settings_from_options(
+    options: dict[str, Any],
+    *,
+    content_dir: Path = Path("content"),
+    config_path: Path | None = None,
+    locate: dict[str, Location] | None = None,
+    fallback: Location | None = None,
+) -> tuple[Settings, list[Problem]]:
+    """Check plugin ``options`` (plain data); ``locate`` maps an option to where it was written."""
+    where = locate or {}
+    start = fallback or Location(path=str(config_path or "mkdocs.yml"), line=1, column=1)
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+
+    def bad(key: str, message: str) -> None:
+        problems.append(problem(where.get(key, start), "E601", f"journeys option '{key}': {message}"))
+
+    for key, value in options.items():
+        if key not in OPTION_DOCS:
+            hint = did_you_mean(str(key), dict.fromkeys(OPTION_DOCS, ())) or None
+            problems.append(problem(where.get(key, start), "E602", f"unknown journeys option '{key}'", hint))
+        elif key == "language":
+            if value not in ("en", "nl"):
+                bad(key, f"must be 'en' or 'nl', not {value!r}")
+            else:
+                values[key] = value
+        elif key in ("journeys_dir", "personas_dir"):
+            if (
+                not isinstance(value, str)
+                or not value.strip()
+                or Path(value).is_absolute()
+                or ".." in Path(value).parts
+            ):
+                bad(key, "must be a folder inside docs_dir")
+            else:
+                values[key] = value.strip().strip("/")
+        elif key == "emotion_scale":
+            if (
+                not isinstance(value, list)
+                or len(value) != 2
+                or not all(isinstance(v, int) and not isinstance(v, bool) for v in value)
+                or not value[0] < value[1]
+                or value[1] - value[0] > 20
+            ):
+                bad(key, "must be two whole numbers [min, max] with min < max, at most 20 apart")
+            else:
+                values[key] = (value[0], value[1])
+        elif key == "touchpoint_types":
+            words = [str(v).strip().casefold() for v in value] if isinstance(value, list) else []
+            if (
+                not words
+                or not all(words)
+                or len(set(words)) != len(words)
+                or not all(isinstance(v, str) for v in value)
+            ):
+                bad(key, "must be a list of different words")
+            else:
+                values[key] = tuple(words)
+        elif key == "review_period":
+            if not isinstance(value, int) or isinstance(value, bool) or value < 0:
+                bad(key, "must be a whole number of days, 0 or more")
+            else:
+                values[key] = value
+    return Settings(content_dir=content_dir, config_path=config_path, **values), problems
+
+
+def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
+    """Settings from ``mkdocs.yml`` (its ``docs_dir`` and ``journeys`` entry), or defaults."""
+    if config_path is None:
+        return Settings(), []
+    shown = display_path(config_path)
+    text = config_path.read_text(encoding="utf-8-sig")
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as exc:
+        return Settings(config_path=config_path), [yaml_error_problem(exc, shown)]
+    except yaml.YAMLError as exc:
+        return Settings(config_path=config_path), [problem(Location(path=shown, line=1), "E203", f"YAML error: {exc}")]
+    base = config_path.parent
+    content_dir = base / "docs"
+    options: dict[str, Any] = {}
+    locate: dict[str, Location] = {}
+    fallback = Location(path=shown, line=1, column=1)
+    if isinstance(root, yaml.MappingNode):
+        for key, value in root.value:
+            if key.value == "docs_dir" and isinstance(value, yaml.ScalarNode):
+                content_dir = base / value.value
+            elif key.value == "plugins":
+                entry = _journeys_entry(value)
+                if entry is not None:
+                    fallback = _loc(shown, entry[0])
+                    if isinstance(entry[1], yaml.MappingNode):
+                        for opt_key, opt_value in entry[1].value:
+                            options[opt_key.value] = _plain(opt_value)
+                            locate[opt_key.value] = _loc(shown, opt_value)
+    return settings_from_options(
+        options, content_dir=content_dir, config_path=config_path, locate=locate, fallback=fallback
+    )
+
+
+def _journeys_entry(plugins: yaml.Node) -> tuple[yaml.Node, yaml.Node | None] | None:
+    """The ``journeys`` item of ``plugins:``, written as a list item or a mapping key."""
+    if isinstance(plugins, yaml.SequenceNode):
+        for item in plugins.value:
+            if isinstance(item, yaml.ScalarNode) and item.value == "journeys":
+                return item, None
+            if isinstance(item, yaml.MappingNode):
+                for key, value in item.value:
+                    if key.value == "journeys":
+                        return key, value
+    elif isinstance(plugins, yaml.MappingNode):
+        for key, value in plugins.value:
+            if key.value == "journeys":
+                return key, value
+    return None
+
+
+def _plain(node: yaml.Node) -> Any:
+    """Node to data with YAML's core types; unknown tags stay text and never run."""
+    if isinstance(node, yaml.MappingNode):
+        return {_plain(k): _plain(v) for k, v in node.value}
+    if isinstance(node, yaml.SequenceNode):
+        return [_plain(item) for item in node.value]
+    if node.tag == "tag:yaml.org,2002:int":
+        try:
+            return int(node.value.replace("_", ""), 0)
+        except ValueError:
+            return node.value
+    if node.tag == "tag:yaml.org,2002:bool":
+        return node.value.casefold() in ("true", "yes", "on")
+    if node.tag == "tag:yaml.org,2002:null":
+        return None
+    return node.value
+
+
+def _loc(path: str, node: yaml.Node) -> Location:
+    return Location(path=path, line=node.start_mark.line + 1, column=node.start_mark.column + 1)

@@ -1,0 +1,125 @@
+"""Located problems: the one error type every stage reports, and the code catalogue.
+
+A stage never raises on bad content; it returns :class:`Problem` objects, so that one
+run can report every problem of every file. The catalogue below is the single list of
+codes: the format reference documents each one and a test keeps the two in step.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from generator.model import Location
+
+__all__ = ["CODES", "Code", "Problem", "Severity", "sort_problems"]
+
+
+class Severity(StrEnum):
+    """How bad a problem is: errors fail a run, warnings fail it only with ``--strict``."""
+
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, slots=True)
+class Code:
+    """A problem code: its severity, a short name, and the usual fix."""
+
+    code: str
+    name: str
+    fix: str
+
+    @property
+    def severity(self) -> Severity:
+        return Severity.WARNING if self.code.startswith("W") else Severity.ERROR
+
+
+_CATALOGUE = [
+    # Files
+    Code("E101", "not-utf8", "Save the file as UTF-8 (any editor offers it under 'Save as' or 'Encoding')."),
+    # Front matter and YAML
+    Code("E201", "no-front-matter", "Start the file with a line '---', the file's keys, and another '---'."),
+    Code("E202", "unclosed-front-matter", "Close the front matter with a line that holds only '---'."),
+    Code(
+        "E203", "yaml-syntax", "Fix the YAML at the reported position: an unclosed quote or bracket, or a bad indent."
+    ),
+    Code("E204", "yaml-alias", "Write the value out in full; YAML anchors (&) and aliases (*) are not accepted."),
+    Code("E205", "yaml-tag", "Remove the tag ('!!...' or '!...'); values are plain text, lists and mappings."),
+    Code("E206", "duplicate-key", "Keep one of the two keys; a key may appear once in the front matter."),
+    Code("E207", "too-deep", "Flatten the value; front matter nests at most four levels deep."),
+    Code("E208", "front-matter-not-mapping", "Write the front matter as 'key: value' lines."),
+    Code("E209", "unknown-front-matter-key", "Use a documented key, or put custom data under 'extra:'."),
+    Code("E210", "missing-key", "Add the required key to the front matter."),
+    Code("E211", "wrong-type", "Give the value the documented shape: text, a list like [a, b], or a mapping."),
+    Code("E212", "invalid-date", "Write the date as YYYY-MM-DD, for example 2026-09-01."),
+    Code("E213", "invalid-state", "Use 'current' (as-is) or 'future' (to-be)."),
+    # Structure
+    Code("E301", "step-before-stage", "Add a '## Stage' heading before the first '### Step'."),
+    Code("E302", "unknown-lane-key", "Use a documented lane key (or its Dutch alias); see the lane table."),
+    Code("E303", "duplicate-id", "Give one of the two an explicit, different '- id:'."),
+    Code("E304", "not-a-lane", "Write lanes as '- key: value'; put free text in a paragraph instead of a bullet."),
+    Code("E305", "empty-lane", "Give the lane a value, or remove the line."),
+    Code("E306", "level-one-heading", "Set the title in the front matter; use '##' for stages and '###' for steps."),
+    Code("E307", "invalid-id", "Use lower-case letters, digits and hyphens, starting with a letter or digit."),
+    Code("E308", "empty-journey", "Add at least one '## Stage' with a '### Step'."),
+    Code("E309", "key-out-of-place", "Move the key: 'goal' belongs under a stage, the lane keys under a step."),
+    Code("E310", "nested-lane-content", "Keep a lane's value on its bullet line; use the step's notes for more text."),
+    Code("E311", "repeated-key", "Keep one: this key may appear only once per step or stage."),
+    # Values
+    Code(
+        "E401",
+        "feeling-not-a-number",
+        "Start the feeling with a number on the scale, then an optional word: '-1 worried'.",
+    ),
+    Code("E402", "feeling-out-of-range", "Use a score inside the configured emotion scale."),
+    Code("E403", "unknown-touchpoint-type", "Use one of the configured touchpoint types."),
+    Code("E404", "invalid-moment-of-truth", "Write 'yes' or 'no' ('ja' or 'nee')."),
+    # References
+    Code("E501", "unknown-persona", "Create the persona file, or use the id (file name) of an existing persona."),
+    Code(
+        "E502",
+        "photo-outside-content",
+        "Keep the photo inside the content folder and give a path relative to the persona file.",
+    ),
+    Code("E503", "photo-not-found", "Fix the path, or add the image file next to the persona."),
+    # Configuration
+    Code("E601", "invalid-config", "Fix the option in the 'journeys' entry of mkdocs.yml."),
+    Code("E602", "unknown-config-option", "Use a documented option of the 'journeys' plugin."),
+    # Warnings
+    Code("W101", "step-without-feeling", "Add '- feeling: <score> <word>' so the emotion curve has a point here."),
+    Code("W102", "stage-without-steps", "Add a '### Step' under the stage, or remove the stage."),
+    Code("W103", "review-overdue", "Validate the journey with customers again and update 'reviewed'."),
+    Code("W104", "never-reviewed", "Add 'reviewed: YYYY-MM-DD' once the journey has been validated with customers."),
+]
+
+CODES: dict[str, Code] = {code.code: code for code in _CATALOGUE}
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One located problem: ``path:line:col: severity[CODE]: message`` plus a hint."""
+
+    loc: Location
+    code: str
+    message: str
+    hint: str = ""
+
+    @property
+    def severity(self) -> Severity:
+        return CODES[self.code].severity
+
+    def __str__(self) -> str:
+        return f"{self.loc}: {self.severity.value}[{self.code}]: {self.message}"
+
+
+def problem(loc: Location, code: str, message: str, hint: str | None = None) -> Problem:
+    """Make a problem; the hint defaults to the code's documented fix."""
+    if code not in CODES:
+        raise KeyError(code)
+    return Problem(loc, code, message, CODES[code].fix if hint is None else hint)
+
+
+def sort_problems(problems: list[Problem]) -> list[Problem]:
+    """Problems in a stable order: by path, line, column, code."""
+    return sorted(problems, key=lambda p: (p.loc.path, p.loc.line, p.loc.column, p.code, p.message))

@@ -1,0 +1,136 @@
+"""Finding journey and persona files on disk and parsing them: the pipeline's only reader."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from generator.config import Settings
+from generator.errors import Problem, problem
+from generator.model import Journey, Persona
+from generator.parse_journey import parse_journey
+from generator.parse_persona import parse_persona
+from generator.source import decode_source, display_path
+
+__all__ = ["LoadedProject", "MissingPathError", "ReadError", "load_project"]
+
+
+class MissingPathError(Exception):
+    """A path named on the command line does not exist (a usage error)."""
+
+
+class ReadError(Exception):
+    """A file exists but cannot be read (an I/O error)."""
+
+
+@dataclass
+class LoadedProject:
+    """Parsed journeys and personas, and every problem found while reading them."""
+
+    journeys: list[Journey] = field(default_factory=list)
+    personas: list[Persona] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    checked_journeys: int = 0
+    checked_personas: int = 0
+
+
+def _markdown_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    found: list[Path] = []
+    for root, dirs, files in os.walk(folder):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        found.extend(Path(root) / name for name in files if name.endswith(".md") and not name.startswith("."))
+    return sorted(found)
+
+
+def _file_id(path: Path, folder: Path) -> str:
+    try:
+        relative = path.resolve().relative_to(folder.resolve())
+    except ValueError:
+        return path.stem
+    return relative.with_suffix("").as_posix()
+
+
+def _read(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{display_path(path)}: cannot read: {exc.strerror or exc}") from exc
+
+
+def _is_persona_file(path: Path, settings: Settings) -> bool:
+    personas = settings.personas_path.resolve()
+    resolved = path.resolve()
+    return resolved.is_relative_to(personas) or path.parent.name == settings.personas_dir
+
+
+def _classify(paths: list[Path], settings: Settings) -> tuple[list[Path], list[Path]]:
+    """Split named files and folders into journey files and persona files."""
+    journeys: list[Path] = []
+    personas: list[Path] = []
+    for path in paths:
+        if not path.exists():
+            raise MissingPathError(f"{display_path(path)}: no such file or directory")
+        if path.is_dir():
+            own_journeys, own_personas = path / settings.journeys_dir, path / settings.personas_dir
+            if own_journeys.is_dir() or own_personas.is_dir():  # a content folder
+                candidates = _markdown_files(own_journeys) + _markdown_files(own_personas)
+            else:
+                candidates = _markdown_files(path)
+        else:
+            candidates = [path]
+        for candidate in candidates:
+            (personas if _is_persona_file(candidate, settings) else journeys).append(candidate)
+    return sorted(set(journeys)), sorted(set(personas))
+
+
+def load_project(settings: Settings, paths: list[Path] | None = None) -> LoadedProject:
+    """Parse the named files (default: the whole content folder) and every persona.
+
+    Personas are always read so that references resolve; problems are reported only
+    for the files that were asked for.
+    """
+    journey_files, persona_files = _classify(paths or [settings.content_dir], settings)
+    project = LoadedProject(checked_journeys=len(journey_files), checked_personas=len(persona_files))
+    wanted_personas = set(persona_files)
+    all_personas = sorted(set(_markdown_files(settings.personas_path)) | wanted_personas)
+    for path in all_personas:
+        shown = display_path(path)
+        text, problems = decode_source(_read(path), shown)
+        persona_id = _file_id(path, settings.personas_path)
+        if text is not None:
+            persona, parse_problems = parse_persona(text, shown, persona_id)
+            problems += parse_problems + _photo_problems(persona, path, settings)
+        else:
+            persona = Persona(id=persona_id, name=persona_id)
+        project.personas.append(persona)
+        if path in wanted_personas:
+            project.problems.extend(problems)
+    for path in journey_files:
+        shown = display_path(path)
+        text, problems = decode_source(_read(path), shown)
+        project.problems.extend(problems)
+        if text is not None:
+            journey, parse_problems = parse_journey(text, shown, _file_id(path, settings.journeys_path))
+            project.journeys.append(journey)
+            project.problems.extend(parse_problems)
+    return project
+
+
+def _photo_problems(persona: Persona, path: Path, settings: Settings) -> list[Problem]:
+    """A persona photo must be a file inside the content folder, even through symlinks."""
+    if not persona.photo:
+        return []
+    loc = persona.key_locs.get("photo", persona.loc)
+    photo = Path(persona.photo)
+    content = settings.content_dir.resolve()
+    if "://" in persona.photo or photo.is_absolute() or persona.photo.startswith(("/", "\\")):
+        return [problem(loc, "E502", f"photo '{persona.photo}' is not a path inside the content folder")]
+    target = (path.parent / photo).resolve()
+    if not target.is_relative_to(content):
+        return [problem(loc, "E502", f"photo '{persona.photo}' resolves outside the content folder")]
+    if not target.is_file():
+        return [problem(loc, "E503", f"photo '{persona.photo}' does not exist")]
+    return []

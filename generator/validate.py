@@ -1,0 +1,71 @@
+"""Checks that need the whole project or its settings: references, scales, vocabularies, reviews.
+
+Pure functions over the model; parsing has already reported what a file alone can show.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.config import Settings
+from generator.errors import Problem, problem
+from generator.model import Journey, Persona
+from generator.vocabulary import suggest
+
+__all__ = ["validate_journey", "validate_project"]
+
+
+def validate_project(
+    journeys: list[Journey], personas: list[Persona], settings: Settings, today: dt.date
+) -> list[Problem]:
+    """Every problem across ``journeys`` given the known ``personas``."""
+    persona_ids = {persona.id for persona in personas}
+    problems: list[Problem] = []
+    for journey in journeys:
+        problems.extend(validate_journey(journey, persona_ids, settings, today))
+    return problems
+
+
+def validate_journey(journey: Journey, persona_ids: set[str], settings: Settings, today: dt.date) -> list[Problem]:
+    """Problems of one journey that depend on settings, today's date or other files."""
+    problems: list[Problem] = []
+    if journey.persona and journey.persona not in persona_ids:
+        close = suggest(journey.persona, persona_ids)
+        known = ", ".join(sorted(persona_ids)) or "none yet"
+        hint = f"did you mean '{close}'?" if close else f"known personas: {known}"
+        loc = journey.key_locs.get("persona", journey.loc)
+        problems.append(problem(loc, "E501", f"unknown persona '{journey.persona}'", hint))
+    low, high = settings.emotion_scale
+    types = settings.touchpoint_types
+    for stage in journey.stages:
+        if not stage.steps:
+            problems.append(problem(stage.loc, "W102", f"stage '{stage.title}' has no steps"))
+        for step in stage.steps:
+            if step.emotion is None:
+                problems.append(problem(step.loc, "W101", f"step '{step.title}' has no feeling"))
+            elif not low <= step.emotion.score <= high:
+                message = f"feeling {step.emotion.score_text} is outside the scale {low}…{high}"
+                problems.append(problem(step.emotion.loc, "E402", message))
+            if step.type and step.type not in types:
+                close = suggest(step.type, types)
+                hint = f"did you mean '{close}'?" if close else f"use one of: {', '.join(types)}"
+                type_loc = next((lane.loc for lane in step.lanes if lane.key == "type"), step.loc)
+                problems.append(problem(type_loc, "E403", f"unknown touchpoint type '{step.type}'", hint))
+    problems.extend(_review_problems(journey, settings, today))
+    return problems
+
+
+def _review_problems(journey: Journey, settings: Settings, today: dt.date) -> list[Problem]:
+    if journey.reviewed is None:
+        if "reviewed" in journey.key_locs:  # an invalid date was already reported
+            return []
+        return [problem(journey.loc, "W104", "the journey has no 'reviewed' date")]
+    if settings.review_period == 0:
+        return []
+    due = journey.reviewed + dt.timedelta(days=settings.review_period)
+    if due < today:
+        overdue = (today - due).days
+        days = f"{overdue} day" if overdue == 1 else f"{overdue} days"
+        message = f"review overdue by {days} (reviewed {journey.reviewed.isoformat()}, due {due.isoformat()})"
+        return [problem(journey.key_locs.get("reviewed", journey.loc), "W103", message)]
+    return []
