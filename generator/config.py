@@ -18,7 +18,7 @@ import yaml
 from generator.errors import Problem, problem
 from generator.front_matter import yaml_error_problem
 from generator.model import Location
-from generator.source import display_path
+from generator.source import decode_source, display_path
 from generator.vocabulary import did_you_mean
 
 __all__ = ["OPTION_DOCS", "Settings", "load_settings", "settings_from_options"]
@@ -71,22 +71,24 @@ def settings_from_options(
     *,
     content_dir: Path = Path("content"),
     config_path: Path | None = None,
-    locate: dict[str, Location] | None = None,
+    locate: dict[str, tuple[Location, Location]] | None = None,
     fallback: Location | None = None,
 ) -> tuple[Settings, list[Problem]]:
-    """Check plugin ``options`` (plain data); ``locate`` maps an option to where it was written."""
+    """Check plugin ``options`` (plain data); ``locate`` maps an option to its key's and value's place."""
     where = locate or {}
     start = fallback or Location(path=str(config_path or "mkdocs.yml"), line=1, column=1)
     problems: list[Problem] = []
     values: dict[str, Any] = {}
 
     def bad(key: str, message: str) -> None:
-        problems.append(problem(where.get(key, start), "E601", f"journeys option '{key}': {message}"))
+        problems.append(problem(where.get(key, (start, start))[1], "E601", f"journeys option '{key}': {message}"))
 
     for key, value in options.items():
         if key not in OPTION_DOCS:
             hint = did_you_mean(str(key), dict.fromkeys(OPTION_DOCS, ())) or None
-            problems.append(problem(where.get(key, start), "E602", f"unknown journeys option '{key}'", hint))
+            problems.append(
+                problem(where.get(key, (start, start))[0], "E602", f"unknown journeys option '{key}'", hint)
+            )
         elif key == "language":
             if value not in ("en", "nl"):
                 bad(key, f"must be 'en' or 'nl', not {value!r}")
@@ -137,7 +139,9 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
     if config_path is None:
         return Settings(), []
     shown = display_path(config_path)
-    text = config_path.read_text(encoding="utf-8-sig")
+    text, problems = decode_source(config_path.read_bytes(), shown)
+    if text is None:
+        return Settings(config_path=config_path), problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
@@ -147,7 +151,7 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
     base = config_path.parent
     content_dir = base / "docs"
     options: dict[str, Any] = {}
-    locate: dict[str, Location] = {}
+    locate: dict[str, tuple[Location, Location]] = {}
     fallback = Location(path=shown, line=1, column=1)
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
@@ -160,7 +164,7 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
                     if isinstance(entry[1], yaml.MappingNode):
                         for opt_key, opt_value in entry[1].value:
                             options[opt_key.value] = _plain(opt_value)
-                            locate[opt_key.value] = _loc(shown, opt_value)
+                            locate[opt_key.value] = (_loc(shown, opt_key), _loc(shown, opt_value))
     return settings_from_options(
         options, content_dir=content_dir, config_path=config_path, locate=locate, fallback=fallback
     )

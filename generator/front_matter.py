@@ -73,7 +73,7 @@ def read_front_matter(
     opening = Location(path=path, line=first_line - 1, column=1)
     if root is not None and not isinstance(root, yaml.MappingNode):
         reader.report(root.start_mark, "E208", "front matter must be a mapping of 'key: value' lines")
-        root = None
+        return result, reader.problems
     if root is not None:
         _read_mapping(root, schema, reader, result)
     for key, spec in schema.items():

@@ -183,10 +183,10 @@ class _Parser:
             return
         if key == "feeling":
             parsed = parse_emotion(value)
-            if parsed is None:
+            if parsed is None:  # the lane is kept as written, so no "missing feeling" follows
                 self.report(value_loc, "E401", f"feeling '{value}' does not start with a number")
-                return
-            step.emotion = Emotion(score=parsed[0], word=parsed[1], loc=value_loc)
+            else:
+                step.emotion = Emotion(score=parsed[0], word=parsed[1], loc=value_loc)
         elif key == "type":
             lowered = value.casefold()
             step.type = TYPE_ALIASES.get(lowered, lowered)
@@ -194,8 +194,7 @@ class _Parser:
             truth = TRUTH_VALUES.get(value.casefold())
             if truth is None:
                 self.report(value_loc, "E404", f"moment-of-truth must be yes or no, not '{value}'")
-                return
-            step.moment_of_truth = truth
+            step.moment_of_truth = bool(truth)
         step.lanes.append(Lane(key=key, value=value, loc=key_loc))
 
     def stage_item(self, stage: _StageDraft, item: SyntaxTreeNode) -> None:

@@ -42,9 +42,10 @@ def validate_journey(journey: Journey, persona_ids: set[str], settings: Settings
             problems.append(problem(stage.loc, "W102", f"stage '{stage.title}' has no steps"))
         for step in stage.steps:
             if step.emotion is None:
-                problems.append(problem(step.loc, "W101", f"step '{step.title}' has no feeling"))
+                if not step.values("feeling"):  # an unreadable feeling was reported when parsing
+                    problems.append(problem(step.loc, "W101", f"step '{step.title}' has no feeling"))
             elif not low <= step.emotion.score <= high:
-                message = f"feeling {step.emotion.score_text} is outside the scale {low}…{high}"
+                message = f"feeling '{step.first('feeling')}' is outside the scale {low}…{high}"
                 problems.append(problem(step.emotion.loc, "E402", message))
             if step.type and step.type not in types:
                 close = suggest(step.type, types)
@@ -57,7 +58,7 @@ def validate_journey(journey: Journey, persona_ids: set[str], settings: Settings
 
 def _review_problems(journey: Journey, settings: Settings, today: dt.date) -> list[Problem]:
     if journey.reviewed is None:
-        if "reviewed" in journey.key_locs:  # an invalid date was already reported
+        if "reviewed" in journey.key_locs or not journey.key_locs:  # bad date or unreadable front matter
             return []
         return [problem(journey.loc, "W104", "the journey has no 'reviewed' date")]
     if settings.review_period == 0:

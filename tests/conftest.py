@@ -1,0 +1,76 @@
+"""Shared test helpers: small projects written into ``tmp_path`` and a CLI runner."""
+
+from __future__ import annotations
+
+import os
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner, Result
+
+from generator.cli import main
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+
+PERSONA = """\
+---
+name: Test persona
+---
+A persona used by the tests.
+"""
+
+JOURNEY = """\
+---
+title: A small journey
+persona: tester
+reviewed: 2026-09-01
+---
+
+## Stage one
+### Does something
+- channel: Website
+- feeling: 1 fine
+"""
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+@dataclass
+class Project:
+    """A content folder in ``tmp_path`` with a ``tester`` persona, and ways to run the CLI in it."""
+
+    root: Path
+
+    def write(self, relative: str, text: str | bytes) -> Path:
+        path = self.root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(text, bytes):
+            path.write_bytes(text)
+        else:
+            path.write_text(textwrap.dedent(text) if text.startswith("\n") else text, encoding="utf-8")
+        return path
+
+    def journey(self, name: str, text: str) -> Path:
+        return self.write(f"content/journeys/{name}.md", text)
+
+    def run(self, *args: str) -> Result:
+        """Run ``journeymap ARGS`` with the project as working directory."""
+        old = Path.cwd()
+        os.chdir(self.root)
+        try:
+            return CliRunner().invoke(main, list(args), catch_exceptions=False)
+        finally:
+            os.chdir(old)
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Project:
+    made = Project(tmp_path)
+    made.write("content/personas/tester.md", PERSONA)
+    (tmp_path / "content" / "journeys").mkdir()
+    return made
