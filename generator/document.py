@@ -34,6 +34,7 @@ def _markdown() -> MarkdownIt:
 
 def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     """Parse ``text``; report a missing or unclosed front matter at line 1."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     tokens = _markdown().parse(text)
     tree = SyntaxTreeNode(tokens)
     blocks = list(tree.children)

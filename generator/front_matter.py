@@ -55,7 +55,8 @@ class _Reader:
     def loc(self, mark: Any) -> Location:
         if mark is None:
             return Location(path=self.path, line=self.first_line - 1, column=1)
-        return Location(path=self.path, line=self.first_line + mark.line, column=mark.column + 1)
+        line, column = mark_position(mark)
+        return Location(path=self.path, line=self.first_line + line, column=column)
 
     def report(self, mark: Any, code: str, message: str, hint: str | None = None) -> None:
         self.problems.append(problem(self.loc(mark), code, message, hint))
@@ -126,6 +127,18 @@ def _compose(text: str, reader: _Reader) -> yaml.Node | None:
         return None
 
 
+def mark_position(mark: Any) -> tuple[int, int]:
+    """0-based line and 1-based column of a YAML mark, counting only ``\n`` as a line break.
+
+    YAML also breaks lines at U+0085, U+2028 and U+2029; Markdown and editors do not.
+    """
+    buffer = getattr(mark, "buffer", None)
+    if isinstance(buffer, str):
+        before = buffer[: mark.index]
+        return before.count("\n"), mark.index - (before.rfind("\n") + 1) + 1
+    return mark.line, mark.column + 1
+
+
 def yaml_error_problem(exc: yaml.MarkedYAMLError, path: str, first_line: int = 1) -> Problem:
     """An E203 problem placed at the defect: an unclosed quote or bracket, not where parsing stopped."""
     mark = exc.problem_mark
@@ -133,7 +146,8 @@ def yaml_error_problem(exc: yaml.MarkedYAMLError, path: str, first_line: int = 1
     if exc.context_mark is not None and context.startswith(("while scanning a quoted", "while parsing a flow")):
         mark = exc.context_mark
     detail = " ".join(part for part in (exc.problem, context and f"({context})") if part)
-    line, column = (first_line + mark.line, mark.column + 1) if mark is not None else (first_line, 1)
+    line, column = mark_position(mark) if mark is not None else (0, 1)
+    line += first_line
     return problem(Location(path=path, line=line, column=column), "E203", f"YAML syntax error: {detail}")
 
 

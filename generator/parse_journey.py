@@ -35,7 +35,7 @@ JOURNEY_FIELDS: dict[str, FieldSpec] = {
     "reviewed": FieldSpec("date", ("gevalideerd",)),
     "expectations": FieldSpec("text", ("verwachtingen",)),
     "tags": FieldSpec("list", ("labels",)),
-    "extra": FieldSpec("mapping", ("extra",)),
+    "extra": FieldSpec("mapping"),
 }
 
 STATES: dict[str, tuple[str, ...]] = {
