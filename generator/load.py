@@ -92,6 +92,9 @@ def load_project(settings: Settings, paths: list[Path] | None = None) -> LoadedP
     Personas are always read so that references resolve; problems are reported only
     for the files that were asked for.
     """
+    if not paths and not settings.content_dir.is_dir():
+        where = display_path(settings.content_dir)
+        raise MissingPathError(f"no content folder at {where}: run in a project folder, or pass --config or paths")
     journey_files, persona_files = _classify(paths or [settings.content_dir], settings)
     project = LoadedProject(checked_journeys=len(journey_files), checked_personas=len(persona_files))
     wanted_personas = set(persona_files)

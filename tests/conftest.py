@@ -9,8 +9,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from hypothesis import settings
 
 from generator.cli import main
+
+settings.register_profile("default", max_examples=1000)
+settings.register_profile("deep", max_examples=20_000)
+settings.load_profile("default")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent

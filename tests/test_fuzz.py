@@ -17,7 +17,9 @@ from generator.source import decode_source
 from generator.validate import validate_journey
 from generator.vocabulary import LANE_KEYS, slugify
 
-FUZZ = settings(max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# Example counts come from the Hypothesis profile (tests/conftest.py): 1000 per test by
+# default, more with `pytest --hypothesis-profile=deep`.
+FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 TODAY = dt.date(2026, 11, 24)
 
 
@@ -161,7 +163,7 @@ def journeys(draw: st.DrawFn) -> Journey:
     )
 
 
-@settings(max_examples=500, deadline=None)
+@FUZZ
 @given(journeys())
 def test_model_survives_a_markdown_round_trip(journey: Journey) -> None:
     text = journey_to_markdown(journey)
