@@ -118,6 +118,78 @@ def check(
     ctx.exit(EXIT_CONTENT if failed else EXIT_OK)
 
 
+def _print_problems(problems: list[Problem], *, strict: bool = False) -> None:
+    from generator.report import format_text
+
+    if problems:
+        click.echo(format_text(problems, strict=strict, color=sys.stdout.isatty()))
+
+
+_PAPERS = ["A4", "A3", "A2", "A1", "A0", "letter", "tabloid"]
+
+
+@main.command()
+@click.argument("journeys", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "-o", "--output", required=True, type=click.Path(path_type=Path), help="A file (one journey) or a folder."
+)
+@click.option("--format", "fmt", type=click.Choice(["svg", "pdf", "png"]), help="Default: from -o's suffix, else svg.")
+@click.option("--paper", type=click.Choice(_PAPERS, case_sensitive=False), default="A3", show_default=True)
+@click.option("--lang", type=click.Choice(["en", "nl"]), help="Language of the map's labels (default: from config).")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
+@_today
+@click.pass_context
+def render(
+    ctx: click.Context,
+    journeys: tuple[Path, ...],
+    output: Path,
+    fmt: str | None,
+    paper: str,
+    lang: str | None,
+    quiet: bool,
+    today: dt.datetime | None,
+) -> None:
+    """Draw journeys as SVG maps, print-ready PDFs or PNG images."""
+    from dataclasses import replace
+
+    from generator.build import RenderUsageError
+    from generator.build import render as run_render
+
+    settings, problems = _settings(ctx)
+    if lang:
+        settings = replace(settings, language=lang)
+    paper = next(name for name in _PAPERS if name.lower() == paper.lower())
+    show = not quiet and sys.stderr.isatty()
+
+    def progress(items: Any) -> Any:
+        return click.progressbar(items, label="rendering", file=sys.stderr) if show else items
+
+    try:
+        result = run_render(
+            settings,
+            list(journeys),
+            output,
+            fmt=fmt,
+            paper=paper,
+            today=today.date() if today else None,
+            progress=progress,
+        )
+    except RenderUsageError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    problems = problems + result.problems
+    _print_problems(problems)
+    if any(p.severity.value == "error" for p in problems):
+        if not quiet:
+            click.echo(f"rendered nothing: {sum(p.severity.value == 'error' for p in problems)} errors", err=True)
+        ctx.exit(EXIT_CONTENT)
+    if not quiet:
+        from generator.source import display_path
+
+        where = display_path(output)
+        maps = "map" if len(result.written) == 1 else "maps"
+        click.echo(f"rendered {len(result.written)} {maps} to {where}")
+
+
 @main.group()
 def new() -> None:
     """Create a journey or persona file from a commented template."""

@@ -9,7 +9,7 @@ kept as text and nothing is ever constructed or executed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,6 +24,19 @@ from generator.vocabulary import did_you_mean
 __all__ = ["OPTION_DOCS", "Settings", "load_settings", "settings_from_options"]
 
 DEFAULT_TYPES = ("critical", "supplementary", "superfluous")
+MAP_LANES = (
+    "steps",
+    "touchpoint",
+    "thinking",
+    "feeling",
+    "pain",
+    "opportunity",
+    "owner",
+    "visibility",
+    "backstage",
+    "support",
+    "kpi",
+)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -44,6 +57,12 @@ class Settings:
     """Allowed values of a step's ``type``; the first is the most important."""
     review_period: int = 180
     """Days after ``reviewed`` before a journey counts as overdue; 0 turns the warning off."""
+    lanes: tuple[str, ...] = MAP_LANES
+    """Rows of a map, top to bottom; lanes left out here are not drawn."""
+    curve: str = "smooth"
+    """How the emotion curve joins its points: ``smooth`` or ``straight``."""
+    theme_dir: Path | None = None
+    """The site's ``theme.custom_dir``; map templates in its ``journeymap/`` folder override ours."""
     config_path: Path | None = field(default=None, compare=False)
     """The ``mkdocs.yml`` the settings came from, if any."""
 
@@ -63,6 +82,8 @@ OPTION_DOCS: dict[str, str] = {
     "emotion_scale": "Lowest and highest feeling score, as `[min, max]` (default `[-2, 2]`).",
     "touchpoint_types": "Allowed step `type` values (default `[critical, supplementary, superfluous]`).",
     "review_period": "Days after `reviewed` before a journey is overdue (default 180; 0 turns the warning off).",
+    "lanes": "Map rows, top to bottom (default: all of " + ", ".join(MAP_LANES) + ").",
+    "curve": "How the emotion curve joins its points: `smooth` (default) or `straight`.",
 }
 
 
@@ -126,6 +147,18 @@ def settings_from_options(
                 bad(key, "must be a list of different words")
             else:
                 values[key] = tuple(words)
+        elif key == "lanes":
+            chosen = [str(v) for v in value] if isinstance(value, list) else []
+            unknown = [lane for lane in chosen if lane not in MAP_LANES]
+            if not chosen or unknown or len(set(chosen)) != len(chosen):
+                bad(key, f"must be a list of different lanes from: {', '.join(MAP_LANES)}")
+            else:
+                values[key] = tuple(chosen)
+        elif key == "curve":
+            if value not in ("smooth", "straight"):
+                bad(key, f"must be 'smooth' or 'straight', not {value!r}")
+            else:
+                values[key] = value
         elif key == "review_period":
             if not isinstance(value, int) or isinstance(value, bool) or value < 0:
                 bad(key, "must be a whole number of days, 0 or more")
@@ -150,6 +183,7 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
         return Settings(config_path=config_path), [problem(Location(path=shown, line=1), "E203", f"YAML error: {exc}")]
     base = config_path.parent
     content_dir = base / "docs"
+    theme_dir: Path | None = None
     options: dict[str, Any] = {}
     locate: dict[str, tuple[Location, Location]] = {}
     fallback = Location(path=shown, line=1, column=1)
@@ -157,6 +191,10 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
         for key, value in root.value:
             if key.value == "docs_dir" and isinstance(value, yaml.ScalarNode):
                 content_dir = base / value.value
+            elif key.value == "theme" and isinstance(value, yaml.MappingNode):
+                for theme_key, theme_value in value.value:
+                    if theme_key.value == "custom_dir" and isinstance(theme_value, yaml.ScalarNode):
+                        theme_dir = base / theme_value.value
             elif key.value == "plugins":
                 entry = _journeys_entry(value)
                 if entry is not None:
@@ -165,9 +203,10 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
                         for opt_key, opt_value in entry[1].value:
                             options[opt_key.value] = _plain(opt_value)
                             locate[opt_key.value] = (_loc(shown, opt_key), _loc(shown, opt_value))
-    return settings_from_options(
+    settings, problems = settings_from_options(
         options, content_dir=content_dir, config_path=config_path, locate=locate, fallback=fallback
     )
+    return replace(settings, theme_dir=theme_dir), problems
 
 
 def _journeys_entry(plugins: yaml.Node) -> tuple[yaml.Node, yaml.Node | None] | None:

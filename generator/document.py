@@ -32,6 +32,11 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin).enable(["table", "strikethrough"])
 
 
+def inline_parser() -> MarkdownIt:
+    """The parser that reads lane values and titles as inline Markdown."""
+    return _markdown()
+
+
 def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     """Parse ``text``; report a missing or unclosed front matter at line 1."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")

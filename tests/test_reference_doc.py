@@ -57,4 +57,4 @@ def test_states_types_and_options() -> None:
     for dutch in TYPE_ALIASES:
         assert f"`{dutch}`" in REFERENCE
     for option in OPTION_DOCS:
-        assert f"      {option}:" in REFERENCE
+        assert f"      {option}:" in REFERENCE, option

@@ -1,0 +1,616 @@
+"""Geometry of a journey map: every box, line and wrapped text, computed before drawing.
+
+Pure: it takes the model, the settings and a :class:`~generator.text.TextMeasurer`
+and returns a :class:`MapLayout` whose coordinates are rounded to 0.1 px. Drawing it
+(``generator.render_svg``) needs no further measuring.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+from generator.channels import channel_glyph
+from generator.config import Settings
+from generator.labels import Labels
+from generator.model import Journey, Step
+from generator.text import TextMeasurer, plain_text, wrap
+from generator.vocabulary import slugify
+
+__all__ = ["Geometry", "MapLayout", "layout_map"]
+
+
+@dataclass(frozen=True, slots=True)
+class Geometry:
+    """Sizes in px; change them to make denser or roomier maps."""
+
+    margin: float = 24
+    label_width: float = 136
+    column_width: float = 200
+    gap: float = 8
+    padding: float = 9
+    title_size: float = 22
+    meta_size: float = 12.5
+    stage_size: float = 14
+    step_size: float = 13.5
+    body_size: float = 12.5
+    small_size: float = 11
+    line_height: float = 1.38
+    feeling_height: float = 170
+    visibility_height: float = 30
+    min_lane_height: float = 40
+
+
+def r(value: float) -> float:
+    """Round to 0.1 px, so output never depends on float noise."""
+    return round(value, 1) + 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class Text:
+    """Wrapped lines; ``y`` is the first baseline."""
+
+    x: float
+    y: float
+    lines: tuple[str, ...]
+    size: float
+    line_height: float
+    bold: bool = False
+    anchor: str = "start"
+    cls: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    cls: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """A small symbol: a channel glyph, a pain or opportunity bullet, a star, a step number."""
+
+    kind: str
+    x: float
+    y: float
+    size: float
+    name: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    lane: str
+    rect: Rect
+    texts: tuple[Text, ...] = ()
+    marks: tuple[Mark, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    step_id: str
+    number: int
+    x: float
+    width: float
+    summary: str
+    type_rank: str
+    cells: tuple[Cell, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Lane:
+    key: str
+    y: float
+    h: float
+    label: Text
+
+
+@dataclass(frozen=True, slots=True)
+class Band:
+    stage_id: str
+    rect: Rect
+    texts: tuple[Text, ...]
+    shade: int
+
+
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float
+    score: float
+    label: str
+    tone: str
+    word: Text | None
+    step_id: str
+
+
+@dataclass(frozen=True, slots=True)
+class Curve:
+    paths: tuple[str, ...]
+    points: tuple[Point, ...]
+    missing: tuple[tuple[float, float], ...]
+    neutral_y: float | None
+    ticks: tuple[tuple[float, str], ...]
+    missing_label: str
+
+
+@dataclass(frozen=True, slots=True)
+class LegendItem:
+    kind: str
+    x: float
+    y: float
+    label: Text
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class MapLayout:
+    """Everything ``render_map_svg`` draws, in drawing order."""
+
+    prefix: str
+    width: float
+    height: float
+    language: str
+    title: str
+    description: str
+    header: tuple[Text, ...]
+    bands: tuple[Band, ...]
+    lanes: tuple[Lane, ...]
+    columns: tuple[Column, ...]
+    curve: Curve | None
+    visibility_y: float | None
+    grid: Rect
+    legend: tuple[LegendItem, ...] = field(default=())
+
+
+def _text(
+    text: str,
+    x: float,
+    top: float,
+    width: float,
+    size: float,
+    g: Geometry,
+    measure: TextMeasurer,
+    *,
+    bold: bool = False,
+    cls: str = "",
+    anchor: str = "start",
+) -> Text:
+    lines = tuple(wrap(text, width, size, measure, bold))
+    return Text(x, top + size, lines, size, r(size * g.line_height), bold, anchor, cls)
+
+
+def _place(t: Text, dx: float = 0.0, dy: float = 0.0) -> Text:
+    """``t`` moved by (dx, dy), with its position rounded to 0.1 px."""
+    return Text(r(t.x + dx), r(t.y + dy), t.lines, t.size, t.line_height, t.bold, t.anchor, t.cls)
+
+
+def _height(text: Text) -> float:
+    if not text.lines:
+        return 0.0
+    return (len(text.lines) - 1) * text.line_height + text.size * 1.3
+
+
+def _type_rank(step: Step, types: tuple[str, ...]) -> str:
+    """``primary`` for the first configured type, ``minor`` for the last of three or more."""
+    if not step.type or step.type not in types:
+        return ""
+    index = types.index(step.type)
+    if index == 0:
+        return "primary"
+    if index == len(types) - 1 and len(types) >= 3:
+        return "minor"
+    return "normal"
+
+
+def _summary(step: Step, number: int, say: Labels) -> str:
+    """The full text of a step, for its ``<title>``: nothing a cell wraps is lost."""
+    parts = [f"{say('step')} {number}: {plain_text(step.title)}"]
+    for lane in step.lanes:
+        parts.append(f"{lane.key}: {plain_text(lane.value)}")
+    if step.moment_of_truth:
+        parts.append(say("moment-of-truth"))
+    return ". ".join(parts)
+
+
+class _Builder:
+    def __init__(self, journey: Journey, persona_name: str, settings: Settings, measure: TextMeasurer, g: Geometry):
+        self.journey = journey
+        self.persona_name = persona_name
+        self.settings = settings
+        self.measure = measure
+        self.g = g
+        self.say = Labels(settings.language)
+        self.steps = journey.steps
+        self.inner = g.column_width - 2 * g.padding
+        self.forced_lanes: tuple[str, ...] | None = None
+        self.first_number = 1
+        self.subtitle = ""
+
+    # -- per-lane cell contents, positioned relative to the cell's top-left ---------------
+
+    def content(self, lane: str, step: Step, number: int) -> tuple[list[Text], list[Mark], float]:
+        g, m, w = self.g, self.measure, self.inner
+        texts: list[Text] = []
+        marks: list[Mark] = []
+        y = g.padding
+        x = g.padding
+
+        def add(value: str, size: float, *, bold: bool = False, cls: str = "", indent: float = 0.0) -> Text:
+            nonlocal y
+            block = _text(value, x + indent, y, w - indent, size, g, m, bold=bold, cls=cls)
+            texts.append(block)
+            y += _height(block) + 4
+            return block
+
+        if lane == "steps":
+            badge = g.small_size * 1.9
+            marks.append(Mark("number", x + badge / 2, y + badge / 2, badge, text=str(number)))
+            if step.moment_of_truth:
+                marks.append(Mark("star", x + badge / 2, y + badge * 1.75, badge * 0.75))
+            indent = badge + 6
+            add(plain_text(step.title), g.step_size, bold=True, cls="jm-step-title", indent=indent)
+            y = max(y, g.padding + badge * (2.3 if step.moment_of_truth else 1.0) + 4)
+            for value in step.values("doing"):
+                add(plain_text(value), g.body_size, cls="jm-doing")
+        elif lane == "touchpoint":
+            channels = step.values("channel")
+            for channel in channels:
+                glyph = channel_glyph(plain_text(channel))
+                indent = g.small_size + 7 if glyph else 0.0
+                block = add(plain_text(channel).upper(), g.small_size, bold=True, cls="jm-channel", indent=indent)
+                if glyph:
+                    marks.append(Mark("glyph", x, block.y - g.small_size * 0.95, g.small_size + 3, name=glyph))
+            for value in step.values("touchpoint"):
+                add(plain_text(value), g.body_size)
+            if step.type:
+                add(self.say.touchpoint_type(step.type), g.small_size, bold=True, cls="jm-type")
+        elif lane == "thinking":
+            for value in step.values("thinking"):
+                add(plain_text(value), g.body_size, cls="jm-thinking")
+        elif lane in ("pain", "opportunity"):
+            for value in step.values(lane):
+                block = add(plain_text(value), g.body_size, indent=g.body_size + 6)
+                marks.append(Mark(lane, x + g.body_size / 2, block.y - g.body_size * 0.36, g.body_size))
+        elif lane == "owner":
+            for value in step.values("owner"):
+                add(plain_text(value), g.body_size)
+            if step.moment_of_truth:
+                block = add(self.say("moment-of-truth"), g.small_size, bold=True, cls="jm-mot", indent=g.small_size + 6)
+                marks.append(Mark("star", x + g.small_size / 2, block.y - g.small_size * 0.36, g.small_size))
+        elif lane in ("backstage", "support"):
+            for value in step.values(lane):
+                add(plain_text(value), g.body_size)
+        elif lane == "kpi":
+            for value in step.values("kpi"):
+                add(plain_text(value), g.body_size)
+            for value in step.values("metric"):
+                add(f"{self.say('measured')}: {plain_text(value)}", g.body_size, bold=True, cls="jm-metric")
+        height = y - 4 + g.padding if texts else 0.0
+        return texts, marks, height
+
+    # -- the whole map -------------------------------------------------------------------
+
+    def lanes_present(self) -> list[str]:
+        if self.forced_lanes is not None:
+            return list(self.forced_lanes)
+        present = []
+        for lane in self.settings.lanes:
+            if lane == "visibility":
+                present.append(lane)
+            elif lane == "feeling":
+                if any(step.emotion is not None for step in self.steps):
+                    present.append(lane)
+            elif lane == "steps":
+                present.append(lane)
+            elif lane == "touchpoint":
+                if any(s.values("channel") or s.values("touchpoint") or s.type for s in self.steps):
+                    present.append(lane)
+            elif lane == "kpi":
+                if any(s.values("kpi") or s.values("metric") for s in self.steps):
+                    present.append(lane)
+            elif lane == "owner":
+                if any(s.values("owner") or s.moment_of_truth for s in self.steps):
+                    present.append(lane)
+            elif any(step.values(lane) for step in self.steps):
+                present.append(lane)
+        # The line of visibility only means something with lanes on both sides of it.
+        if "visibility" in present:
+            index = present.index("visibility")
+            if index == 0 or index == len(present) - 1:
+                present.remove("visibility")
+        return present
+
+    def header(self, width: float) -> tuple[list[Text], float]:
+        g, m, say, j = self.g, self.measure, self.say, self.journey
+        texts = []
+        y = g.margin
+        title = _text(plain_text(j.title), g.margin, y, width, g.title_size, g, m, bold=True, cls="jm-title")
+        texts.append(title)
+        y += _height(title) + 6
+        meta = [f"{say('persona')}: {self.persona_name}"]
+        if j.owner:
+            meta.append(f"{say('owner')}: {plain_text(j.owner)}")
+        meta.append(say(f"state.{j.state}"))
+        meta.append(f"{say('reviewed')}: {j.reviewed.isoformat()}" if j.reviewed else say("not-reviewed"))
+        if self.subtitle:
+            meta.append(self.subtitle)
+        line = _text("  ·  ".join(meta), g.margin, y, width, g.meta_size, g, m, cls="jm-meta")
+        texts.append(line)
+        y += _height(line) + 4
+        if j.expectations:
+            text = f"{say('expectations')}: {plain_text(j.expectations)}"
+            block = _text(text, g.margin, y, width, g.meta_size, g, m, cls="jm-meta")
+            texts.append(block)
+            y += _height(block) + 4
+        return texts, y + 12
+
+    def bands(self, top: float, columns_x: list[float]) -> tuple[list[Band], float]:
+        g, m = self.g, self.measure
+        drafts = []
+        index = 0
+        for shade, stage in enumerate(self.journey.stages):
+            if not stage.steps:
+                continue
+            first, last = index, index + len(stage.steps) - 1
+            index += len(stage.steps)
+            x = columns_x[first]
+            w = columns_x[last] + g.column_width - x
+            texts = [_text(plain_text(stage.title), x + g.padding, 0, w - 2 * g.padding, g.stage_size, g, m, bold=True)]
+            y = _height(texts[0]) + 3
+            for goal in stage.goals:
+                text = f"{self.say('goal')}: {plain_text(goal)}"
+                block = _text(text, x + g.padding, y, w - 2 * g.padding, g.small_size, g, m, cls="jm-goal")
+                texts.append(block)
+                y += _height(block) + 2
+            drafts.append((stage.id, x, w, texts, y, shade % 2))
+        height = max((d[4] for d in drafts), default=0.0) + 2 * g.padding
+        bands = []
+        for stage_id, x, w, texts, _, shade in drafts:
+            moved = tuple(_place(t, 0, top + g.padding) for t in texts)
+            bands.append(Band(stage_id, Rect(r(x), r(top), r(w), r(height)), moved, shade))
+        return bands, top + height + g.gap
+
+    def curve(self, top: float, height: float, centres: list[float]) -> Curve:
+        g = self.g
+        low, high = self.settings.emotion_scale
+        pad_top, pad_bottom = 22.0, 40.0
+        span = height - pad_top - pad_bottom
+
+        def y_of(score: float) -> float:
+            clamped = min(max(score, low), high)
+            return top + pad_top + (high - clamped) / (high - low) * span
+
+        points: list[Point] = []
+        missing: list[tuple[float, float]] = []
+        runs: list[list[tuple[float, float]]] = [[]]
+        middle = (low + high) / 2
+        for step, x in zip(self.steps, centres, strict=True):
+            if step.emotion is None:
+                missing.append((r(x), r(y_of(middle))))
+                if runs[-1]:
+                    runs.append([])
+                continue
+            score = step.emotion.score
+            y = y_of(score)
+            tone = "neg" if score < middle else "pos" if score > middle else "neutral"
+            word = None
+            if step.emotion.word:
+                # Words sit below high points and above low ones, away from the curve's bulk.
+                below = score >= middle
+                size = g.small_size
+                lines = wrap(plain_text(step.emotion.word), g.column_width - 2 * g.padding, size, self.measure)[:2]
+                first = y + 26 if below else y - 18 - (len(lines) - 1) * size * g.line_height
+                word = Text(r(x), r(first), tuple(lines), size, r(size * g.line_height), False, "middle", "jm-word")
+            points.append(Point(r(x), r(y), score, step.emotion.score_text, tone, word, step.id))
+            runs[-1].append((r(x), r(y)))
+        paths = tuple(_path(run, self.settings.curve) for run in runs if len(run) >= 2)
+        neutral = r(y_of(0)) if low <= 0 <= high else None
+        ticks = []
+        for value in range(int(high), int(low) - 1, -1):
+            label = f"+{value}" if value > 0 else str(value)
+            ticks.append((r(y_of(value)), label))
+        # A long scale gets every other tick labelled, so labels never touch.
+        if len(ticks) > 7:
+            ticks = ticks[::2]
+        return Curve(paths, tuple(points), tuple(missing), neutral, tuple(ticks), self.say("no-feeling"))
+
+    def legend(self, top: float, width: float) -> tuple[list[LegendItem], float]:
+        g, m, say = self.g, self.measure, self.say
+        entries: list[tuple[str, str, str]] = []
+        present_types = {step.type for step in self.steps if step.type}
+        for word in self.settings.touchpoint_types:
+            if word in present_types:
+                rank = _type_rank(Step(id="x", title="x", type=word), self.settings.touchpoint_types)
+                entries.append(("type", say.touchpoint_type(word), rank))
+        if any(step.moment_of_truth for step in self.steps):
+            entries.append(("star", say("moment-of-truth"), ""))
+        if any(step.values("pain") for step in self.steps):
+            entries.append(("pain", say("legend.pain"), ""))
+        if any(step.values("opportunity") for step in self.steps):
+            entries.append(("opportunity", say("legend.opportunity"), ""))
+        if any(step.emotion for step in self.steps):
+            entries.extend(
+                [
+                    ("point", say("legend.negative"), "neg"),
+                    ("point", say("legend.neutral"), "neutral"),
+                    ("point", say("legend.positive"), "pos"),
+                ]
+            )
+        items = []
+        x, y = g.margin, top
+        swatch = 22.0
+        row_height = g.small_size * 2.2
+        for kind, label, name in entries:
+            text_width = m.width(label, g.small_size)
+            needed = swatch + 6 + text_width + 22
+            if x > g.margin and x + needed > g.margin + width:
+                x, y = g.margin, y + row_height
+            text = Text(r(x + swatch + 6), r(y + g.small_size), (label,), g.small_size, r(g.small_size * g.line_height))
+            items.append(LegendItem(kind, r(x), r(y), text, name))
+            x += needed
+        height = (y - top + row_height) if items else 0.0
+        return items, top + height
+
+    def build(self, prefix: str) -> MapLayout:
+        g = self.g
+        n = len(self.steps)
+        grid_x = g.margin + g.label_width + g.gap
+        columns_x = [grid_x + i * (g.column_width + g.gap) for i in range(n)]
+        grid_width = n * g.column_width + max(n - 1, 0) * g.gap
+        width = grid_x + grid_width + g.margin
+        header, y = self.header(width - 2 * g.margin)
+        bands, y = self.bands(y, columns_x)
+        lanes_present = self.lanes_present()
+        contents = {
+            lane: [self.content(lane, step, i + self.first_number) for i, step in enumerate(self.steps)]
+            for lane in lanes_present
+            if lane not in ("feeling", "visibility")
+        }
+        lanes: list[Lane] = []
+        visibility_y = None
+        curve = None
+        grid_top = y
+        cells_by_step: list[list[Cell]] = [[] for _ in range(n)]
+        label_width = g.label_width - g.padding
+        for lane in lanes_present:
+            if lane == "visibility":
+                height = g.visibility_height
+                visibility_y = r(y + height / 2)
+            elif lane == "feeling":
+                height = g.feeling_height
+                centres = [x + g.column_width / 2 for x in columns_x]
+                curve = self.curve(y, height, centres)
+            else:
+                height = max(g.min_lane_height, *(c[2] for c in contents[lane]))
+            label_text = self.say(f"lane.{lane}")
+            label_size = g.small_size if lane == "visibility" else g.body_size
+            label_top = y + (height / 2 - label_size) if lane == "visibility" else y + g.padding
+            label = _text(
+                label_text,
+                g.margin,
+                label_top,
+                label_width,
+                label_size,
+                g,
+                self.measure,
+                bold=True,
+                cls="jm-lane-label",
+            )
+            lanes.append(Lane(lane, r(y), r(height), _place(label)))
+            if lane in contents:
+                for i, (texts, marks, _) in enumerate(contents[lane]):
+                    x = columns_x[i]
+                    rect = Rect(r(x), r(y), r(g.column_width), r(height))
+                    moved_texts = tuple(_place(t, x, y) for t in texts)
+                    moved_marks = tuple(Mark(k.kind, r(k.x + x), r(k.y + y), k.size, k.name, k.text) for k in marks)
+                    cells_by_step[i].append(Cell(lane, rect, moved_texts, moved_marks))
+            y += height + g.gap
+        grid = Rect(r(grid_x), r(grid_top), r(grid_width), r(y - g.gap - grid_top))
+        legend, y = self.legend(y + 8, width - 2 * g.margin)
+        columns = tuple(
+            Column(
+                step.id,
+                i + self.first_number,
+                r(columns_x[i]),
+                r(g.column_width),
+                _summary(step, i + self.first_number, self.say),
+                _type_rank(step, self.settings.touchpoint_types),
+                tuple(cells_by_step[i]),
+            )
+            for i, step in enumerate(self.steps)
+        )
+        return MapLayout(
+            prefix=prefix,
+            width=r(width),
+            height=r(y + g.margin),
+            language=self.settings.language,
+            title=plain_text(self.journey.title),
+            description=self.description(),
+            header=tuple(_place(t) for t in header),
+            bands=tuple(bands),
+            lanes=tuple(lanes),
+            columns=columns,
+            curve=curve,
+            visibility_y=visibility_y,
+            grid=grid,
+            legend=tuple(legend),
+        )
+
+    def description(self) -> str:
+        say, steps = self.say, self.steps
+        stages = sum(1 for stage in self.journey.stages if stage.steps)
+        parts = [say("desc.journey", persona=self.persona_name, stages=stages, steps=len(steps))]
+        scored = [step for step in steps if step.emotion is not None]
+        if scored:
+            low = min(scored, key=lambda s: s.emotion.score if s.emotion else 0)
+            high = max(scored, key=lambda s: s.emotion.score if s.emotion else 0)
+            assert low.emotion is not None
+            assert high.emotion is not None
+            parts.append(
+                say(
+                    "desc.range",
+                    low=low.emotion.score_text,
+                    low_step=plain_text(low.title),
+                    high=high.emotion.score_text,
+                    high_step=plain_text(high.title),
+                )
+            )
+        pains = sum(len(step.values("pain")) for step in steps)
+        opportunities = sum(len(step.values("opportunity")) for step in steps)
+        moments = sum(1 for step in steps if step.moment_of_truth)
+        parts.append(say("desc.counts", pains=pains, opportunities=opportunities, moments=moments))
+        return " ".join(parts)
+
+
+def _path(points: list[tuple[float, float]], style: str) -> str:
+    """An SVG path through ``points``: straight segments, or a Catmull-Rom spline as Béziers."""
+    start = f"M{_n(points[0][0])} {_n(points[0][1])}"
+    if style == "straight":
+        return start + "".join(f"L{_n(x)} {_n(y)}" for x, y in points[1:])
+    parts = [start]
+    for i in range(len(points) - 1):
+        p0 = points[max(i - 1, 0)]
+        p1, p2 = points[i], points[i + 1]
+        p3 = points[min(i + 2, len(points) - 1)]
+        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
+        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
+        parts.append(f"C{_n(c1[0])} {_n(c1[1])} {_n(c2[0])} {_n(c2[1])} {_n(p2[0])} {_n(p2[1])}")
+    return "".join(parts)
+
+
+def _n(value: float) -> str:
+    """A coordinate as text: one decimal at most, no trailing ``.0``."""
+    text = f"{r(value):.1f}"
+    return text[:-2] if text.endswith(".0") else text
+
+
+def layout_map(
+    journey: Journey,
+    settings: Settings,
+    measure: TextMeasurer,
+    *,
+    persona_name: str = "",
+    prefix: str | None = None,
+    geometry: Geometry | None = None,
+    lanes: tuple[str, ...] | None = None,
+    first_number: int = 1,
+    subtitle: str = "",
+) -> MapLayout:
+    """Lay out ``journey`` as a swimlane map; ``prefix`` makes its ids unique on a page.
+
+    ``lanes``, ``first_number`` and ``subtitle`` serve a map printed over several pages:
+    every page keeps the whole journey's lanes and step numbers, and says which page it is.
+    """
+    g = geometry or Geometry()
+    builder = _Builder(journey, persona_name or journey.persona, settings, measure, g)
+    builder.forced_lanes = lanes
+    builder.first_number = first_number
+    builder.subtitle = subtitle
+    ident = prefix or f"jm-{slugify(journey.id) or 'journey'}"
+    if not math.isfinite(g.column_width) or g.column_width <= 2 * g.padding:
+        raise ValueError("column width too small")
+    return builder.build(ident)

@@ -1,0 +1,117 @@
+"""The map's colours for light and dark schemes, and the CSS that applies them.
+
+One table feeds the SVG's presentation attributes (light scheme, for viewers without
+CSS such as the PDF renderer), the standalone SVG's style, and the site's stylesheet.
+Tests check every text/background pair against WCAG AA.
+"""
+
+from __future__ import annotations
+
+__all__ = ["CLASS_RULES", "FONT_STACK", "PALETTE", "contrast", "map_css"]
+
+FONT_STACK = "Inter, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif"
+
+PALETTE: dict[str, dict[str, str]] = {
+    "light": {
+        "bg": "#ffffff",
+        "fg": "#1f2328",
+        "muted": "#555f6b",
+        "lane": "#f4f6f8",
+        "cell": "#ffffff",
+        "border": "#c9d1d9",
+        "band0": "#e3ecf7",
+        "band1": "#ebeef2",
+        "curve": "#3d4650",
+        "axis": "#77808a",
+        "neg": "#b04a00",
+        "neutral": "#5b6470",
+        "pos": "#0a5fa3",
+        "pain": "#b04a00",
+        "opportunity": "#1a7238",
+        "star": "#8a5d00",
+        "on-accent": "#ffffff",
+    },
+    "dark": {
+        "bg": "#0f1419",
+        "fg": "#e6edf3",
+        "muted": "#a3adb8",
+        "lane": "#151b22",
+        "cell": "#1b222b",
+        "border": "#3a434e",
+        "band0": "#1b2a40",
+        "band1": "#212831",
+        "curve": "#c9d1d9",
+        "axis": "#6e7781",
+        "neg": "#c4510c",
+        "neutral": "#6b7480",
+        "pos": "#2a6fc9",
+        "pain": "#c4510c",
+        "opportunity": "#23803f",
+        "star": "#e0a82e",
+        "on-accent": "#ffffff",
+    },
+}
+
+# class -> (property, palette role); the template puts the same light colour in attributes.
+CLASS_RULES: dict[str, tuple[tuple[str, str], ...]] = {
+    "jm-bg": (("fill", "bg"),),
+    "jm-lane-band": (("fill", "lane"),),
+    "jm-cell": (("fill", "cell"), ("stroke", "border")),
+    "jm-band-0": (("fill", "band0"),),
+    "jm-band-1": (("fill", "band1"),),
+    "jm-fg": (("fill", "fg"),),
+    "jm-muted": (("fill", "muted"),),
+    "jm-curve": (("stroke", "curve"),),
+    "jm-axis": (("stroke", "axis"),),
+    "jm-visibility": (("stroke", "muted"),),
+    "jm-glyph": (("stroke", "muted"),),
+    "jm-neg": (("fill", "neg"),),
+    "jm-neutral": (("fill", "neutral"),),
+    "jm-pos": (("fill", "pos"),),
+    "jm-pain": (("fill", "pain"),),
+    "jm-opportunity": (("fill", "opportunity"),),
+    "jm-star": (("fill", "star"),),
+    "jm-on-accent": (("fill", "on-accent"),),
+    "jm-number": (("fill", "fg"),),
+    "jm-on-number": (("fill", "bg"),),
+    "jm-primary": (("stroke", "fg"),),
+    "jm-word": (("stroke", "lane"),),
+}
+
+
+def _luminance(colour: str) -> float:
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
+    red, green, blue = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(red) + 0.7152 * channel(green) + 0.0722 * channel(blue)
+
+
+def contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two ``#rrggbb`` colours."""
+    a, b = sorted((_luminance(foreground), _luminance(background)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def _variables(scheme: str) -> str:
+    return "".join(f"--jm-{role}:{value};" for role, value in PALETTE[scheme].items())
+
+
+def map_css(*, dark_selector: str | None = None, media_dark: bool = False) -> str:
+    """CSS for maps: variables for the light scheme, rules per class, and a dark scheme.
+
+    ``dark_selector`` switches to dark under an ancestor (the site's slate scheme);
+    ``media_dark`` follows the operating system (a standalone SVG opened on its own).
+    """
+    rules = [f"svg.jm-map{{{_variables('light')}font-family:{FONT_STACK}}}"]
+    for cls, props in CLASS_RULES.items():
+        body = "".join(f"{prop}:var(--jm-{role});" for prop, role in props)
+        rules.append(f"svg.jm-map .{cls}{{{body}}}")
+    rules.append("svg.jm-map .jm-step:focus{outline:none}")
+    rules.append("svg.jm-map .jm-step:focus .jm-cell,svg.jm-map .jm-step:hover .jm-cell{stroke:var(--jm-fg)}")
+    if dark_selector:
+        rules.append(f"{dark_selector} svg.jm-map{{{_variables('dark')}}}")
+    if media_dark:
+        rules.append(f"@media (prefers-color-scheme: dark){{svg.jm-map{{{_variables('dark')}}}}}")
+    return "\n".join(rules)

@@ -1,0 +1,198 @@
+"""Print-ready PDF and PNG of journey maps, through the ``typst`` package.
+
+A map that is too wide for the paper at a readable size is split over several
+landscape pages, in order; every page repeats the header, the lane labels and the
+legend. Fonts come only from the bundled folder (system fonts are ignored), and the
+document date is ``SOURCE_DATE_EPOCH`` or the epoch, so the same input always gives
+the same bytes.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Literal
+
+from generator.config import Settings
+from generator.labels import Labels
+from generator.layout import Geometry, layout_map
+from generator.model import Journey, Stage
+from generator.render_svg import render_map_svg
+from generator.text import TextMeasurer
+
+__all__ = ["FONT_DIR", "PAPERS", "Paper", "plan_pages", "render_map_pdf", "render_map_png", "typst_compile"]
+
+FONT_DIR = Path(__file__).parent / "fonts"
+PX_TO_PT = 0.75
+MM_TO_PT = 72 / 25.4
+
+
+@dataclass(frozen=True, slots=True)
+class Paper:
+    """A landscape sheet in mm, with the margin office printers need."""
+
+    name: str
+    width: float
+    height: float
+    margin: float = 10.0
+
+    @property
+    def area(self) -> tuple[float, float]:
+        """Printable width and height in pt."""
+        return ((self.width - 2 * self.margin) * MM_TO_PT, (self.height - 2 * self.margin) * MM_TO_PT)
+
+
+PAPERS: dict[str, Paper] = {
+    "A4": Paper("A4", 297, 210),
+    "A3": Paper("A3", 420, 297),
+    "A2": Paper("A2", 594, 420),
+    "A1": Paper("A1", 841, 594, 15),
+    "A0": Paper("A0", 1189, 841, 15),
+    "letter": Paper("letter", 279.4, 215.9),
+    "tabloid": Paper("tabloid", 431.8, 279.4),
+}
+
+# Below this scale body text (12.5 px) prints smaller than about 7 pt: split instead.
+MIN_SCALE = 0.75
+# A poster may enlarge a short journey, within reason.
+MAX_SCALE = 3.0
+
+
+def _timestamp() -> int:
+    value = os.environ.get("SOURCE_DATE_EPOCH", "")
+    return int(value) if value.isdigit() else 0
+
+
+def typst_compile(
+    source: str, files: dict[str, str], *, fmt: Literal["pdf", "png"] = "pdf", ppi: float | None = None
+) -> bytes:
+    """Compile typst ``source`` with ``files`` beside it; one PDF, or the first PNG page."""
+    import typst
+
+    with tempfile.TemporaryDirectory(prefix="journeymap-") as folder:
+        root = Path(folder)
+        for name, text in files.items():
+            (root / name).write_text(text, encoding="utf-8")
+        (root / "main.typ").write_text(source, encoding="utf-8")
+        result = typst.compile(
+            str(root / "main.typ"),
+            root=str(root),
+            font_paths=[str(FONT_DIR)],
+            ignore_system_fonts=True,
+            format=fmt,
+            ppi=ppi,
+            timestamp=_timestamp(),
+        )
+    if isinstance(result, list):
+        return bytes(result[0])
+    return bytes(result)
+
+
+def plan_pages(steps: int, map_width: float, map_height: float, paper: Paper, g: Geometry) -> tuple[float, int]:
+    """(scale, steps per page) for a map of ``steps`` columns and the given size in px."""
+    area_w, area_h = paper.area
+    fit = min(area_w / (map_width * PX_TO_PT), area_h / (map_height * PX_TO_PT))
+    if fit >= MIN_SCALE or steps <= 1:
+        return min(fit, MAX_SCALE), max(steps, 1)
+    scale = min(area_h / (map_height * PX_TO_PT), 1.0)
+    usable = area_w / (scale * PX_TO_PT) - (2 * g.margin + g.label_width + g.gap)
+    per_page = max(1, math.floor((usable + g.gap) / (g.column_width + g.gap)))
+    # Spread the steps evenly over the pages this needs, so the last page is not a stub.
+    pages = math.ceil(steps / per_page)
+    return scale, math.ceil(steps / pages)
+
+
+def _page_journeys(journey: Journey, per_page: int) -> list[tuple[Journey, int]]:
+    """The journey cut into consecutive runs of steps, stages kept (and split) in order."""
+    pages: list[tuple[Journey, int]] = []
+    current: list[Stage] = []
+    count = 0
+    first = 1
+    number = 1
+    for stage in journey.stages:
+        steps = list(stage.steps)
+        while steps:
+            room = per_page - count
+            taken, steps = steps[:room], steps[room:]
+            current.append(replace(stage, steps=tuple(taken)))
+            count += len(taken)
+            number += len(taken)
+            if count == per_page:
+                pages.append((replace(journey, stages=tuple(current)), first))
+                current, count, first = [], 0, number
+    if current:
+        pages.append((replace(journey, stages=tuple(current)), first))
+    return pages or [(journey, 1)]
+
+
+def render_map_pdf(
+    journey: Journey,
+    settings: Settings,
+    measure: TextMeasurer,
+    *,
+    paper: Paper,
+    persona_name: str = "",
+    geometry: Geometry | None = None,
+) -> bytes:
+    """A PDF of the map on ``paper`` (landscape), split over pages when it is too wide."""
+    g = geometry or Geometry()
+    whole = layout_map(journey, settings, measure, persona_name=persona_name, geometry=g)
+    lanes = tuple(lane.key for lane in whole.lanes)
+    _, per_page = plan_pages(len(journey.steps), whole.width, whole.height, paper, g)
+    parts = _page_journeys(journey, per_page)
+    say = Labels(settings.language)
+    files: dict[str, str] = {}
+    body = []
+    for index, (part, first_number) in enumerate(parts, start=1):
+        subtitle = f"{say('page')} {index} {say('of')} {len(parts)}" if len(parts) > 1 else ""
+        layout = layout_map(
+            part,
+            settings,
+            measure,
+            persona_name=persona_name,
+            geometry=g,
+            lanes=lanes,
+            first_number=first_number,
+            subtitle=subtitle,
+            prefix=f"{whole.prefix}-p{index}",
+        )
+        name = f"page-{index}.svg"
+        files[name] = render_map_svg(layout, standalone=False, theme_dir=settings.theme_dir)
+        # Each page is as large as its sheet allows; the plan only decided where to cut.
+        area_w, area_h = paper.area
+        fit = min(area_w / (layout.width * PX_TO_PT), area_h / (layout.height * PX_TO_PT), MAX_SCALE)
+        width_pt = round(layout.width * PX_TO_PT * fit, 2)
+        body.append(f'#align(center + horizon, image("{name}", width: {width_pt}pt))')
+    source = (
+        f"#set document(title: {_typst_string(whole.title)})\n"
+        f"#set page(width: {paper.width}mm, height: {paper.height}mm, margin: {paper.margin}mm)\n"
+        + "\n#pagebreak()\n".join(body)
+        + "\n"
+    )
+    return typst_compile(source, files)
+
+
+def render_map_png(
+    journey: Journey,
+    settings: Settings,
+    measure: TextMeasurer,
+    *,
+    persona_name: str = "",
+    pixel_ratio: float = 2.0,
+    geometry: Geometry | None = None,
+) -> bytes:
+    """A PNG of the whole map, ``pixel_ratio`` device pixels per CSS pixel."""
+    layout = layout_map(journey, settings, measure, persona_name=persona_name, geometry=geometry)
+    svg = render_map_svg(layout, standalone=False, theme_dir=settings.theme_dir)
+    width_pt, height_pt = layout.width * PX_TO_PT, layout.height * PX_TO_PT
+    source = f'#set page(width: {width_pt}pt, height: {height_pt}pt, margin: 0pt)\n#image("map.svg", width: 100%)\n'
+    return typst_compile(source, {"map.svg": svg}, fmt="png", ppi=96 * pixel_ratio)
+
+
+def _typst_string(text: str) -> str:
+    """A typst string literal: quotes and backslashes escaped, control characters dropped."""
+    cleaned = "".join(ch for ch in text if ch >= " ")
+    return '"' + cleaned.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -1,0 +1,280 @@
+"""Drawing a :class:`~generator.layout.MapLayout` as SVG text.
+
+The template ``map.svg.j2`` lays down the document's structure (layers, one group per
+lane and per step, titles, style); the small elements inside those groups are drawn
+here as escaped fragments, because a Jinja macro call per text or box would cost
+several times the whole map's budget. Every user string passes ``clean_text`` (no
+characters XML cannot hold, no bidi overrides) and ``markupsafe.escape``.
+Templates in ``<theme>/journeymap/`` override ours.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+from markupsafe import Markup, escape
+
+from generator.channels import GLYPHS
+from generator.layout import Cell, Column, MapLayout, Mark, Text
+from generator.palette import FONT_STACK, PALETTE, map_css
+
+__all__ = ["clean_text", "render_map_svg", "template_environment"]
+
+# Not allowed in XML 1.0, plus bidi embeddings, overrides and isolates.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+C = PALETTE["light"]
+MUTED_TEXT = frozenset({"jm-channel", "jm-thinking", "jm-type", "jm-goal", "jm-meta"})
+
+
+def clean_text(value: str) -> str:
+    """Text safe to put in XML: invalid characters and bidi controls removed."""
+    return _UNSAFE.sub("", value)
+
+
+_NEEDS_WORK = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+
+
+def _e(value: str) -> str:
+    """``value`` cleaned and escaped for XML text or attributes (most values need neither)."""
+    if _NEEDS_WORK.search(value) is None:
+        return value
+    return str(escape(clean_text(value)))
+
+
+def _n(value: float) -> str:
+    """A coordinate: rounded to 0.1, without a trailing ``.0``."""
+    text = f"{value:.1f}".removesuffix(".0")
+    return "0" if text == "-0" else text
+
+
+def _text(t: Text, role: str = "fg", extra: str = "") -> str:
+    weight = ' font-weight="700"' if t.bold else ""
+    anchor = f' text-anchor="{t.anchor}"' if t.anchor != "start" else ""
+    cls = f"jm-{role} {t.cls}" if t.cls else f"jm-{role}"
+    x = _n(t.x)
+    if len(t.lines) == 1:
+        body = _e(t.lines[0])
+    else:
+        dy = _n(t.line_height)
+        body = "".join(
+            f'<tspan x="{x}" dy="{dy}">{_e(line)}</tspan>' if i else f'<tspan x="{x}">{_e(line)}</tspan>'
+            for i, line in enumerate(t.lines)
+        )
+    return (
+        f'<text x="{x}" y="{_n(t.y)}" font-size="{_n(t.size)}"{weight}{anchor} class="{cls}" fill="{C[role]}"'
+        f"{extra}>{body}</text>"
+    )
+
+
+def _star(x: float, y: float, radius: float) -> str:
+    points = []
+    for i in range(10):
+        angle = math.pi / 2 + i * math.pi / 5
+        reach = radius if i % 2 == 0 else radius * 0.45
+        points.append(f"{_n(x + reach * math.cos(angle))} {_n(y - reach * math.sin(angle))}")
+    return "M" + "L".join(points) + "Z"
+
+
+def _mark(k: Mark) -> str:
+    x, y, s = k.x, k.y, k.size
+    if k.kind == "glyph":
+        scale = round(s / 16, 3)
+        return (
+            f'<path d="{GLYPHS[k.name]}" transform="translate({_n(x)} {_n(y)}) scale({scale:g})" class="jm-glyph" '
+            f'fill="none" stroke="{C["muted"]}" stroke-width="{round(1.4 / scale, 2):g}" stroke-linecap="round" '
+            'stroke-linejoin="round"/>'
+        )
+    if k.kind == "number":
+        return (
+            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s / 2)}" class="jm-number" fill="{C["fg"]}"/>'
+            f'<text x="{_n(x)}" y="{_n(y + s * 0.19)}" font-size="{_n(s * 0.52)}" font-weight="700" '
+            f'text-anchor="middle" class="jm-on-number" fill="{C["bg"]}">{_e(k.text)}</text>'
+        )
+    if k.kind == "star":
+        return f'<path d="{_star(x, y, s / 2)}" class="jm-star" fill="{C["star"]}"/>'
+    symbol = "!" if k.kind == "pain" else "+"
+    return (
+        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s / 2)}" class="jm-{k.kind}" fill="{C[k.kind]}"/>'
+        f'<text x="{_n(x)}" y="{_n(y + s * 0.33)}" font-size="{_n(s * 0.85)}" font-weight="700" '
+        f'text-anchor="middle" class="jm-on-accent" fill="{C["on-accent"]}">{symbol}</text>'
+    )
+
+
+def _box(x: float, y: float, w: float, h: float, rank: str, lane: str = "", rx: float = 4) -> str:
+    """A cell's box; the touchpoint type shows as line weight and dashes, not only colour."""
+    data = f' data-lane="{lane}"' if lane else ""
+    if rank == "primary":
+        return (
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" rx="{_n(rx)}" class="jm-cell jm-primary"'
+            f'{data} fill="{C["cell"]}" stroke="{C["fg"]}" stroke-width="2.5"/>'
+        )
+    dashes = ' stroke-dasharray="5 4" opacity="0.75"' if rank == "minor" else ""
+    return (
+        f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(w)}" height="{_n(h)}" rx="{_n(rx)}" class="jm-cell"{data} '
+        f'fill="{C["cell"]}" stroke="{C["border"]}" stroke-width="1"{dashes}/>'
+    )
+
+
+def _cell(cell: Cell, rank: str) -> str:
+    emphasis = rank if cell.lane == "touchpoint" else ""
+    rect = cell.rect
+    parts = [_box(rect.x + 0.5, rect.y + 0.5, rect.w - 1, rect.h - 1, emphasis, _e(cell.lane))]
+    parts.extend(_mark(k) for k in cell.marks)
+    for t in cell.texts:
+        role = "muted" if t.cls in MUTED_TEXT or emphasis == "minor" else "fg"
+        parts.append(_text(t, role))
+    return "".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    key: str
+    body: Markup
+    title: str = ""
+    cls: str = ""
+
+
+def _step_group(column: Column, layout: MapLayout) -> _Group:
+    parts = [_cell(cell, column.type_rank) for cell in column.cells]
+    if layout.curve is not None:
+        halo = f' stroke="{C["lane"]}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
+        for p in layout.curve.points:
+            if p.step_id != column.step_id:
+                continue
+            parts.append(
+                f'<circle cx="{_n(p.x)}" cy="{_n(p.y)}" r="12" class="jm-point jm-{p.tone}" fill="{C[p.tone]}"/>'
+            )
+            parts.append(
+                f'<text x="{_n(p.x)}" y="{_n(p.y + 4)}" font-size="11" font-weight="700" text-anchor="middle" '
+                f'class="jm-on-accent" fill="{C["on-accent"]}">{_e(p.label)}</text>'
+            )
+            if p.word:
+                parts.append(_text(p.word, "fg", halo))
+    cls = f"jm-step jm-type-{column.type_rank}" if column.type_rank else "jm-step"
+    return _Group(column.step_id, Markup("".join(parts)), column.summary, cls)
+
+
+def _curve(layout: MapLayout) -> Markup:
+    cv = layout.curve
+    if cv is None:
+        return Markup("")
+    left, right = layout.grid.x, layout.grid.x + layout.grid.w
+    parts = []
+    if cv.neutral_y is not None:
+        parts.append(
+            f'<line x1="{_n(left)}" y1="{_n(cv.neutral_y)}" x2="{_n(right)}" y2="{_n(cv.neutral_y)}" class="jm-axis" '
+            f'stroke="{C["axis"]}" stroke-width="1" stroke-dasharray="3 4"/>'
+        )
+    for y, label in cv.ticks:
+        parts.append(
+            f'<text x="{_n(left - 6)}" y="{_n(y + 4)}" font-size="11" text-anchor="end" class="jm-muted jm-tick" '
+            f'fill="{C["muted"]}">{_e(label)}</text>'
+        )
+    for d in cv.paths:
+        parts.append(
+            f'<path d="{d}" class="jm-curve" fill="none" stroke="{C["curve"]}" stroke-width="2.5" '
+            'stroke-linecap="round" stroke-linejoin="round"/>'
+        )
+    for x, y in cv.missing:
+        parts.append(
+            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="9" class="jm-axis" fill="none" stroke="{C["axis"]}" '
+            'stroke-width="1.5" stroke-dasharray="2 2"/>'
+        )
+        parts.append(
+            f'<text x="{_n(x)}" y="{_n(y + 24)}" font-size="11" text-anchor="middle" class="jm-muted" '
+            f'fill="{C["muted"]}">{_e(cv.missing_label)}</text>'
+        )
+    return Markup("".join(parts))
+
+
+def _lane_group(layout: MapLayout, index: int) -> _Group:
+    lane = layout.lanes[index]
+    grid = layout.grid
+    if lane.key == "visibility":
+        y = layout.visibility_y or lane.y
+        shape = (
+            f'<line x1="{_n(grid.x)}" y1="{_n(y)}" x2="{_n(grid.x + grid.w)}" y2="{_n(y)}" class="jm-visibility" '
+            f'stroke="{C["muted"]}" stroke-width="1.5" stroke-dasharray="8 5"/>'
+        )
+        label = _text(lane.label, "muted")
+    else:
+        shape = (
+            f'<rect x="{_n(grid.x)}" y="{_n(lane.y)}" width="{_n(grid.w)}" height="{_n(lane.h)}" '
+            f'class="jm-lane-band" fill="{C["lane"]}"/>'
+        )
+        label = _text(lane.label, "fg")
+    return _Group(lane.key, Markup(shape + label))
+
+
+def _legend(layout: MapLayout) -> Markup:
+    parts = []
+    for item in layout.legend:
+        cx, cy = item.x + 11, item.label.y - 4
+        if item.kind == "type":
+            parts.append(_box(item.x, cy - 7, 22, 14, item.name, rx=3))
+        elif item.kind == "point":
+            parts.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="7" class="jm-{item.name}" fill="{C[item.name]}"/>')
+        else:
+            parts.append(_mark(Mark(item.kind, cx, cy, 13)))
+        parts.append(_text(item.label, "muted"))
+    return Markup("".join(parts))
+
+
+@lru_cache(maxsize=8)
+def template_environment(theme_dir: Path | None = None) -> jinja2.Environment:
+    """Our templates, overridable from ``<theme_dir>/journeymap/``."""
+    loaders: list[jinja2.BaseLoader] = []
+    if theme_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(theme_dir / "journeymap")))
+    loaders.append(jinja2.PackageLoader("generator", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        finalize=lambda value: clean_text(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["n"] = _n
+    env.globals.update(palette=PALETTE, font_stack=FONT_STACK)
+    return env
+
+
+@lru_cache(maxsize=2)
+def _standalone_css() -> Markup:
+    return Markup(map_css(media_dark=True))
+
+
+def render_map_svg(layout: MapLayout, *, standalone: bool = True, theme_dir: Path | None = None) -> str:
+    """SVG text of a map; ``standalone`` adds the style a file opened on its own needs.
+
+    Without it the SVG relies on its presentation attributes (light scheme), or on the
+    site's stylesheet when inlined into a page.
+    """
+    template = template_environment(theme_dir).get_template("map.svg.j2")
+    header = Markup("".join(_text(t, "fg" if i == 0 else "muted") for i, t in enumerate(layout.header)))
+    bands = [
+        _Group(
+            b.stage_id,
+            Markup(
+                f'<rect x="{_n(b.rect.x)}" y="{_n(b.rect.y)}" width="{_n(b.rect.w)}" height="{_n(b.rect.h)}" rx="6" '
+                f'class="jm-band-{b.shade}" fill="{C["band" + str(b.shade)]}"/>'
+                + "".join(_text(t, "fg" if i == 0 else "muted") for i, t in enumerate(b.texts))
+            ),
+        )
+        for b in layout.bands
+    ]
+    return template.render(
+        m=layout,
+        css=_standalone_css() if standalone else "",
+        header=header,
+        bands=bands,
+        lanes=[_lane_group(layout, i) for i in range(len(layout.lanes))],
+        curve=_curve(layout),
+        steps=[_step_group(column, layout) for column in layout.columns],
+        legend=_legend(layout),
+    )
