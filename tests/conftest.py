@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import textwrap
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +19,7 @@ settings.register_profile("deep", max_examples=20_000)
 settings.load_profile("default")
 
 FIXTURES = Path(__file__).parent / "fixtures"
+GOLDEN = Path(__file__).parent / "golden"
 REPO = Path(__file__).parent.parent
 
 PERSONA = """\
@@ -43,6 +45,31 @@ reviewed: 2026-09-01
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
+
+
+@pytest.fixture
+def golden(request: pytest.FixtureRequest) -> Callable[[str, str], None]:
+    """Compare text with ``tests/golden/NAME``; ``pytest --update-golden`` rewrites it.
+
+    On a mismatch the actual output is written next to the golden as ``NAME.actual.*``.
+    """
+    update = bool(request.config.getoption("--update-golden"))
+
+    def check(name: str, actual: str) -> None:
+        path = GOLDEN / name
+        stem, dot, suffix = name.rpartition(".")
+        actual_path = GOLDEN / f"{stem}.actual{dot}{suffix}"
+        if update:
+            path.write_text(actual, encoding="utf-8")
+            actual_path.unlink(missing_ok=True)
+            return
+        expected = path.read_text(encoding="utf-8") if path.exists() else None
+        if expected != actual:
+            actual_path.write_text(actual, encoding="utf-8")
+            pytest.fail(f"{name} differs from its golden file; actual output written to {actual_path}")
+        actual_path.unlink(missing_ok=True)
+
+    return check
 
 
 @dataclass
