@@ -93,7 +93,6 @@ def render(
     temporary name and renamed into place, so an existing map is never half-overwritten.
     """
     from generator.layout import layout_map
-    from generator.render_print import PAPERS, render_map_pdf, render_map_png
     from generator.render_svg import render_map_svg
     from generator.text import InterMetrics
 
@@ -115,8 +114,12 @@ def render(
             layout = layout_map(journey, settings, measure, persona_name=persona)
             data = render_map_svg(layout, theme_dir=settings.theme_dir).encode("utf-8")
         elif chosen == "pdf":
+            from generator.render_print import PAPERS, render_map_pdf
+
             data = render_map_pdf(journey, settings, measure, paper=PAPERS[paper], persona_name=persona)
         else:
+            from generator.render_print import render_map_png
+
             data = render_map_png(journey, settings, measure, persona_name=persona)
         rendered.append((target, data))
     for target, data in rendered:

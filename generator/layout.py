@@ -8,7 +8,8 @@ and returns a :class:`MapLayout` whose coordinates are rounded to 0.1 px. Drawin
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field
+from dataclasses import dataclass
+from typing import NamedTuple
 
 from generator.channels import channel_glyph
 from generator.config import Settings
@@ -46,8 +47,7 @@ def r(value: float) -> float:
     return round(value, 1) + 0.0
 
 
-@dataclass(frozen=True, slots=True)
-class Text:
+class Text(NamedTuple):
     """Wrapped lines; ``y`` is the first baseline."""
 
     x: float
@@ -60,8 +60,7 @@ class Text:
     cls: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Rect:
+class Rect(NamedTuple):
     x: float
     y: float
     w: float
@@ -69,8 +68,7 @@ class Rect:
     cls: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
     """A small symbol: a channel glyph, a pain or opportunity bullet, a star, a step number."""
 
     kind: str
@@ -81,16 +79,14 @@ class Mark:
     text: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class Cell:
+class Cell(NamedTuple):
     lane: str
     rect: Rect
     texts: tuple[Text, ...] = ()
     marks: tuple[Mark, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class Column:
+class Column(NamedTuple):
     step_id: str
     number: int
     x: float
@@ -100,24 +96,21 @@ class Column:
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Lane:
+class Lane(NamedTuple):
     key: str
     y: float
     h: float
     label: Text
 
 
-@dataclass(frozen=True, slots=True)
-class Band:
+class Band(NamedTuple):
     stage_id: str
     rect: Rect
     texts: tuple[Text, ...]
     shade: int
 
 
-@dataclass(frozen=True, slots=True)
-class Point:
+class Point(NamedTuple):
     x: float
     y: float
     score: float
@@ -127,8 +120,7 @@ class Point:
     step_id: str
 
 
-@dataclass(frozen=True, slots=True)
-class Curve:
+class Curve(NamedTuple):
     paths: tuple[str, ...]
     points: tuple[Point, ...]
     missing: tuple[tuple[float, float], ...]
@@ -137,8 +129,7 @@ class Curve:
     missing_label: str
 
 
-@dataclass(frozen=True, slots=True)
-class LegendItem:
+class LegendItem(NamedTuple):
     kind: str
     x: float
     y: float
@@ -146,8 +137,7 @@ class LegendItem:
     name: str = ""
 
 
-@dataclass(frozen=True, slots=True)
-class MapLayout:
+class MapLayout(NamedTuple):
     """Everything ``render_map_svg`` draws, in drawing order."""
 
     prefix: str
@@ -163,7 +153,7 @@ class MapLayout:
     curve: Curve | None
     visibility_y: float | None
     grid: Rect
-    legend: tuple[LegendItem, ...] = field(default=())
+    legend: tuple[LegendItem, ...] = ()
 
 
 def _text(
