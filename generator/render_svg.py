@@ -244,9 +244,15 @@ def template_environment(theme_dir: Path | None = None) -> jinja2.Environment:
     return env
 
 
-@lru_cache(maxsize=2)
-def _standalone_css() -> Markup:
-    return Markup(map_css(media_dark=True))
+@lru_cache(maxsize=8)
+def _standalone_css(theme_dir: Path | None) -> Markup:
+    """Our map CSS, then ``<theme_dir>/journeymap/map.css`` if there is one (it wins)."""
+    css = map_css(media_dark=True)
+    extra = theme_dir / "journeymap" / "map.css" if theme_dir is not None else None
+    if extra is not None and extra.is_file():
+        # The SVG is XML: escaped, a user's "<" or "&" reaches CSS intact and cannot end the element.
+        return Markup(css + "\n") + escape(extra.read_text(encoding="utf-8"))
+    return Markup(css)
 
 
 def render_map_svg(layout: MapLayout, *, standalone: bool = True, theme_dir: Path | None = None) -> str:
@@ -270,7 +276,7 @@ def render_map_svg(layout: MapLayout, *, standalone: bool = True, theme_dir: Pat
     ]
     return template.render(
         m=layout,
-        css=_standalone_css() if standalone else "",
+        css=_standalone_css(theme_dir) if standalone else "",
         header=header,
         bands=bands,
         lanes=[_lane_group(layout, i) for i in range(len(layout.lanes))],

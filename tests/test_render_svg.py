@@ -309,3 +309,18 @@ def test_output_is_byte_identical_across_processes() -> None:
     }
     assert len(outputs) == 1
     assert outputs == {_svg("full")}
+
+
+def test_theme_css_extends_the_standalone_style(tmp_path: object) -> None:
+    from pathlib import Path
+
+    theme = Path(str(tmp_path))
+    (theme / "journeymap").mkdir()
+    (theme / "journeymap" / "map.css").write_text('svg.jm-map .jm-curve{stroke:#c00} /* </style><script>x</script> & */')
+    svg = render_map_svg(_layout("minimal"), theme_dir=theme)
+    root = ET.fromstring(svg)
+    style = root.find(f"{SVG}style")
+    assert style is not None
+    assert style.text is not None
+    assert style.text.endswith("svg.jm-map .jm-curve{stroke:#c00} /* </style><script>x</script> & */")
+    assert root.find(f".//{SVG}script") is None
