@@ -316,7 +316,9 @@ def test_theme_css_extends_the_standalone_style(tmp_path: object) -> None:
 
     theme = Path(str(tmp_path))
     (theme / "journeymap").mkdir()
-    (theme / "journeymap" / "map.css").write_text('svg.jm-map .jm-curve{stroke:#c00} /* </style><script>x</script> & */')
+    (theme / "journeymap" / "map.css").write_text(
+        "svg.jm-map .jm-curve{stroke:#c00} /* </style><script>x</script> & */"
+    )
     svg = render_map_svg(_layout("minimal"), theme_dir=theme)
     root = ET.fromstring(svg)
     style = root.find(f"{SVG}style")
