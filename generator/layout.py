@@ -557,18 +557,29 @@ class _Builder:
 
 
 def _path(points: list[tuple[float, float]], style: str) -> str:
-    """An SVG path through ``points``: straight segments, or a Catmull-Rom spline as Béziers."""
+    """An SVG path through ``points``: straight, or a monotone cubic that never overshoots.
+
+    A smooth curve must not suggest a feeling between two steps that is better or worse
+    than both, so tangents follow Fritsch-Carlson (as d3's ``curveMonotoneX``).
+    """
     start = f"M{_n(points[0][0])} {_n(points[0][1])}"
-    if style == "straight":
+    if style == "straight" or len(points) < 3:
         return start + "".join(f"L{_n(x)} {_n(y)}" for x, y in points[1:])
+    xs, ys = [p[0] for p in points], [p[1] for p in points]
+    h = [xs[i + 1] - xs[i] for i in range(len(xs) - 1)]
+    s = [(ys[i + 1] - ys[i]) / h[i] for i in range(len(h))]
+    m = [0.0] * len(points)
+    for i in range(1, len(points) - 1):
+        if s[i - 1] * s[i] > 0:
+            p = (s[i - 1] * h[i] + s[i] * h[i - 1]) / (h[i - 1] + h[i])
+            m[i] = math.copysign(min(abs(s[i - 1]), abs(s[i]), 0.5 * abs(p)) * 2, s[i])
+    m[0] = (3 * s[0] - m[1]) / 2 if s[0] * (3 * s[0] - m[1]) > 0 else 0.0
+    m[-1] = (3 * s[-1] - m[-2]) / 2 if s[-1] * (3 * s[-1] - m[-2]) > 0 else 0.0
     parts = [start]
-    for i in range(len(points) - 1):
-        p0 = points[max(i - 1, 0)]
-        p1, p2 = points[i], points[i + 1]
-        p3 = points[min(i + 2, len(points) - 1)]
-        c1 = (p1[0] + (p2[0] - p0[0]) / 6, p1[1] + (p2[1] - p0[1]) / 6)
-        c2 = (p2[0] - (p3[0] - p1[0]) / 6, p2[1] - (p3[1] - p1[1]) / 6)
-        parts.append(f"C{_n(c1[0])} {_n(c1[1])} {_n(c2[0])} {_n(c2[1])} {_n(p2[0])} {_n(p2[1])}")
+    for i, dx in enumerate(h):
+        c1 = (xs[i] + dx / 3, ys[i] + m[i] * dx / 3)
+        c2 = (xs[i + 1] - dx / 3, ys[i + 1] - m[i + 1] * dx / 3)
+        parts.append(f"C{_n(c1[0])} {_n(c1[1])} {_n(c2[0])} {_n(c2[1])} {_n(xs[i + 1])} {_n(ys[i + 1])}")
     return "".join(parts)
 
 

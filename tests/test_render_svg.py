@@ -11,6 +11,8 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from generator.config import Settings
 from generator.layout import MapLayout, Rect, layout_map
@@ -326,3 +328,26 @@ def test_theme_css_extends_the_standalone_style(tmp_path: object) -> None:
     assert style.text is not None
     assert style.text.endswith("svg.jm-map .jm-curve{stroke:#c00} /* </style><script>x</script> & */")
     assert root.find(f".//{SVG}script") is None
+
+
+def _bezier_y(y0: float, y1: float, y2: float, y3: float, t: float) -> float:
+    return (1 - t) ** 3 * y0 + 3 * (1 - t) ** 2 * t * y1 + 3 * (1 - t) * t * t * y2 + t**3 * y3
+
+
+@given(st.lists(st.sampled_from([22.0, 49.0, 76.0, 103.0, 130.0]), min_size=2, max_size=12))
+def test_smooth_curve_never_overshoots_its_points(ys: list[float]) -> None:
+    """Between two steps the curve stays within their two scores: no invented feelings."""
+    from generator.layout import _path
+
+    points = [(100.0 + 208 * i, y) for i, y in enumerate(ys)]
+    segments = re.findall(r"[CL]([\d. -]+)", _path(points, "smooth"))
+    assert len(segments) == len(points) - 1
+    previous = points[0]
+    for segment in segments:
+        values = [float(v) for v in segment.split()]
+        end = (values[-2], values[-1])
+        controls = [previous[1], values[1], values[3], end[1]] if len(values) == 6 else [previous[1]] * 2 + [end[1]] * 2
+        low, high = min(previous[1], end[1]), max(previous[1], end[1])
+        for k in range(21):
+            assert low - 0.11 <= _bezier_y(*controls, k / 20) <= high + 0.11
+        previous = end
