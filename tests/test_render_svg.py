@@ -349,5 +349,5 @@ def test_smooth_curve_never_overshoots_its_points(ys: list[float]) -> None:
         controls = [previous[1], values[1], values[3], end[1]] if len(values) == 6 else [previous[1]] * 2 + [end[1]] * 2
         low, high = min(previous[1], end[1]), max(previous[1], end[1])
         for k in range(21):
-            assert low - 0.11 <= _bezier_y(*controls, k / 20) <= high + 0.11
+            assert low - 0.11 <= _bezier_y(controls[0], controls[1], controls[2], controls[3], k / 20) <= high + 0.11
         previous = end
