@@ -190,6 +190,45 @@ def render(
         click.echo(f"rendered {len(result.written)} {maps} to {where}")
 
 
+@main.command()
+@click.option("-d", "--site-dir", type=click.Path(path_type=Path), help="Where to write the site (default: site_dir).")
+@click.option("--strict", is_flag=True, help="Fail on any warning, journey problems included.")
+@click.option("-q", "--quiet", is_flag=True, help="Only problems, no summary.")
+@click.pass_context
+def build(ctx: click.Context, site_dir: Path | None, strict: bool, quiet: bool) -> None:
+    """Build the site with MkDocs; the previous site stays until the new one is complete."""
+    from generator.site.build_site import SiteBuildError, build_site
+    from generator.source import display_path
+
+    config_file = _require_config(ctx)
+    try:
+        result = build_site(config_file, site_dir, strict=strict)
+    except SiteBuildError as exc:
+        _fail(str(exc), exc.code)
+    if not quiet:
+        warnings = len(result.warnings)
+        noun = "warning" if warnings == 1 else "warnings"
+        click.echo(f"built {result.pages} pages into {display_path(result.site_dir)}: {warnings} {noun}")
+
+
+@main.command()
+@click.option("-a", "--dev-addr", help="IP address and port to serve on (default 127.0.0.1:8000).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@click.pass_context
+def serve(ctx: click.Context, dev_addr: str | None, open_browser: bool) -> None:
+    """Preview the site; pages and maps are rebuilt when a file under content/ changes."""
+    from generator.site.build_site import serve_site
+
+    serve_site(_require_config(ctx), dev_addr, open_in_browser=open_browser)
+
+
+def _require_config(ctx: click.Context) -> Path:
+    config_file: Path | None = ctx.meta["config_file"]
+    if config_file is None:
+        _fail("no mkdocs.yml here; run in the project folder or pass --config", EXIT_USAGE)
+    return config_file
+
+
 @main.group()
 def new() -> None:
     """Create a journey or persona file from a commented template."""

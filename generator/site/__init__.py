@@ -1,0 +1,1 @@
+"""The internal CX site: page builders (no MkDocs imports) and the thin MkDocs plugin."""

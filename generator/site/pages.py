@@ -1,0 +1,337 @@
+"""Site pages as Markdown skeletons plus HTML slots, built from the model; no MkDocs here.
+
+A page's Markdown holds only its headings (so the table of contents and anchors work)
+and slot tokens; everything a user wrote is rendered by ``generator.site.html`` into
+the slots, which the plugin puts in place after Markdown conversion. User content thus
+never passes through Python-Markdown, and large SVGs are never parsed by it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from generator.config import Settings
+from generator.labels import Labels
+from generator.model import Journey, Persona, Step
+from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
+from generator.text import plain_text
+
+__all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", "sparkline_svg"]
+
+Link = Callable[[str], str]
+"""Maps a site path (``journeys/x.md``, ``journeys/x.svg``) to a URL relative to the page."""
+
+
+@dataclass
+class PageSource:
+    """Markdown with slot tokens, and the HTML each token stands for."""
+
+    key: str
+    lines: list[str] = field(default_factory=list)
+    slots: list[str] = field(default_factory=list)
+
+    def token(self, index: int) -> str:
+        digest = hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:10]
+        return f"JOURNEYMAPSLOT{digest}X{index}"
+
+    def md(self, line: str = "") -> None:
+        self.lines.append(line)
+
+    def heading(self, level: int, title: str) -> None:
+        self.lines.extend(["", f"{'#' * level} {markdown_heading(title)}", ""])
+
+    def slot(self, html: str) -> None:
+        if html:
+            self.lines.extend(["", self.token(len(self.slots)), ""])
+            self.slots.append(html)
+
+    @property
+    def markdown(self) -> str:
+        return "\n".join(self.lines).strip("\n") + "\n"
+
+    def fill(self, html: str) -> str:
+        """Put each slot's HTML where Python-Markdown left its token (as a paragraph)."""
+        for index, fragment in enumerate(self.slots):
+            token = self.token(index)
+            html = html.replace(f"<p>{token}</p>", fragment, 1)
+        return html
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    """Where a journey stands against its review period."""
+
+    status: str  # "ok", "overdue" or "never"
+    reviewed: dt.date | None
+    due: dt.date | None
+
+
+def review_of(journey: Journey, settings: Settings, today: dt.date) -> Review:
+    if journey.reviewed is None:
+        return Review("never", None, None)
+    if settings.review_period == 0:
+        return Review("ok", journey.reviewed, None)
+    due = journey.reviewed + dt.timedelta(days=settings.review_period)
+    return Review("overdue" if due < today else "ok", journey.reviewed, due)
+
+
+def review_badge(review: Review, say: Labels) -> str:
+    if review.status == "never":
+        text = say("site.review-never")
+    elif review.status == "overdue":
+        text = say("site.review-overdue", due=review.due.isoformat() if review.due else "")
+    elif review.due is None:
+        text = f"{say('reviewed')}: {review.reviewed.isoformat() if review.reviewed else ''}"
+    else:
+        text = say(
+            "site.review-ok", date=review.reviewed.isoformat() if review.reviewed else "", due=review.due.isoformat()
+        )
+    return f'<span class="jm-badge jm-review-{review.status}">{e(text)}</span>'
+
+
+def sparkline_svg(journey: Journey, settings: Settings, say: Labels, width: int = 160, height: int = 36) -> str:
+    """A small emotion curve for cards: points joined by lines, the scores in its label."""
+    low, high = settings.emotion_scale
+    steps = journey.steps
+    scores = [step.emotion.score if step.emotion else None for step in steps]
+    text = ", ".join(f"{s:+g}" if s is not None else "–" for s in scores)
+    label = attr(say("site.sparkline", scores=text))
+    if not steps:
+        return ""
+    gap = width / max(len(steps) - 1, 1)
+    runs: list[list[str]] = [[]]
+    dots = []
+    for i, score in enumerate(scores):
+        if score is None:
+            runs.append([])
+            continue
+        x = round(i * gap if len(steps) > 1 else width / 2, 1)
+        y = round(3 + (high - min(max(score, low), high)) / (high - low) * (height - 6), 1)
+        runs[-1].append(f"{x:g},{y:g}")
+        tone = "neg" if score < (low + high) / 2 else "pos" if score > (low + high) / 2 else "neutral"
+        dots.append(f'<circle cx="{x:g}" cy="{y:g}" r="2.5" class="jm-spark-{tone}"/>')
+    lines = "".join(f'<polyline points="{" ".join(run)}" class="jm-spark-line"/>' for run in runs if len(run) > 1)
+    middle = round(3 + (high - (low + high) / 2) / (high - low) * (height - 6), 1)
+    return (
+        f'<svg class="jm-sparkline" role="img" aria-label="{label}" width="{width}" height="{height}" '
+        f'viewBox="-3 0 {width + 6} {height}"><title>{label}</title>'
+        f'<line x1="0" y1="{middle:g}" x2="{width}" y2="{middle:g}" class="jm-spark-axis"/>{lines}{"".join(dots)}</svg>'
+    )
+
+
+_DETAIL_KEYS = (
+    "channel",
+    "touchpoint",
+    "doing",
+    "thinking",
+    "feeling",
+    "pain",
+    "opportunity",
+    "owner",
+    "backstage",
+    "support",
+    "kpi",
+    "metric",
+)
+
+
+def step_details(step: Step, number: int, settings: Settings, say: Labels) -> str:
+    """A step as a definition list: the accessible text of its column on the map."""
+    rows = []
+    for key in _DETAIL_KEYS:
+        values = step.values(key)
+        if key == "feeling" and step.emotion is not None:
+            word = f" {e(step.emotion.word)}" if step.emotion.word else ""
+            rendered = [
+                f'<span class="jm-score jm-score-{_tone(step.emotion.score, settings)}">{e(step.emotion.score_text)}</span>{word}'
+            ]
+        else:
+            rendered = [inline_html(value) for value in values]
+        if rendered:
+            items = "".join(f"<dd>{value}</dd>" for value in rendered)
+            rows.append(f"<dt>{e(say('key.' + key))}</dt>{items}")
+    if step.type:
+        rows.append(f"<dt>{e(say('key.type'))}</dt><dd>{e(say.touchpoint_type(step.type))}</dd>")
+    if step.moment_of_truth:
+        rows.append(f"<dt>{e(say('key.moment-of-truth'))}</dt><dd>{e(say('yes'))}</dd>")
+    notes = prose_html(step.notes)
+    return (
+        f'<div class="jm-step-detail" id="step-{attr(step.id)}" data-step="{attr(step.id)}" data-number="{number}">'
+        f'{notes}<dl class="jm-lanes">{"".join(rows)}</dl></div>'
+    )
+
+
+def _tone(score: float, settings: Settings) -> str:
+    middle = sum(settings.emotion_scale) / 2
+    return "neg" if score < middle else "pos" if score > middle else "neutral"
+
+
+def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
+    head = "".join(f"<th>{e(h)}</th>" for h in headers)
+    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
+    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+
+
+def journey_page(
+    journey: Journey,
+    persona: Persona | None,
+    settings: Settings,
+    *,
+    svg: str,
+    link: Link,
+    today: dt.date,
+    downloads: tuple[str, ...],
+    source_stem: str,
+) -> PageSource:
+    """The journey page: header, the map, then every stage and step as text, and tables."""
+    say = Labels(settings.language)
+    page = PageSource(key=f"journey:{journey.id}")
+    page.md("---")
+    page.md(f"title: {_yaml_string(journey.title)}")
+    page.md("---")
+    page.heading(1, journey.title)
+    meta = [f'<span class="jm-badge jm-state-{attr(journey.state)}">{e(say("state." + journey.state))}</span>']
+    if persona is not None:
+        href = link(f"{settings.personas_dir}/{persona.id}.md")
+        meta.append(f'<span>{e(say("persona"))}: <a href="{attr(href)}">{e(persona.name)}</a></span>')
+    else:
+        meta.append(f"<span>{e(say('persona'))}: {e(journey.persona)}</span>")
+    if journey.owner:
+        meta.append(f"<span>{e(say('owner'))}: {inline_html(journey.owner)}</span>")
+    meta.append(review_badge(review_of(journey, settings, today), say))
+    meta.extend(f'<span class="jm-tag">{e(tag)}</span>' for tag in journey.tags)
+    parts = [f'<div class="jm-journey-meta">{" ".join(meta)}</div>']
+    if journey.expectations:
+        parts.append(
+            f'<p class="jm-expectations"><strong>{e(say("expectations"))}:</strong> {inline_html(journey.expectations)}</p>'
+        )
+    files = "".join(
+        f'<a class="jm-download" href="{attr(link(f"{source_stem}.{kind}"))}" download>{kind.upper()}</a>'
+        for kind in downloads
+    )
+    toolbar = (
+        f'<div class="jm-toolbar"><button type="button" class="jm-zoom" data-jm-zoom="-1" aria-label="{attr(say("site.zoom-out"))}">−</button>'
+        f'<button type="button" class="jm-zoom" data-jm-zoom="0" aria-label="{attr(say("site.zoom-reset"))}">100%</button>'
+        f'<button type="button" class="jm-zoom" data-jm-zoom="1" aria-label="{attr(say("site.zoom-in"))}">+</button>'
+        f'<span class="jm-downloads">{e(say("site.downloads"))}: {files}</span></div>'
+    )
+    parts.append(
+        f'<figure class="jm-figure" data-journey="{attr(journey.id)}">{toolbar}'
+        f'<div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">{svg}</div>'
+        f'<div class="jm-details" aria-live="polite" hidden></div></figure>'
+    )
+    page.slot("".join(parts))
+    if journey.scenario:
+        page.heading(2, say("site.scenario"))
+        page.slot(prose_html(journey.scenario))
+    number = 0
+    for stage in journey.stages:
+        page.heading(2, stage.title)
+        stage_html = prose_html(stage.description)
+        if stage.goals:
+            goals = "".join(f"<li>{inline_html(goal)}</li>" for goal in stage.goals)
+            stage_html += (
+                f'<p class="jm-goals-label"><strong>{e(say("goal"))}</strong></p><ul class="jm-goals">{goals}</ul>'
+            )
+        page.slot(stage_html)
+        for step in stage.steps:
+            number += 1
+            page.heading(3, f"{number}. {step.title}")
+            page.slot(step_details(step, number, settings, say))
+    _tables(page, journey, settings, say)
+    return page
+
+
+def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels) -> None:
+    rows = []
+    kpi_rows = []
+    for number, step in enumerate(journey.steps, start=1):
+        name = f'<a href="#step-{attr(step.id)}">{number}. {e(step.title)}</a>'
+        pains, chances = step.values("pain"), step.values("opportunity")
+        if pains or chances:
+            rows.append([name, _list(pains), _list(chances)])
+        kpis, metrics = step.values("kpi"), step.values("metric")
+        if kpis or metrics:
+            kpi_rows.append([name, _list(kpis), _list(metrics), _list(step.values("owner"))])
+    if rows:
+        page.heading(2, say("site.pains-opportunities"))
+        page.slot(_table([say("site.step"), say("lane.pain"), say("lane.opportunity")], rows, "jm-table"))
+    if kpi_rows:
+        page.heading(2, say("site.kpis"))
+        headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
+        page.slot(_table(headers, kpi_rows, "jm-table"))
+
+
+def _list(values: tuple[str, ...]) -> str:
+    if not values:
+        return ""
+    if len(values) == 1:
+        return inline_html(values[0])
+    return "<ul>" + "".join(f"<li>{inline_html(v)}</li>" for v in values) + "</ul>"
+
+
+def _yaml_string(text: str) -> str:
+    """A page title for MkDocs: HTML-escaped (themes print titles without escaping),
+    as a double-quoted YAML scalar (JSON strings are valid YAML)."""
+    import json
+
+    return json.dumps(e(plain_text(text)))
+
+
+def _initials(name: str) -> str:
+    words = [w for w in name.replace(",", " ").split() if w[:1].isalpha()]
+    return "".join(w[0].upper() for w in words[:2]) or "?"
+
+
+def persona_page(
+    persona: Persona, journeys: list[Journey], settings: Settings, *, link: Link, photo_url: str | None
+) -> PageSource:
+    """The persona canvas: photo or initials, quote, facts and lists, story, journeys."""
+    say = Labels(settings.language)
+    page = PageSource(key=f"persona:{persona.id}")
+    page.md("---")
+    page.md(f"title: {_yaml_string(persona.name)}")
+    page.md("---")
+    page.heading(1, persona.name)
+    if photo_url:
+        picture = f'<img class="jm-photo" src="{attr(photo_url)}" alt="{attr(persona.name)}">'
+    else:
+        picture = f'<div class="jm-initials" aria-hidden="true">{e(_initials(persona.name))}</div>'
+    facts = "".join(
+        f"<dt>{e(say('persona.' + key))}</dt><dd>{inline_html(value)}</dd>"
+        for key, value in (
+            ("role", persona.role),
+            ("age", persona.age),
+            ("location", persona.location),
+            ("segment", persona.segment),
+        )
+        if value
+    )
+    quote = f'<blockquote class="jm-quote">{inline_html(persona.quote)}</blockquote>' if persona.quote else ""
+    boxes = []
+    for key in ("goals", "needs", "frustrations", "behaviours", "channels"):
+        values: tuple[str, ...] = getattr(persona, key)
+        if values:
+            items = "".join(f"<li>{inline_html(v)}</li>" for v in values)
+            boxes.append(
+                f'<section class="jm-canvas-box jm-{key}"><h4>{e(say("persona." + key))}</h4><ul>{items}</ul></section>'
+            )
+    page.slot(
+        f'<div class="jm-persona"><div class="jm-persona-head">{picture}<div>{quote}<dl class="jm-facts">{facts}</dl></div></div>'
+        f'<div class="jm-canvas">{"".join(boxes)}</div></div>'
+    )
+    if persona.narrative:
+        page.heading(2, say("site.story"))
+        page.slot(prose_html(persona.narrative))
+    page.heading(2, say("site.journeys"))
+    if journeys:
+        items = "".join(
+            f'<li><a href="{attr(link(f"{settings.journeys_dir}/{j.id}.md"))}">{e(j.title)}</a></li>' for j in journeys
+        )
+        page.slot(f'<ul class="jm-journey-list">{items}</ul>')
+    else:
+        page.slot(f"<p>{e(say('site.no-journeys'))}</p>")
+    return page

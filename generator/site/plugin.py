@@ -1,0 +1,379 @@
+"""The ``journeys`` MkDocs plugin: glue between MkDocs and the journeymap pipeline.
+
+Three tiers of failure, as in mkdocs-autorefs: a bad ``journeys`` option stops the build
+with a ``PluginError``; a bad journey or persona is a warning (so ``--strict`` fails) and
+a visible error box on its page; bugs propagate.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import posixpath
+import re
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+from markupsafe import Markup, escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from generator.config import MAP_LANES, Settings, load_settings
+from generator.errors import Problem, sort_problems
+from generator.labels import Labels
+from generator.load import load_project
+from generator.model import Journey, Persona
+from generator.report import format_text
+from generator.site import overview
+from generator.site.html import e
+from generator.site.pages import PageSource, journey_page, persona_page
+from generator.validate import validate_project
+
+log = get_plugin_logger(__name__)
+ASSETS = Path(__file__).parent / "assets"
+FONTS = Path(__file__).parent.parent / "fonts"
+CARDS_MARKER = "<!-- journeymap:cards -->"
+# Drawn maps and downloads by content hash, kept across the rebuilds of `mkdocs serve`
+# (which makes a new plugin instance each time): only changed journeys are redrawn.
+_CACHE: dict[str, str | bytes] = {}
+PERSONAS_MARKER = "<!-- journeymap:personas -->"
+_FENCE = re.compile(
+    r"^(?P<fence>```+|~~~+)[ \t]*journey[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
+)
+
+
+class JourneysConfig(base.Config):
+    """Options of the ``journeys`` plugin; ``journeymap check`` reads the same entry."""
+
+    language = c.Optional(c.Choice(("en", "nl")))
+    """Language of labels on maps and pages, and of the theme and search: ``en`` or ``nl``."""
+    emotion_scale = c.Optional(c.ListOfItems(c.Type(int)))
+    """Lowest and highest feeling score, ``[min, max]`` (default ``[-2, 2]``)."""
+    touchpoint_types = c.Optional(c.ListOfItems(c.Type(str)))
+    """Allowed step ``type`` values, most important first."""
+    review_period = c.Optional(c.Type(int))
+    """Days after ``reviewed`` before a journey is overdue; 0 turns reviews off."""
+    journeys_dir = c.Optional(c.Type(str))
+    """Folder of journey files inside ``docs_dir`` (default ``journeys``)."""
+    personas_dir = c.Optional(c.Type(str))
+    """Folder of persona files inside ``docs_dir`` (default ``personas``)."""
+    lanes = c.Optional(c.ListOfItems(c.Choice(MAP_LANES)))
+    """Map rows, top to bottom."""
+    curve = c.Optional(c.Choice(("smooth", "straight")))
+    """Emotion curve: ``smooth`` or ``straight``."""
+    downloads = c.Optional(c.ListOfItems(c.Choice(("svg", "pdf", "png", "csv", "json"))))
+    """Files offered for download on each journey page (default ``[svg, pdf, csv, json]``)."""
+
+
+def _safe_striptags(value: Any) -> Markup:
+    """``striptags`` that keeps what it returns escaped.
+
+    Jinja's own un-escapes entities, so a title written as ``&lt;/title&gt;&lt;script&gt;``
+    would come out as live markup in every page's ``<title>``.
+    """
+    return escape(Markup(str(value)).striptags())
+
+
+def _today() -> dt.date:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+class JourneysPlugin(BasePlugin[JourneysConfig]):
+    """Renders ``journeys/`` and ``personas/`` into pages, maps and downloads."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.settings = Settings()
+        self.sources: dict[str, PageSource] = {}
+        self.problems: dict[str, list[Problem]] = {}
+        self.downloads: tuple[str, ...] = ("svg", "pdf", "csv", "json")
+        self.journeys: list[Journey] = []
+        self.personas: list[Persona] = []
+
+    # -- configuration --------------------------------------------------------------
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        settings, problems = (
+            load_settings(Path(config.config_file_path)) if config.config_file_path else (Settings(), [])
+        )
+        if problems:
+            raise PluginError("journeys: invalid configuration\n" + format_text(problems))
+        theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        self.settings = replace(settings, content_dir=Path(config.docs_dir), theme_dir=theme_dir)
+        if self.config.downloads is not None:
+            self.downloads = tuple(self.config.downloads)
+        if self.config.language:
+            config.theme["language"] = self.config.language
+            search = config.plugins.get("search") or config.plugins.get("material/search")
+            if search is not None and hasattr(search, "config") and "lang" in search.config:
+                search.config["lang"] = [self.config.language]
+        config.extra_css.append("assets/journeymap/journeymap.css")
+        config.extra_javascript.append("assets/journeymap/journeymap.js")
+        return config
+
+    def on_env(self, env: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        env.filters["striptags"] = _safe_striptags
+        return env
+
+    # -- files ----------------------------------------------------------------------
+
+    def _url(self, config: MkDocsConfig, src_uri: str) -> str:
+        return File.generated(config, src_uri, content="").url
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        settings = self.settings
+        project = load_project(settings)
+        today = _today()
+        problems = sort_problems(
+            project.problems + validate_project(project.journeys, project.personas, settings, today)
+        )
+        self.problems = {}
+        for item in problems:
+            self.problems.setdefault(item.loc.path, []).append(item)
+            log.warning(f"{item}\n  hint: {item.hint}" if item.hint else str(item))
+        self.journeys, self.personas = project.journeys, project.personas
+        self.sources = {}
+        personas = {persona.id: persona for persona in project.personas}
+        for asset in ("journeymap.js",):
+            files.append(File.generated(config, f"assets/journeymap/{asset}", abs_src_path=str(ASSETS / asset)))
+        files.append(File.generated(config, "assets/journeymap/journeymap.css", content=self._css()))
+        for font in ("Inter-Regular.woff2", "Inter-Bold.woff2"):
+            files.append(File.generated(config, f"assets/journeymap/fonts/{font}", abs_src_path=str(FONTS / font)))
+        for journey in project.journeys:
+            self._add_journey(journey, personas.get(journey.persona), files, config, today)
+        for persona in project.personas:
+            self._add_persona(persona, files, config)
+        self._add_insights(files, config, today)
+        return files
+
+    def _replace(self, files: Files, config: MkDocsConfig, src_uri: str, source: PageSource) -> None:
+        old = files.get_file_from_path(src_uri)
+        if old is not None:
+            files.remove(old)
+        files.append(File.generated(config, src_uri, content=source.markdown))
+        self.sources[src_uri] = source
+
+    def _problem_box(self, path_key: str, say: Labels) -> str:
+        problems = self.problems.get(path_key, [])
+        errors = [p for p in problems if p.severity.value == "error"]
+        if not errors:
+            return ""
+        text = format_text(errors)
+        return f'<div class="jm-error" role="alert"><p><strong>{e(say("site.error"))}</strong></p><pre>{e(text)}</pre></div>'
+
+    def _cached(self, kind: str, journey: Journey, persona_name: str) -> str | bytes:
+        """The inline map or a download, drawn only when the journey or the settings changed."""
+        key = hashlib.sha256(repr((kind, journey, persona_name, self.settings)).encode("utf-8")).hexdigest()
+        if key in _CACHE:
+            return _CACHE[key]
+        from generator.text import InterMetrics
+
+        measure = InterMetrics()
+        settings = self.settings
+        content: str | bytes
+        if kind in ("inline", "svg"):
+            from generator.layout import layout_map
+            from generator.render_svg import render_map_svg
+
+            layout = layout_map(journey, settings, measure, persona_name=persona_name)
+            content = render_map_svg(layout, standalone=kind == "svg", theme_dir=settings.theme_dir)
+        elif kind == "csv":
+            from generator.export import journey_to_csv
+
+            content = journey_to_csv(journey)
+        elif kind == "json":
+            from generator.export import journey_to_json
+
+            content = journey_to_json(journey)
+        elif kind == "pdf":
+            from generator.render_print import PAPERS, render_map_pdf
+
+            content = render_map_pdf(journey, settings, measure, paper=PAPERS["A3"], persona_name=persona_name)
+        else:
+            from generator.render_print import render_map_png
+
+            content = render_map_png(journey, settings, measure, persona_name=persona_name)
+        if len(_CACHE) > 4000:  # bounded for very long serve sessions
+            _CACHE.clear()
+        _CACHE[key] = content
+        return content
+
+    def _svg(self, journey: Journey, persona_name: str) -> str:
+        return str(self._cached("inline", journey, persona_name))
+
+    def _add_journey(
+        self, journey: Journey, persona: Persona | None, files: Files, config: MkDocsConfig, today: dt.date
+    ) -> None:
+        settings = self.settings
+        say = Labels(settings.language)
+        stem = f"{settings.journeys_dir}/{journey.id}"
+        src_uri = f"{stem}.md"
+        page_url = self._url(config, src_uri)
+        path_key = _problem_key(settings, src_uri)
+        box = self._problem_box(path_key, say)
+        persona_name = persona.name if persona else journey.persona
+        if box:
+            source = PageSource(key=f"journey:{journey.id}")
+            source.md("---")
+            source.md(f"title: {_json(e(journey.title) or journey.id)}")
+            source.md("---")
+            source.heading(1, journey.title or journey.id)
+            source.slot(box)
+            self._replace(files, config, src_uri, source)
+            return
+        svg = self._svg(journey, persona_name)
+        downloads = self.downloads
+        for kind in downloads:
+            files.append(File.generated(config, f"{stem}.{kind}", content=self._cached(kind, journey, persona_name)))
+
+        def link(target: str) -> str:
+            return get_relative_url(self._url(config, target), page_url)
+
+        source = journey_page(
+            journey, persona, settings, svg=svg, link=link, today=today, downloads=downloads, source_stem=stem
+        )
+        self._replace(files, config, src_uri, source)
+
+    def _add_persona(self, persona: Persona, files: Files, config: MkDocsConfig) -> None:
+        settings = self.settings
+        say = Labels(settings.language)
+        src_uri = f"{settings.personas_dir}/{persona.id}.md"
+        page_url = self._url(config, src_uri)
+        box = self._problem_box(_problem_key(settings, src_uri), say)
+        if box:
+            source = PageSource(key=f"persona:{persona.id}")
+            source.heading(1, persona.name or persona.id)
+            source.slot(box)
+            self._replace(files, config, src_uri, source)
+            return
+
+        def link(target: str) -> str:
+            return get_relative_url(self._url(config, target), page_url)
+
+        photo_url = None
+        if persona.photo:
+            photo_src = posixpath.normpath(posixpath.join(settings.personas_dir, persona.photo))
+            photo_url = (
+                get_relative_url(self._url(config, photo_src), page_url)
+                if files.get_file_from_path(photo_src)
+                else None
+            )
+        mine = [j for j in self.journeys if j.persona == persona.id]
+        source = persona_page(persona, mine, settings, link=link, photo_url=photo_url)
+        self._replace(files, config, src_uri, source)
+
+    def _add_insights(self, files: Files, config: MkDocsConfig, today: dt.date) -> None:
+        if files.get_file_from_path("insights.md") is not None or not self.journeys:
+            return
+        src_uri = "insights.md"
+        page_url = self._url(config, src_uri)
+
+        def link(target: str) -> str:
+            return get_relative_url(self._url(config, target), page_url)
+
+        source = overview.insights_page(self._valid_journeys(), self.settings, link=link, today=today)
+        files.append(File.generated(config, src_uri, content=source.markdown))
+        self.sources[src_uri] = source
+
+    def _valid_journeys(self) -> list[Journey]:
+        broken = {path for path, items in self.problems.items() if any(p.severity.value == "error" for p in items)}
+        return [
+            j
+            for j in self.journeys
+            if _problem_key(self.settings, f"{self.settings.journeys_dir}/{j.id}.md") not in broken
+        ]
+
+    def _css(self) -> str:
+        from generator.palette import map_css
+
+        scheme = map_css(dark_selector='[data-md-color-scheme="slate"]')
+        return scheme + "\n" + (ASSETS / "site.css").read_text(encoding="utf-8")
+
+    # -- pages ----------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        src_uri = page.file.src_uri
+        if src_uri in self.sources:
+            return markdown
+        if CARDS_MARKER not in markdown and PERSONAS_MARKER not in markdown and "journey" not in markdown:
+            return markdown
+        source = PageSource(key=f"page:{src_uri}")
+
+        def link(target: str) -> str:
+            return get_relative_url(self._url(config, target), page.url)
+
+        def put(html: str) -> str:
+            source.slots.append(html)
+            return "\n\n" + source.token(len(source.slots) - 1) + "\n\n"
+
+        if CARDS_MARKER in markdown:
+            cards = overview.journey_cards(
+                self._valid_journeys(), self.personas, self.settings, link=link, today=_today()
+            )
+            markdown = markdown.replace(CARDS_MARKER, put(cards))
+        if PERSONAS_MARKER in markdown:
+            markdown = markdown.replace(
+                PERSONAS_MARKER, put(overview.persona_cards(self.personas, self.journeys, self.settings, link=link))
+            )
+        markdown = _FENCE.sub(lambda m: put(self._fenced(m["body"], src_uri, link)), markdown)
+        if source.slots:
+            self.sources[src_uri] = source
+        return markdown
+
+    def _fenced(self, body: str, src_uri: str, link: Any) -> str:
+        """A ```journey block: ``id: <journey>`` embeds an existing map, else the block is a journey."""
+        from generator.parse_journey import parse_journey
+        from generator.validate import validate_journey
+
+        say = Labels(self.settings.language)
+        reference = re.fullmatch(r"\s*id:\s*(\S+)\s*", body)
+        if reference:
+            found = next((j for j in self._valid_journeys() if j.id == reference[1]), None)
+            if found is None:
+                log.warning(f"{src_uri}: journey block refers to unknown or broken journey '{reference[1]}'")
+                return f'<div class="jm-error" role="alert"><p>{e(say("site.error"))}: {e(reference[1])}</p></div>'
+            journey = found
+        else:
+            journey, problems = parse_journey(body, f"{src_uri} (journey block)", "inline")
+            problems += validate_journey(journey, {p.id for p in self.personas}, self.settings, _today())
+            errors = [p for p in problems if p.severity.value == "error"]
+            for item in errors:
+                log.warning(str(item))
+            if errors:
+                return f'<div class="jm-error" role="alert"><pre>{e(format_text(errors))}</pre></div>'
+        persona = next((p for p in self.personas if p.id == journey.persona), None)
+        svg = self._svg(
+            replace(journey, id=f"{journey.id}-{hashlib.sha1(src_uri.encode()).hexdigest()[:6]}"),
+            persona.name if persona else journey.persona,
+        )
+        href = link(f"{self.settings.journeys_dir}/{journey.id}.md") if reference else ""
+        caption = f'<figcaption><a href="{href}">{e(journey.title)}</a></figcaption>' if href else ""
+        return f'<figure class="jm-figure jm-embed"><div class="jm-scroll" tabindex="0" role="region" aria-label="{e(journey.title)}">{svg}</div>{caption}</figure>'
+
+    def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
+        source = self.sources.get(page.file.src_uri)
+        return source.fill(html) if source else html
+
+
+def _problem_key(settings: Settings, src_uri: str) -> str:
+    from generator.source import display_path
+
+    return display_path(settings.content_dir / src_uri)
+
+
+def _json(text: str) -> str:
+    import json
+
+    return json.dumps(text)

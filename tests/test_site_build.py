@@ -1,0 +1,205 @@
+"""Real MkDocs builds: the example site, small sites with broken journeys, safe swaps."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from generator.site.build_site import MARKER, SiteBuildError, build_site
+from tests.conftest import JOURNEY, REPO, Project
+
+SITE_CONFIG = "site_name: Test site\ndocs_dir: content\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - journeys\n"
+
+
+@pytest.fixture(scope="module")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site = tmp_path_factory.mktemp("example") / "site"
+    result = build_site(REPO / "mkdocs.yml", site, strict=True, echo=False)
+    assert result.warnings == []
+    return site
+
+
+def test_example_site_pages(example_site: Path) -> None:
+    for page in (
+        "index.html",
+        "insights/index.html",
+        "journeys/usa-round-trip/index.html",
+        "journeys/laptop-incident/index.html",
+        "journeys/billing-question/index.html",
+        "personas/budget-explorer/index.html",
+        "guide/format/index.html",
+        "guide/maps/index.html",
+    ):
+        assert (example_site / page).is_file(), page
+    assert (example_site / MARKER).is_file()
+    for kind in ("svg", "pdf", "csv", "json"):
+        assert (example_site / "journeys" / f"usa-round-trip.{kind}").stat().st_size > 500
+
+
+def test_journey_page_content(example_site: Path) -> None:
+    html = (example_site / "journeys/usa-round-trip/index.html").read_text(encoding="utf-8")
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" id="jm-usa-round-trip" class="jm-map" role="img"') == 1
+    assert "JOURNEYMAPSLOT" not in html
+    assert 'id="step-searches-tours-on-the-website"' in html
+    assert "No filter on country, price or number of days" in html
+    assert 'href="../../personas/budget-explorer/"' in html
+    for download in (
+        "../usa-round-trip.svg",
+        "../usa-round-trip.pdf",
+        "../usa-round-trip.csv",
+        "../usa-round-trip.json",
+    ):
+        assert f'href="{download}"' in html
+    assert '<h2 id="pain-points-and-opportunities">' in html
+
+
+def test_home_persona_and_insights_pages(example_site: Path) -> None:
+    home = (example_site / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="jm-card"') == 6  # three journeys, three personas
+    assert 'data-jm-filter="persona"' in home
+    persona = (example_site / "personas/budget-explorer/index.html").read_text(encoding="utf-8")
+    assert "I want to see as much as I can" in persona
+    assert 'href="../../journeys/usa-round-trip/"' in persona
+    insights = (example_site / "insights/index.html").read_text(encoding="utf-8")
+    for heading in (
+        "Pain points by stage",
+        "Touchpoints by channel",
+        "Who owns the moments of truth",
+        "KPI catalogue",
+        "Review status",
+    ):
+        assert heading in insights
+
+
+def test_no_external_requests_in_pages(example_site: Path) -> None:
+    for page in example_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        loads = re.findall(r'src="(https?://[^"]+)"', html) + re.findall(r'<link[^>]*href="(https?://[^"]+)"', html)
+        for url in loads:
+            pytest.fail(f"{page.relative_to(example_site)} loads {url}")
+        assert "fonts.googleapis" not in html
+        assert "fonts.gstatic" not in html
+
+
+@pytest.fixture
+def site_project(project: Project) -> Project:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    project.write("content/index.md", "# Home\n\n<!-- journeymap:cards -->\n")
+    project.journey("good", JOURNEY)
+    return project
+
+
+def test_broken_journey_fails_strict_and_shows_an_error_box(site_project: Project) -> None:
+    site_project.journey("broken", JOURNEY.replace("- channel: Website", "- chanel: Website"))
+    strict = site_project.run("build", "--strict", "-d", "out")
+    assert strict.exit_code == 1
+    assert "content/journeys/broken.md:9:3: error[E302]: unknown lane key 'chanel'" in strict.output
+    assert not (site_project.root / "out").exists()
+    lenient = site_project.run("build", "-d", "out")
+    assert lenient.exit_code == 0, lenient.output
+    assert "1 warning" in lenient.output
+    page = (site_project.root / "out/journeys/broken/index.html").read_text(encoding="utf-8")
+    assert 'class="jm-error" role="alert"' in page
+    assert "unknown lane key &#39;chanel&#39;" in page
+    home = (site_project.root / "out/index.html").read_text(encoding="utf-8")
+    assert home.count('class="jm-card"') == 1  # the broken journey gets no card
+
+
+def test_failed_build_keeps_the_previous_site(site_project: Project) -> None:
+    assert site_project.run("build", "--strict", "-d", "out").exit_code == 0
+    before = {p: p.read_bytes() for p in (site_project.root / "out").rglob("*") if p.is_file()}
+    site_project.journey("good", JOURNEY.replace("- feeling: 1 fine", "- feeling: 7 impossible"))
+    result = site_project.run("build", "--strict", "-d", "out")
+    assert result.exit_code == 1
+    after = {p: p.read_bytes() for p in (site_project.root / "out").rglob("*") if p.is_file()}
+    assert after == before
+    assert [p.name for p in site_project.root.iterdir() if "journeymap-" in p.name] == []
+
+
+def test_refuses_to_replace_a_folder_it_did_not_build(site_project: Project) -> None:
+    precious = site_project.write("docs-backup/notes.txt", "do not delete")
+    result = site_project.run("build", "-d", "docs-backup")
+    assert result.exit_code == 2
+    assert "was not built by journeymap; refusing to replace it" in result.output
+    assert precious.read_text() == "do not delete"
+
+
+def test_interrupted_swap_is_recovered(site_project: Project) -> None:
+    assert site_project.run("build", "-d", "out").exit_code == 0
+    out = site_project.root / "out"
+    out.rename(site_project.root / ".out.journeymap-old-99999")  # killed between the two renames
+    (site_project.root / ".out.journeymap-staging-99999").mkdir()  # and a staging folder left behind
+    assert site_project.run("build", "-d", "out").exit_code == 0
+    assert (out / MARKER).exists()
+    assert sorted(p.name for p in site_project.root.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_title_cannot_break_out_of_the_page_head(site_project: Project, tmp_path: Path) -> None:
+    payload = "</title><script>window.pwned=1</script> & <b>bold</b>"
+    site_project.journey("attack", JOURNEY.replace("title: A small journey", f"title: '{payload}'"))
+    assert site_project.run("build", "--strict", "-d", "out").exit_code == 0
+    html = (site_project.root / "out/journeys/attack/index.html").read_text(encoding="utf-8")
+    head = html[: html.index("</head>")]
+    assert "<script>window.pwned" not in html
+    assert re.search(
+        r"<title>&lt;/title&gt;&lt;script&gt;window.pwned=1&lt;/script&gt; &amp;(amp;)? &lt;b&gt;bold", head
+    )
+
+
+def test_journey_fence_in_any_page(site_project: Project) -> None:
+    site_project.write(
+        "content/about.md",
+        "# About\n\n```journey\nid: good\n```\n\n```journey\n---\ntitle: Inline\npersona: tester\n"
+        "reviewed: 2026-09-01\n---\n## S\n### Calls\n- feeling: -1 cross\n```\n",
+    )
+    assert site_project.run("build", "--strict", "-d", "out").exit_code == 0
+    html = (site_project.root / "out/about/index.html").read_text(encoding="utf-8")
+    assert html.count('class="jm-map"') == 2
+    ids = re.findall(r'<svg[^>]* id="([^"]+)"', html)
+    assert len(ids) == len(set(ids))
+
+
+def test_dutch_site(site_project: Project) -> None:
+    site_project.write("mkdocs.yml", SITE_CONFIG.replace("  - journeys\n", "  - journeys:\n      language: nl\n"))
+    assert site_project.run("build", "--strict", "-d", "out").exit_code == 0
+    html = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
+    assert '<html lang="nl"' in html
+    assert "Klantstappen" in html
+    assert "Huidige situatie" in html
+
+
+def test_unchanged_journeys_are_not_redrawn(site_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.layout
+
+    calls: list[str] = []
+    original = generator.layout.layout_map
+
+    def counting(journey, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(journey.id)
+        return original(journey, *args, **kwargs)
+
+    monkeypatch.setattr(generator.layout, "layout_map", counting)
+    site_project.journey("other", JOURNEY.replace("A small journey", "Another journey"))
+    config = site_project.root / "mkdocs.yml"
+    build_site(config, site_project.root / "out", echo=False)
+    first = len(calls)
+    assert first > 0
+    calls.clear()
+    site_project.journey("other", JOURNEY.replace("A small journey", "Another journey, edited"))
+    build_site(config, site_project.root / "out", echo=False)
+    assert calls and set(calls) == {"other"}
+
+
+def test_site_without_config_is_a_usage_error(project: Project) -> None:
+    result = project.run("build")
+    assert result.exit_code == 2
+    assert "no mkdocs.yml here" in result.output
+
+
+def test_bad_plugin_option_stops_the_build(site_project: Project) -> None:
+    site_project.write("mkdocs.yml", SITE_CONFIG.replace("  - journeys\n", "  - journeys:\n      review_period: -5\n"))
+    with pytest.raises(SiteBuildError) as caught:
+        build_site(site_project.root / "mkdocs.yml", site_project.root / "out", echo=False)
+    assert caught.value.code == 1
