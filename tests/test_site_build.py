@@ -10,7 +10,10 @@ import pytest
 from generator.site.build_site import MARKER, SiteBuildError, build_site
 from tests.conftest import JOURNEY, REPO, Project
 
-SITE_CONFIG = "site_name: Test site\ndocs_dir: content\ntheme:\n  name: material\n  font: false\nplugins:\n  - search\n  - journeys\n"
+SITE_CONFIG = (
+    "site_name: Test site\ndocs_dir: content\ntheme:\n  name: material\n  font: false\n"
+    "plugins:\n  - search\n  - journeys\n"
+)
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +192,8 @@ def test_unchanged_journeys_are_not_redrawn(site_project: Project, monkeypatch: 
     calls.clear()
     site_project.journey("other", JOURNEY.replace("A small journey", "Another journey, edited"))
     build_site(config, site_project.root / "out", echo=False)
-    assert calls and set(calls) == {"other"}
+    assert calls
+    assert set(calls) == {"other"}
 
 
 def test_site_without_config_is_a_usage_error(project: Project) -> None:

@@ -143,5 +143,7 @@ def serve_site(config_file: Path, dev_addr: str | None = None, *, open_in_browse
 
     logging.getLogger("mkdocs").addHandler(logging.StreamHandler(sys.stderr))
     logging.getLogger("mkdocs").setLevel(logging.INFO)
-    options = {"dev_addr": dev_addr} if dev_addr else {}
-    serve(config_file=str(config_file), open_in_browser=open_in_browser, **options)
+    if dev_addr:
+        serve(config_file=str(config_file), open_in_browser=open_in_browser, dev_addr=dev_addr)
+    else:
+        serve(config_file=str(config_file), open_in_browser=open_in_browser)
