@@ -259,7 +259,8 @@ def render_map_svg(layout: MapLayout, *, standalone: bool = True, theme_dir: Pat
     """SVG text of a map; ``standalone`` adds the style a file opened on its own needs.
 
     Without it the SVG relies on its presentation attributes (light scheme), or on the
-    site's stylesheet when inlined into a page.
+    site's stylesheet when inlined into a page, where its steps are focusable buttons
+    (``role="group"`` instead of ``role="img"``, since an image holds no controls).
     """
     template = template_environment(theme_dir).get_template("map.svg.j2")
     header = Markup("".join(_text(t, "fg" if i == 0 else "muted") for i, t in enumerate(layout.header)))
@@ -276,6 +277,7 @@ def render_map_svg(layout: MapLayout, *, standalone: bool = True, theme_dir: Pat
     ]
     return template.render(
         m=layout,
+        interactive=not standalone,
         css=_standalone_css(theme_dir) if standalone else "",
         header=header,
         bands=bands,

@@ -67,7 +67,7 @@ def test_svg_structure(name: str) -> None:
         title = step.find(f"{SVG}title")
         assert title is not None
         assert title.text
-        assert step.get("tabindex") == "0"
+        assert step.get("tabindex") is None  # a standalone file is one image
     assert root.find(f".//{SVG}foreignObject") is None
 
 
@@ -228,6 +228,11 @@ def test_standalone_and_inline_svg() -> None:
     layout = _layout("minimal")
     standalone = render_map_svg(layout)
     inline = render_map_svg(layout, standalone=False)
+    assert ET.fromstring(standalone).get("role") == "img"
+    inline_root = ET.fromstring(inline)
+    assert inline_root.get("role") == "group"  # its steps are controls, which an image may not hold
+    steps = inline_root.findall(f".//{SVG}g[@data-step]")
+    assert [(s.get("tabindex"), s.get("role")) for s in steps] == [("0", "button")] * 2
     assert "<style>" in standalone
     assert "prefers-color-scheme: dark" in standalone
     assert "<style>" not in inline

@@ -43,7 +43,7 @@ def test_example_site_pages(example_site: Path) -> None:
 
 def test_journey_page_content(example_site: Path) -> None:
     html = (example_site / "journeys/usa-round-trip/index.html").read_text(encoding="utf-8")
-    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" id="jm-usa-round-trip" class="jm-map" role="img"') == 1
+    assert html.count('<svg xmlns="http://www.w3.org/2000/svg" id="jm-usa-round-trip" class="jm-map" role="group"') == 1
     assert "JOURNEYMAPSLOT" not in html
     assert 'id="step-searches-tours-on-the-website"' in html
     assert "No filter on country, price or number of days" in html

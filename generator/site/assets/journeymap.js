@@ -55,7 +55,6 @@
       }
     }
     svg.querySelectorAll(".jm-step").forEach(function (group) {
-      group.setAttribute("role", "button");
       group.addEventListener("mouseenter", function () { show(group); });
       group.addEventListener("focus", function () { show(group); });
       group.addEventListener("click", function () { jump(group); });
@@ -98,6 +97,11 @@
   }
 
   function init() {
+    // The theme's search dialog has no accessible name; give it the search field's.
+    document.querySelectorAll('.md-search[role="dialog"]:not([aria-label])').forEach(function (dialog) {
+      var input = dialog.querySelector("input");
+      dialog.setAttribute("aria-label", (input && input.getAttribute("aria-label")) || "Search");
+    });
     document.querySelectorAll(".jm-figure").forEach(setupFigure);
     document.querySelectorAll(".jm-cards").forEach(setupFilters);
   }

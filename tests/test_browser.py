@@ -1,0 +1,235 @@
+"""The built site in real headless Chromium (Debian's, driven by Playwright from pip).
+
+Under CI=true these tests are mandatory; elsewhere they skip, saying why, when no
+Chromium is installed (apt-get install chromium).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from generator.site.build_site import build_site
+from tests.conftest import JOURNEY, REPO
+from tests.test_site_build import SITE_CONFIG
+
+CHROMIUM = os.environ.get("JOURNEYMAP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI") == "true":
+        pytest.fail(f"Chromium not found at {CHROMIUM}: browser tests are mandatory in CI", pytrace=False)
+    pytest.skip("Chromium not installed (apt-get install chromium); browser tests skipped", allow_module_level=True)
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The example site at /, and a site full of injection payloads at /attack/."""
+    root = tmp_path_factory.mktemp("served")
+    build_site(REPO / "mkdocs.yml", root / "site", strict=True, echo=False)
+    attack = tmp_path_factory.mktemp("attack")
+    (attack / "content" / "journeys").mkdir(parents=True)
+    (attack / "content" / "personas").mkdir()
+    (attack / "content" / "personas" / "tester.md").write_text(
+        "---\nname: '<img src=x onerror=\"window.pwned=1\">'\nquote: '<script>window.pwned=2</script>'\n---\n"
+        "<script>window.pwned=3</script>\n"
+    )
+    (attack / "content" / "index.md").write_text("# Attack\n\n<!-- journeymap:cards -->\n")
+    payload = JOURNEY.replace("title: A small journey", "title: '</title><script>window.pwned=4</script>'").replace(
+        "- channel: Website",
+        "- channel: <svg onload=window.pwned=5>\n- pain: [click](javascript:window.pwned=6)\n"
+        "- opportunity: <img src=x onerror=window.pwned=7>",
+    )
+    (attack / "content" / "journeys" / "attack.md").write_text(payload)
+    (attack / "mkdocs.yml").write_text(SITE_CONFIG.replace("Test site", "Attack"))
+    build_site(attack / "mkdocs.yml", root / "site" / "attack", strict=True, echo=False)
+    handler = functools.partial(_Quiet, directory=str(root / "site"))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+        yield launched
+        launched.close()
+
+
+class Visit:
+    """A page with its console errors and every request that left the machine recorded."""
+
+    def __init__(self, browser: Any, url: str, scheme: str = "light") -> None:
+        self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.external: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type == "error" else None)
+        self.page.on("pageerror", lambda exc: self.errors.append(str(exc)))
+        self.page.on("dialog", self._dialog)
+        self.page.route("**/*", self._route)
+        self.page.goto(url)
+        self.page.wait_for_load_state("networkidle")
+
+    def _dialog(self, dialog: Any) -> None:
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def _route(self, route: Any) -> None:
+        url = route.request.url
+        if url.startswith(("http://127.0.0.1", "data:", "blob:")):
+            route.continue_()
+        else:
+            self.external.append(url)
+            route.abort()
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture
+def visit(browser: Any, sites: str) -> Iterator[Any]:
+    opened: list[Visit] = []
+
+    def open_page(path: str, scheme: str = "light") -> Visit:
+        page = Visit(browser, sites + path, scheme)
+        opened.append(page)
+        return page
+
+    yield open_page
+    for page in opened:
+        page.close()
+
+
+PAGES = ["/", "/journeys/usa-round-trip/", "/personas/budget-explorer/", "/insights/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_pages_load_cleanly_and_locally(visit: Any, path: str, tmp_path: Path) -> None:
+    page = visit(path)
+    assert page.errors == []
+    assert page.external == []
+    page.page.screenshot(path=str(tmp_path / "page.png"))
+
+
+def test_journey_map_is_shown(visit: Any) -> None:
+    page = visit("/journeys/usa-round-trip/").page
+    box = page.locator("svg.jm-map").bounding_box()
+    assert box is not None
+    assert box["width"] > 1500
+    assert box["height"] > 600
+    assert page.locator("svg.jm-map .jm-step").count() == 11
+    font = page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert font.startswith("Inter")
+    assert page.evaluate("document.fonts.check('12px Inter')")
+
+
+def test_focus_and_hover_show_step_details(visit: Any) -> None:
+    page = visit("/journeys/usa-round-trip/").page
+    details = page.locator(".jm-details")
+    assert details.is_hidden()
+    page.focus('svg.jm-map [data-step="searches-tours-on-the-website"]')
+    assert details.is_visible()
+    assert "No filter on country, price or number of days" in details.inner_text()
+    page.hover('svg.jm-map [data-step="waits-for-the-itinerary"] rect')
+    assert "No itinerary e-mail after booking" in details.inner_text()
+
+
+def test_keyboard_and_click_jump_to_the_step(visit: Any) -> None:
+    page = visit("/journeys/usa-round-trip/").page
+    page.focus('svg.jm-map [data-step="pays-the-deposit"]')
+    page.keyboard.press("Enter")
+    page.wait_for_function("location.hash === '#step-pays-the-deposit'")
+    page.click('svg.jm-map [data-step="receives-travel-documents"] rect')
+    page.wait_for_function("location.hash === '#step-receives-travel-documents'")
+
+
+def test_zoom(visit: Any) -> None:
+    page = visit("/journeys/usa-round-trip/").page
+    before = page.locator("svg.jm-map").bounding_box()["width"]
+    page.click('[data-jm-zoom="1"]')
+    after = page.locator("svg.jm-map").bounding_box()["width"]
+    assert after == pytest.approx(before * 1.25, rel=0.01)
+    assert page.locator('[data-jm-zoom="0"]').inner_text() == "125%"
+
+
+def test_home_filters(visit: Any) -> None:
+    page = visit("/").page
+    cards = page.locator(".jm-cards .jm-card")
+    assert cards.count() == 3
+    assert page.locator(".jm-count").inner_text() == "3 of 3 journeys shown"
+    page.select_option('select[data-jm-filter="persona"]', label="Ravi, the hybrid employee")
+    assert page.locator(".jm-count").inner_text() == "1 of 3 journeys shown"
+    visible = [card.inner_text() for card in cards.all() if card.is_visible()]
+    assert len(visible) == 1
+    assert "Getting a broken laptop fixed" in visible[0]
+    page.select_option('select[data-jm-filter="persona"]', value="")
+    page.select_option('select[data-jm-filter="channel"]', value="Chatbot")
+    assert page.locator(".jm-count").inner_text() == "1 of 3 journeys shown"
+
+
+def test_dark_scheme_restyles_the_map(visit: Any) -> None:
+    page = visit("/journeys/usa-round-trip/").page
+    script = "getComputedStyle(document.querySelector('svg.jm-map .jm-lane-band')).fill"
+    light = page.evaluate(script)
+    page.evaluate("document.body.setAttribute('data-md-color-scheme', 'slate')")
+    dark = page.evaluate(script)
+    assert light == "rgb(244, 246, 248)"
+    assert dark == "rgb(21, 27, 34)"
+    text = page.evaluate("getComputedStyle(document.querySelector('svg.jm-map .jm-step-title')).fill")
+    assert text == "rgb(230, 237, 243)"
+
+
+def test_nothing_a_user_wrote_executes(visit: Any) -> None:
+    for path in ("/attack/", "/attack/journeys/attack/", "/attack/personas/tester/"):
+        page = visit(path)
+        page.page.wait_for_timeout(200)
+        assert page.page.evaluate("typeof window.pwned") == "undefined", path
+        assert page.dialogs == []
+    journey = visit("/attack/journeys/attack/").page
+    assert "</title><script>window.pwned=4</script>" in journey.title()
+    assert "<svg onload=window.pwned=5>" in journey.locator(".jm-step-detail").first.inner_text()
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_accessibility_axe(visit: Any, path: str) -> None:
+    axe_js = Path(pytest.importorskip("axe_playwright_python").__file__).parent / "axe.min.js"
+    page = visit(path).page
+    page.add_script_tag(path=str(axe_js))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
+        for v in result["violations"]
+        if v["impact"] in ("serious", "critical")
+    ]
+    assert serious == [], "\n".join(serious)
