@@ -61,6 +61,8 @@ class Settings:
     """Rows of a map, top to bottom; lanes left out here are not drawn."""
     curve: str = "smooth"
     """How the emotion curve joins its points: ``smooth`` or ``straight``."""
+    downloads: tuple[str, ...] = ("svg", "pdf", "csv", "json")
+    """Files offered on each journey page of the site: any of svg, pdf, png, csv, json."""
     theme_dir: Path | None = None
     """The site's ``theme.custom_dir``; map templates in its ``journeymap/`` folder override ours."""
     config_path: Path | None = field(default=None, compare=False)
@@ -84,6 +86,7 @@ OPTION_DOCS: dict[str, str] = {
     "review_period": "Days after `reviewed` before a journey is overdue (default 180; 0 turns the warning off).",
     "lanes": "Map rows, top to bottom (default: all of " + ", ".join(MAP_LANES) + ").",
     "curve": "How the emotion curve joins its points: `smooth` (default) or `straight`.",
+    "downloads": "Files offered on each journey page of the site (default `[svg, pdf, csv, json]`; also `png`).",
 }
 
 
@@ -154,6 +157,13 @@ def settings_from_options(
                 bad(key, f"must be a list of different lanes from: {', '.join(MAP_LANES)}")
             else:
                 values[key] = tuple(chosen)
+        elif key == "downloads":
+            kinds = [str(v) for v in value] if isinstance(value, list) else None
+            allowed = ("svg", "pdf", "png", "csv", "json")
+            if kinds is None or any(k not in allowed for k in kinds) or len(set(kinds)) != len(kinds):
+                bad(key, f"must be a list of different formats from: {', '.join(allowed)}")
+            else:
+                values[key] = tuple(kinds)
         elif key == "curve":
             if value not in ("smooth", "straight"):
                 bad(key, f"must be 'smooth' or 'straight', not {value!r}")

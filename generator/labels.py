@@ -61,6 +61,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "site.kpis": ("KPIs and metrics", "KPI's en metingen"),
     "site.step": ("Step", "Stap"),
     "site.journey": ("Journey", "Klantreis"),
+    "site.stage": ("Stage", "Fase"),
     "site.journeys": ("Journeys", "Klantreizen"),
     "site.personas": ("Personas", "Persona's"),
     "site.story": ("Story", "Verhaal"),

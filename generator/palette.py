@@ -98,20 +98,23 @@ def _variables(scheme: str) -> str:
     return "".join(f"--jm-{role}:{value};" for role, value in PALETTE[scheme].items())
 
 
-def map_css(*, dark_selector: str | None = None, media_dark: bool = False) -> str:
+def map_css(*, dark_selector: str | None = None, media_dark: bool = False, page_scope: bool = False) -> str:
     """CSS for maps: variables for the light scheme, rules per class, and a dark scheme.
 
     ``dark_selector`` switches to dark under an ancestor (the site's slate scheme);
-    ``media_dark`` follows the operating system (a standalone SVG opened on its own).
+    ``media_dark`` follows the operating system (a standalone SVG opened on its own);
+    ``page_scope`` defines the colours for a whole page too, not only inside maps.
     """
     rules = [f"svg.jm-map{{{_variables('light')}font-family:{FONT_STACK}}}"]
+    if page_scope:  # badges, cards and tables of the site use the same colours
+        rules.insert(0, f":root{{{_variables('light')}}}")
     for cls, props in CLASS_RULES.items():
         body = "".join(f"{prop}:var(--jm-{role});" for prop, role in props)
         rules.append(f"svg.jm-map .{cls}{{{body}}}")
     rules.append("svg.jm-map .jm-step:focus{outline:none}")
     rules.append("svg.jm-map .jm-step:focus .jm-cell,svg.jm-map .jm-step:hover .jm-cell{stroke:var(--jm-fg)}")
     if dark_selector:
-        rules.append(f"{dark_selector} svg.jm-map{{{_variables('dark')}}}")
+        rules.append(f"{dark_selector},{dark_selector} svg.jm-map{{{_variables('dark')}}}")
     if media_dark:
         rules.append(f"@media (prefers-color-scheme: dark){{svg.jm-map{{{_variables('dark')}}}}}")
     return "\n".join(rules)

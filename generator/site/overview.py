@@ -109,35 +109,27 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
         href = link(f"{settings.journeys_dir}/{journey.id}.md") + (f"#{anchor}" if anchor else "")
         return f'<a href="{attr(href)}">{e(journey.title)}</a>'
 
-    # Heatmap: one row per journey, one column per stage name (in first-seen order).
-    columns: list[tuple[str, str]] = []
-    for journey in ordered:
-        for stage in journey.stages:
-            if stage.steps and stage.id not in [c[0] for c in columns]:
-                columns.append((stage.id, stage.title))
+    # Heatmap: one row per journey, its stages in order, each cell shaded by mean feeling.
     page.heading(2, say("site.heatmap"))
-    head = "".join(f"<th>{e(title)}</th>" for _, title in columns)
+    width = max((sum(1 for s in j.stages if s.steps) for j in ordered), default=0)
     rows = []
     for journey in ordered:
         cells = []
-        by_id = {stage.id: stage for stage in journey.stages}
-        for stage_id, _ in columns:
-            found = by_id.get(stage_id)
-            if found is None or not found.steps:
-                cells.append('<td class="jm-cell-data">–</td>')
-                continue
-            pains = sum(len(step.values("pain")) for step in found.steps)
-            scores = [step.emotion.score for step in found.steps if step.emotion]
+        for stage in [s for s in journey.stages if s.steps]:
+            pains = sum(len(step.values("pain")) for step in stage.steps)
+            scores = [step.emotion.score for step in stage.steps if step.emotion]
             mean = sum(scores) / len(scores) if scores else None
             tone = _tone(mean, settings) if mean is not None else "neutral"
             feeling = f"{mean:+.1f}" if mean is not None else "–"
             cells.append(
-                f'<td class="jm-cell-data jm-heat-{tone}">{pains} {e(say("site.pains"))}<br>'
-                f"{e(say('site.mean-feeling'))} {feeling}</td>"
+                f'<td class="jm-heat-{tone}"><span class="jm-heat-stage">{e(stage.title)}</span><br>'
+                f"<strong>{pains}</strong> {e(say('site.pains'))}<br>{e(say('site.mean-feeling'))} {feeling}</td>"
             )
+        cells.extend("<td></td>" for _ in range(width - len(cells)))
         rows.append(f'<tr><th scope="row">{journey_link(journey)}</th>{"".join(cells)}</tr>')
+    head = "".join(f"<th>{e(say('site.stage'))} {n}</th>" for n in range(1, width + 1))
     page.slot(
-        f'<p>{e(say("site.heatmap-help"))}</p><div class="jm-table-scroll"><table class="jm-heat">'
+        f'<p>{e(say("site.heatmap-help"))}</p><div class="jm-heat"><table>'
         f"<thead><tr><th>{e(say('site.journey'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )
 
@@ -172,7 +164,7 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
             f"<td>{e(', '.join(sorted(owners, key=str.casefold)))}</td></tr>"
         )
     page.slot(
-        f'<table class="jm-table"><thead><tr><th>{e(say("site.channel"))}</th><th>{e(say("site.touchpoints"))}</th>'
+        f"<table><thead><tr><th>{e(say('site.channel'))}</th><th>{e(say('site.touchpoints'))}</th>"
         f"{head}<th>{e(say('site.owners'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
 
@@ -192,7 +184,7 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
             for owner in sorted(owners_map, key=str.casefold)
         ]
         page.slot(
-            f'<table class="jm-table"><thead><tr><th>{e(say("key.owner"))}</th><th>{e(say("moment-of-truth"))}</th></tr>'
+            f"<table><thead><tr><th>{e(say('key.owner'))}</th><th>{e(say('moment-of-truth'))}</th></tr>"
             f"</thead><tbody>{''.join(rows)}</tbody></table>"
         )
     else:
@@ -212,7 +204,7 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
                 )
     if rows:
         page.slot(
-            f'<table class="jm-table"><thead><tr><th>{e(say("site.journey"))}</th><th>{e(say("site.step"))}</th>'
+            f"<table><thead><tr><th>{e(say('site.journey'))}</th><th>{e(say('site.step'))}</th>"
             f"<th>{e(say('key.kpi'))}</th><th>{e(say('key.metric'))}</th><th>{e(say('key.owner'))}</th></tr></thead>"
             f"<tbody>{''.join(rows)}</tbody></table>"
         )
@@ -235,7 +227,7 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
             f"<td>{review.due.isoformat() if review.due else '–'}</td><td{cls}>{e(status)}</td></tr>"
         )
     page.slot(
-        f'<table class="jm-table"><thead><tr><th>{e(say("site.journey"))}</th><th>{e(say("reviewed"))}</th>'
+        f"<table><thead><tr><th>{e(say('site.journey'))}</th><th>{e(say('reviewed'))}</th>"
         f"<th>{e(say('site.due'))}</th><th>{e(say('site.status'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
     return page

@@ -172,7 +172,7 @@ def _tone(score: float, settings: Settings) -> str:
 def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<table class="{cls}"><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>'
+    return f'<div class="{cls}"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def journey_page(
@@ -282,8 +282,11 @@ def _yaml_string(text: str) -> str:
 
 
 def _initials(name: str) -> str:
-    words = [w for w in name.replace(",", " ").split() if w[:1].isalpha()]
-    return "".join(w[0].upper() for w in words[:2]) or "?"
+    """``'Lotte, the budget explorer'`` → ``'L'``; ``'Ravi Kumar'`` → ``'RK'``."""
+    words = [w for w in name.split(",", maxsplit=1)[0].split() if w[:1].isalpha()]
+    if len(words) > 1:
+        words = [words[0], words[-1]]
+    return "".join(w[0].upper() for w in words) or "?"
 
 
 def persona_page(

@@ -98,7 +98,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.settings = Settings()
         self.sources: dict[str, PageSource] = {}
         self.problems: dict[str, list[Problem]] = {}
-        self.downloads: tuple[str, ...] = ("svg", "pdf", "csv", "json")
         self.journeys: list[Journey] = []
         self.personas: list[Persona] = []
 
@@ -112,8 +111,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             raise PluginError("journeys: invalid configuration\n" + format_text(problems))
         theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.settings = replace(settings, content_dir=Path(config.docs_dir), theme_dir=theme_dir)
-        if self.config.downloads is not None:
-            self.downloads = tuple(self.config.downloads)
         if self.config.language:
             config.theme["language"] = self.config.language
             search = config.plugins.get("search") or config.plugins.get("material/search")
@@ -234,7 +231,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self._replace(files, config, src_uri, source)
             return
         svg = self._svg(journey, persona_name)
-        downloads = self.downloads
+        downloads = settings.downloads
         for kind in downloads:
             files.append(File.generated(config, f"{stem}.{kind}", content=self._cached(kind, journey, persona_name)))
 
@@ -298,7 +295,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def _css(self) -> str:
         from generator.palette import map_css
 
-        scheme = map_css(dark_selector='[data-md-color-scheme="slate"]')
+        scheme = map_css(dark_selector='[data-md-color-scheme="slate"]', page_scope=True)
         return scheme + "\n" + (ASSETS / "site.css").read_text(encoding="utf-8")
 
     # -- pages ----------------------------------------------------------------------
