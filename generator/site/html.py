@@ -36,8 +36,13 @@ def prose_html(markdown: str) -> str:
     return str(_md().render(clean_text(markdown))) if markdown.strip() else ""
 
 
+_INLINE_SYNTAX = re.compile(r"[*_`\[\]<>!\\&~:@]|^\s|\s$| {2}")
+
+
 def inline_html(markdown: str) -> str:
     """One line of inline Markdown (a lane value) as safe HTML."""
+    if not _INLINE_SYNTAX.search(markdown):  # plain words, the common case: nothing to parse
+        return e(markdown)
     return str(_md().renderInline(clean_text(markdown)))
 
 

@@ -32,6 +32,7 @@ class PageSource:
     key: str
     lines: list[str] = field(default_factory=list)
     slots: list[str] = field(default_factory=list)
+    late: list[str] = field(default_factory=list)
 
     def token(self, index: int) -> str:
         digest = hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:10]
@@ -47,6 +48,20 @@ class PageSource:
         if html:
             self.lines.extend(["", self.token(len(self.slots)), ""])
             self.slots.append(html)
+
+    def defer(self, html: str) -> str:
+        """A marker for ``html`` (a map) that goes in only after the page is complete.
+
+        Search indexing and the theme then never parse the large SVG; the marker is an
+        HTML comment, so nothing in between mistakes it for text.
+        """
+        self.late.append(html)
+        return f"<!--{self.token(len(self.late) - 1).replace('SLOT', 'LATE')}-->"
+
+    def fill_late(self, output: str) -> str:
+        for index, fragment in enumerate(self.late):
+            output = output.replace(f"<!--{self.token(index).replace('SLOT', 'LATE')}-->", fragment, 1)
+        return output
 
     @property
     def markdown(self) -> str:
@@ -220,7 +235,7 @@ def journey_page(
     )
     parts.append(
         f'<figure class="jm-figure" data-journey="{attr(journey.id)}">{toolbar}'
-        f'<div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">{svg}</div>'
+        f'<div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">{page.defer(svg)}</div>'
         f'<div class="jm-details" aria-live="polite" hidden></div></figure>'
     )
     page.slot("".join(parts))

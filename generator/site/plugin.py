@@ -100,6 +100,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.problems: dict[str, list[Problem]] = {}
         self.journeys: list[Journey] = []
         self.personas: list[Persona] = []
+        self._layouts: dict[str, Any] = {}
 
     # -- configuration --------------------------------------------------------------
 
@@ -184,7 +185,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             from generator.layout import layout_map
             from generator.render_svg import render_map_svg
 
-            layout = layout_map(journey, settings, measure, persona_name=persona_name)
+            layout_key = hashlib.sha256(repr(("layout", journey, persona_name, settings)).encode("utf-8")).hexdigest()
+            layout = self._layouts.get(layout_key)
+            if layout is None:  # the page's map and the SVG download share one layout
+                layout = layout_map(journey, settings, measure, persona_name=persona_name)
+                self._layouts = {layout_key: layout}
             content = render_map_svg(layout, standalone=kind == "svg", theme_dir=settings.theme_dir)
         elif kind == "csv":
             from generator.export import journey_to_csv
@@ -324,12 +329,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             markdown = markdown.replace(
                 PERSONAS_MARKER, put(overview.persona_cards(self.personas, self.journeys, self.settings, link=link))
             )
-        markdown = _FENCE.sub(lambda m: put(self._fenced(m["body"], src_uri, link)), markdown)
+        markdown = _FENCE.sub(lambda m: put(self._fenced(m["body"], src_uri, link, source)), markdown)
         if source.slots:
             self.sources[src_uri] = source
         return markdown
 
-    def _fenced(self, body: str, src_uri: str, link: Any) -> str:
+    def _fenced(self, body: str, src_uri: str, link: Any, source: PageSource) -> str:
         """A ```journey block: ``id: <journey>`` embeds an existing map, else the block is a journey."""
         from generator.parse_journey import parse_journey
         from generator.validate import validate_journey
@@ -357,11 +362,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         )
         href = link(f"{self.settings.journeys_dir}/{journey.id}.md") if reference else ""
         caption = f'<figcaption><a href="{href}">{e(journey.title)}</a></figcaption>' if href else ""
-        return f'<figure class="jm-figure jm-embed"><div class="jm-scroll" tabindex="0" role="region" aria-label="{e(journey.title)}">{svg}</div>{caption}</figure>'
+        return f'<figure class="jm-figure jm-embed"><div class="jm-scroll" tabindex="0" role="region" aria-label="{e(journey.title)}">{source.defer(svg)}</div>{caption}</figure>'
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         source = self.sources.get(page.file.src_uri)
         return source.fill(html) if source else html
+
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        source = self.sources.get(page.file.src_uri)
+        return source.fill_late(output) if source and source.late else output
 
 
 def _problem_key(settings: Settings, src_uri: str) -> str:
