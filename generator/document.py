@@ -32,6 +32,14 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin).enable(["table", "strikethrough"])
 
 
+@lru_cache(maxsize=1)
+def _blocks() -> MarkdownIt:
+    # Reading a file needs its blocks and their lines; inline content is kept as source
+    # text and parsed only where it is shown, so the inline pass is skipped here.
+    parser = MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin).enable(["table", "strikethrough"])
+    return parser.disable("inline")
+
+
 def inline_parser() -> MarkdownIt:
     """The parser that reads lane values and titles as inline Markdown."""
     return _markdown()
@@ -40,7 +48,7 @@ def inline_parser() -> MarkdownIt:
 def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     """Parse ``text``; report a missing or unclosed front matter at line 1."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tokens = _markdown().parse(text)
+    tokens = _blocks().parse(text)
     tree = SyntaxTreeNode(tokens)
     blocks = list(tree.children)
     problems: list[Problem] = []
