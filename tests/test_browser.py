@@ -66,6 +66,12 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (attack / "content" / "journeys" / "attack.md").write_text(payload)
     (attack / "mkdocs.yml").write_text(SITE_CONFIG.replace("Test site", "Attack"))
     build_site(attack / "mkdocs.yml", root / "site" / "attack", strict=True, echo=False)
+    dutch = tmp_path_factory.mktemp("nl") / "mkdocs.yml"
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    config = config.replace("docs_dir: content", f"docs_dir: {REPO / 'content'}")
+    config = config.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
+    dutch.write_text(config.replace("      language: en", "      language: nl"), encoding="utf-8")
+    build_site(dutch, root / "site" / "nl", strict=True, echo=False)
     handler = functools.partial(_Quiet, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -131,7 +137,7 @@ def visit(browser: Any, sites: str) -> Iterator[Any]:
         page.close()
 
 
-PAGES = ["/", "/journeys/usa-round-trip/", "/personas/budget-explorer/", "/insights/"]
+PAGES = ["/", "/journeys/usa-round-trip/", "/personas/budget-explorer/", "/insights/", "/nl/journeys/usa-round-trip/"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -233,3 +239,15 @@ def test_accessibility_axe(visit: Any, path: str) -> None:
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == [], "\n".join(serious)
+
+
+def test_dutch_site_in_the_browser(visit: Any) -> None:
+    page = visit("/nl/").page
+    assert page.get_attribute("html", "lang") == "nl"
+    assert page.locator(".jm-count").inner_text() == "3 van 3 klantreizen getoond"
+    search = page.get_attribute(".md-search__input", "placeholder")
+    assert search == "Zoeken"
+    journey = visit("/nl/journeys/usa-round-trip/", scheme="dark").page
+    labels = journey.locator("svg.jm-map .jm-lane text").all_text_contents()
+    assert "Klantstappen" in labels
+    assert "Pijnpunten" in labels

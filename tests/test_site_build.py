@@ -207,3 +207,50 @@ def test_bad_plugin_option_stops_the_build(site_project: Project) -> None:
     with pytest.raises(SiteBuildError) as caught:
         build_site(site_project.root / "mkdocs.yml", site_project.root / "out", echo=False)
     assert caught.value.code == 1
+
+
+@pytest.mark.slow
+def test_serve_redraws_an_edited_journey(site_project: Project) -> None:
+    """A real `journeymap serve`: edit a journey and the served page changes."""
+    import os
+    import socket
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    exe = os.path.join(os.path.dirname(sys.executable), "journeymap")
+    server = subprocess.Popen(
+        [exe, "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site_project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+    def page() -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/journeys/good/", timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+
+    def wait_for(text: str) -> str:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            try:
+                html = page()
+                if text in html:
+                    return html
+            except OSError:
+                pass
+            time.sleep(0.3)
+        pytest.fail(f"served page never showed {text!r}")
+
+    try:
+        wait_for("Does something")
+        site_project.journey("good", JOURNEY.replace("Does something", "Does something new"))
+        html = wait_for("Does something new")
+        assert 'class="jm-map"' in html
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
