@@ -98,11 +98,7 @@ def _tone(mean: float, settings: Settings) -> str:
 def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, today: dt.date) -> PageSource:
     """Pain heatmap, touchpoint inventory, ownership matrix, KPI catalogue and review status."""
     say = Labels(settings.language)
-    page = PageSource(key="insights")
-    page.md("---")
-    page.md(f'title: "{say("site.insights")}"')
-    page.md("---")
-    page.heading(1, say("site.insights"))
+    page = PageSource.titled("insights", say("site.insights"))
     ordered = sorted(journeys, key=lambda j: plain_text(j.title).casefold())
 
     def journey_link(journey: Journey, anchor: str = "") -> str:

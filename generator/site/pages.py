@@ -34,6 +34,14 @@ class PageSource:
     slots: list[str] = field(default_factory=list)
     late: list[str] = field(default_factory=list)
 
+    @classmethod
+    def titled(cls, key: str, title: str) -> PageSource:
+        """A page whose MkDocs title and heading are ``title``, shown literally."""
+        page = cls(key=key)
+        page.lines.extend(["---", f"title: {_yaml_string(title)}", "---"])
+        page.heading(1, title)
+        return page
+
     def token(self, index: int) -> str:
         digest = hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:10]
         return f"JOURNEYMAPSLOT{digest}X{index}"
@@ -203,11 +211,7 @@ def journey_page(
 ) -> PageSource:
     """The journey page: header, the map, then every stage and step as text, and tables."""
     say = Labels(settings.language)
-    page = PageSource(key=f"journey:{journey.id}")
-    page.md("---")
-    page.md(f"title: {_yaml_string(journey.title)}")
-    page.md("---")
-    page.heading(1, journey.title)
+    page = PageSource.titled(f"journey:{journey.id}", journey.title)
     meta = [f'<span class="jm-badge jm-state-{attr(journey.state)}">{e(say("state." + journey.state))}</span>']
     if persona is not None:
         href = link(f"{settings.personas_dir}/{persona.id}.md")
@@ -309,11 +313,7 @@ def persona_page(
 ) -> PageSource:
     """The persona canvas: photo or initials, quote, facts and lists, story, journeys."""
     say = Labels(settings.language)
-    page = PageSource(key=f"persona:{persona.id}")
-    page.md("---")
-    page.md(f"title: {_yaml_string(persona.name)}")
-    page.md("---")
-    page.heading(1, persona.name)
+    page = PageSource.titled(f"persona:{persona.id}", persona.name)
     if photo_url:
         picture = f'<img class="jm-photo" src="{attr(photo_url)}" alt="{attr(persona.name)}">'
     else:

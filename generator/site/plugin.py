@@ -227,11 +227,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         box = self._problem_box(path_key, say)
         persona_name = persona.name if persona else journey.persona
         if box:
-            source = PageSource(key=f"journey:{journey.id}")
-            source.md("---")
-            source.md(f"title: {_json(e(journey.title) or journey.id)}")
-            source.md("---")
-            source.heading(1, journey.title or journey.id)
+            source = PageSource.titled(f"journey:{journey.id}", journey.title or journey.id)
             source.slot(box)
             self._replace(files, config, src_uri, source)
             return
@@ -255,8 +251,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         page_url = self._url(config, src_uri)
         box = self._problem_box(_problem_key(settings, src_uri), say)
         if box:
-            source = PageSource(key=f"persona:{persona.id}")
-            source.heading(1, persona.name or persona.id)
+            source = PageSource.titled(f"persona:{persona.id}", persona.name or persona.id)
             source.slot(box)
             self._replace(files, config, src_uri, source)
             return
@@ -377,9 +372,3 @@ def _problem_key(settings: Settings, src_uri: str) -> str:
     from generator.source import display_path
 
     return display_path(settings.content_dir / src_uri)
-
-
-def _json(text: str) -> str:
-    import json
-
-    return json.dumps(text)
