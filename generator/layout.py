@@ -222,25 +222,29 @@ class _Builder:
 
     # -- per-lane cell contents, positioned relative to the cell's top-left ---------------
 
-    def content(self, lane: str, step: Step, number: int) -> tuple[list[Text], list[Mark], float]:
+    def content(
+        self, lane: str, step: Step, number: int, left: float = 0.0, top: float = 0.0
+    ) -> tuple[list[Text], list[Mark], float]:
+        """A cell's texts and marks, placed in a cell whose top-left corner is (left, top)."""
         g, m, w = self.g, self.measure, self.inner
         texts: list[Text] = []
         marks: list[Mark] = []
         y = g.padding
-        x = g.padding
+        x = left + g.padding
 
         def add(value: str, size: float, *, bold: bool = False, cls: str = "", indent: float = 0.0) -> Text:
             nonlocal y
-            block = _text(value, x + indent, y, w - indent, size, g, m, bold=bold, cls=cls)
+            lines = tuple(wrap(value, w - indent, size, m, bold))
+            block = Text(r(x + indent), r(top + y + size), lines, size, r(size * g.line_height), bold, "start", cls)
             texts.append(block)
             y += _height(block) + 4
             return block
 
         if lane == "steps":
             badge = g.small_size * 1.9
-            marks.append(Mark("number", x + badge / 2, y + badge / 2, badge, text=str(number)))
+            marks.append(Mark("number", r(x + badge / 2), r(top + y + badge / 2), badge, text=str(number)))
             if step.moment_of_truth:
-                marks.append(Mark("star", x + badge / 2, y + badge * 1.75, badge * 0.75))
+                marks.append(Mark("star", r(x + badge / 2), r(top + y + badge * 1.75), badge * 0.75))
             indent = badge + 6
             add(plain_text(step.title), g.step_size, bold=True, cls="jm-step-title", indent=indent)
             y = max(y, g.padding + badge * (2.3 if step.moment_of_truth else 1.0) + 4)
@@ -253,7 +257,7 @@ class _Builder:
                 indent = g.small_size + 7 if glyph else 0.0
                 block = add(plain_text(channel).upper(), g.small_size, bold=True, cls="jm-channel", indent=indent)
                 if glyph:
-                    marks.append(Mark("glyph", x, block.y - g.small_size * 0.95, g.small_size + 3, name=glyph))
+                    marks.append(Mark("glyph", r(x), r(block.y - g.small_size * 0.95), g.small_size + 3, name=glyph))
             for value in step.values("touchpoint"):
                 add(plain_text(value), g.body_size)
             if step.type:
@@ -264,13 +268,13 @@ class _Builder:
         elif lane in ("pain", "opportunity"):
             for value in step.values(lane):
                 block = add(plain_text(value), g.body_size, indent=g.body_size + 6)
-                marks.append(Mark(lane, x + g.body_size / 2, block.y - g.body_size * 0.36, g.body_size))
+                marks.append(Mark(lane, r(x + g.body_size / 2), r(block.y - g.body_size * 0.36), g.body_size))
         elif lane == "owner":
             for value in step.values("owner"):
                 add(plain_text(value), g.body_size)
             if step.moment_of_truth:
                 block = add(self.say("moment-of-truth"), g.small_size, bold=True, cls="jm-mot", indent=g.small_size + 6)
-                marks.append(Mark("star", x + g.small_size / 2, block.y - g.small_size * 0.36, g.small_size))
+                marks.append(Mark("star", r(x + g.small_size / 2), r(block.y - g.small_size * 0.36), g.small_size))
         elif lane in ("backstage", "support"):
             for value in step.values(lane):
                 add(plain_text(value), g.body_size)
@@ -455,11 +459,6 @@ class _Builder:
         header, y = self.header(width - 2 * g.margin)
         bands, y = self.bands(y, columns_x)
         lanes_present = self.lanes_present()
-        contents = {
-            lane: [self.content(lane, step, i + self.first_number) for i, step in enumerate(self.steps)]
-            for lane in lanes_present
-            if lane not in ("feeling", "visibility")
-        }
         lanes: list[Lane] = []
         visibility_y = None
         curve = None
@@ -475,7 +474,11 @@ class _Builder:
                 centres = [x + g.column_width / 2 for x in columns_x]
                 curve = self.curve(y, height, centres)
             else:
-                height = max(g.min_lane_height, *(c[2] for c in contents[lane]))
+                contents = [
+                    self.content(lane, step, i + self.first_number, columns_x[i], y)
+                    for i, step in enumerate(self.steps)
+                ]
+                height = max(g.min_lane_height, *(c[2] for c in contents))
             label_text = self.say(f"lane.{lane}")
             label_size = g.small_size if lane == "visibility" else g.body_size
             label_top = y + (height / 2 - label_size) if lane == "visibility" else y + g.padding
@@ -491,13 +494,10 @@ class _Builder:
                 cls="jm-lane-label",
             )
             lanes.append(Lane(lane, r(y), r(height), _place(label)))
-            if lane in contents:
-                for i, (texts, marks, _) in enumerate(contents[lane]):
-                    x = columns_x[i]
-                    rect = Rect(r(x), r(y), r(g.column_width), r(height))
-                    moved_texts = tuple(_place(t, x, y) for t in texts)
-                    moved_marks = tuple(Mark(k.kind, r(k.x + x), r(k.y + y), k.size, k.name, k.text) for k in marks)
-                    cells_by_step[i].append(Cell(lane, rect, moved_texts, moved_marks))
+            if lane not in ("feeling", "visibility"):
+                ry, rh, rw = r(y), r(height), r(g.column_width)
+                for i, (texts, marks, _) in enumerate(contents):
+                    cells_by_step[i].append(Cell(lane, Rect(r(columns_x[i]), ry, rw, rh), tuple(texts), tuple(marks)))
             y += height + g.gap
         grid = Rect(r(grid_x), r(grid_top), r(grid_width), r(y - g.gap - grid_top))
         legend, y = self.legend(y + 8, width - 2 * g.margin)
