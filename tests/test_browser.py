@@ -251,3 +251,19 @@ def test_dutch_site_in_the_browser(visit: Any) -> None:
     labels = journey.locator("svg.jm-map .jm-lane text").all_text_contents()
     assert "Klantstappen" in labels
     assert "Pijnpunten" in labels
+
+
+def test_print_layout(visit: Any, tmp_path: Path) -> None:
+    """Printing a journey page: no navigation, the whole map across the sheet."""
+    page = visit("/journeys/usa-round-trip/").page
+    page.emulate_media(media="print")
+    assert page.locator(".md-sidebar--primary").is_hidden()
+    assert page.locator(".jm-toolbar").is_hidden()
+    content = page.locator(".md-content").bounding_box()
+    map_box = page.locator("svg.jm-map").bounding_box()
+    assert content is not None
+    assert map_box is not None
+    assert map_box["width"] <= content["width"] + 1  # scaled to the sheet, nothing cut off
+    pdf = tmp_path / "page.pdf"
+    page.pdf(path=str(pdf), prefer_css_page_size=True)
+    assert pdf.read_bytes()[:5] == b"%PDF-"

@@ -254,3 +254,16 @@ def test_serve_redraws_an_edited_journey(site_project: Project) -> None:
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_edit_link_points_at_the_journey_source(site_project: Project) -> None:
+    site_project.write(
+        "mkdocs.yml",
+        SITE_CONFIG.replace(
+            "site_name: Test site\n", "site_name: Test site\nrepo_url: https://git.example.org/cx/journeys\n"
+        ).replace("  font: false\n", "  font: false\n  features: [content.action.edit]\n")
+        + "edit_uri: edit/main/content/\n",
+    )
+    assert site_project.run("build", "--strict", "-d", "out").exit_code == 0
+    html = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
+    assert 'href="https://git.example.org/cx/journeys/edit/main/content/journeys/good.md"' in html

@@ -160,7 +160,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         old = files.get_file_from_path(src_uri)
         if old is not None:
             files.remove(old)
-        files.append(File.generated(config, src_uri, content=source.markdown))
+        page_file = File.generated(config, src_uri, content=source.markdown)
+        # "Edit this page" opens the journey's own file, not a generated one.
+        page_file.edit_uri = old.edit_uri if old is not None else src_uri
+        files.append(page_file)
         self.sources[src_uri] = source
 
     def _problem_box(self, path_key: str, say: Labels) -> str:
