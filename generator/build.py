@@ -141,3 +141,75 @@ def write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+@dataclass
+class ImportResult:
+    """The problems that stopped an import, or the file it wrote."""
+
+    problems: list[Problem] = field(default_factory=list)
+    written: Path | None = None
+
+
+def import_csv(
+    settings: Settings,
+    source: Path,
+    output: Path,
+    *,
+    title: str | None = None,
+    persona: str | None = None,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Turn a workshop transcript into a journey file that passes ``check``.
+
+    Problems point at the transcript's row and column; nothing is written while there
+    are errors, and an existing file is only replaced with ``force``.
+    """
+    from generator.import_csv import journey_from_csv
+    from generator.load import ReadError
+    from generator.parse_journey import parse_journey
+    from generator.serialize import journey_to_markdown
+    from generator.source import decode_source, display_path
+
+    shown = display_path(source)
+    try:
+        data = source.read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{shown}: cannot read: {exc.strerror or exc}") from exc
+    text, problems = decode_source(data, shown)
+    if text is None:
+        return ImportResult(problems)
+    journey_id = output.stem
+    journey, found = journey_from_csv(text, shown, journey_id, title=title, persona=persona)
+    problems += found
+    if journey is not None:
+        personas = load_project(settings, [settings.personas_path]).personas if settings.personas_path.is_dir() else []
+        problems += validate_project([journey], personas, settings, today or dt.date.today())
+    errors = [p for p in problems if p.severity is Severity.ERROR]
+    if errors or journey is None:
+        return ImportResult(sort_problems(problems))
+    markdown = journey_to_markdown(journey)
+    reparsed, written_problems = parse_journey(markdown, display_path(output), journey_id)
+    if written_problems or reparsed != journey:  # pragma: no cover - the serializer's own guarantee
+        raise RuntimeError(f"the journey read from {shown} cannot be written back as Markdown faithfully")
+    if output.exists() and not force:
+        raise RenderUsageError(f"{display_path(output)} already exists; use --force to replace it")
+    write_atomically(output, markdown.encode("utf-8"))
+    return ImportResult(sort_problems(problems), output)
+
+
+def export(settings: Settings, path: Path, fmt: str) -> tuple[str | None, list[Problem]]:
+    """One journey as CSV or JSON text, or the problems that prevent it."""
+    project = load_project(settings, [path])
+    problems = sort_problems(
+        project.problems + validate_project(project.journeys, project.personas, settings, dt.date.today())
+    )
+    if any(p.severity is Severity.ERROR for p in problems):
+        return None, problems
+    if len(project.journeys) != 1:
+        raise RenderUsageError(f"export takes one journey file, {path} holds {len(project.journeys)}")
+    from generator.export import journey_to_csv, journey_to_json
+
+    journey = project.journeys[0]
+    return (journey_to_csv(journey) if fmt == "csv" else journey_to_json(journey)), problems

@@ -229,6 +229,71 @@ def _require_config(ctx: click.Context) -> Path:
     return config_file
 
 
+@main.command()
+@click.argument("journey", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), required=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of to standard output.")
+@click.pass_context
+def export(ctx: click.Context, journey: Path, fmt: str, output: Path | None) -> None:
+    """Write one journey as CSV (a workshop transcript) or JSON (the whole model)."""
+    from generator.build import RenderUsageError, write_atomically
+    from generator.build import export as run_export
+
+    settings, problems = _settings(ctx)
+    try:
+        text, found = run_export(settings, journey, fmt)
+    except RenderUsageError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    problems += found
+    if text is None:
+        _print_problems(problems)
+        ctx.exit(EXIT_CONTENT)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text.encode("utf-8"))
+        click.echo(f"wrote {output}", err=True)
+
+
+@main.group("import")
+def import_() -> None:
+    """Turn workshop material back into journey files."""
+
+
+@import_.command("csv")
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The journey file to write.")
+@click.option("--title", help="The journey's title (overrides a title row).")
+@click.option("--persona", help="The persona id (overrides a persona row).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@_today
+@click.pass_context
+def import_csv(
+    ctx: click.Context,
+    source: Path,
+    output: Path,
+    title: str | None,
+    persona: str | None,
+    force: bool,
+    today: dt.datetime | None,
+) -> None:
+    """Read a transcript (stage, step, lane, text[, cell, feeling]) into a journey file."""
+    from generator.build import RenderUsageError
+    from generator.build import import_csv as run_import
+
+    settings, problems = _settings(ctx)
+    try:
+        result = run_import(
+            settings, source, output, title=title, persona=persona, force=force, today=today.date() if today else None
+        )
+    except RenderUsageError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    _print_problems(problems + result.problems)
+    if result.written is None:
+        ctx.exit(EXIT_CONTENT)
+    click.echo(f"wrote {result.written}")
+
+
 @main.group()
 def new() -> None:
     """Create a journey or persona file from a commented template."""

@@ -86,6 +86,11 @@ _CATALOGUE = [
     # Configuration
     Code("E601", "invalid-config", "Fix the option in the 'journeys' entry of mkdocs.yml."),
     Code("E602", "unknown-config-option", "Use a documented option of the 'journeys' plugin."),
+    # CSV transcripts (journeymap import csv)
+    Code("E701", "csv-missing-column", "Give the CSV a header row with at least: stage, step, lane, text."),
+    Code("E702", "csv-unknown-lane", "Use a lane key of the format (or its Dutch alias) in the lane column."),
+    Code("E703", "csv-row-out-of-place", "Give the row a stage (and a step for step lanes), as the columns require."),
+    Code("E704", "csv-missing-journey-data", "Add a title and persona row, or pass --title and --persona."),
     # Warnings
     Code("W101", "step-without-feeling", "Add '- feeling: <score> <word>' so the emotion curve has a point here."),
     Code("W102", "stage-without-steps", "Add a '### Step' under the stage, or remove the stage."),

@@ -1,8 +1,11 @@
-"""Journeys as CSV (one row per lane value, for spreadsheets) and JSON (the whole model).
+"""Journeys as CSV (one row per value, for spreadsheets) and JSON (the whole model).
 
-CSV cells that a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``,
-``@``, a tab or a carriage return) are prefixed with an apostrophe, which spreadsheets
-hide and the importer removes.
+The CSV is also the workshop transcript format that ``journeymap import csv`` reads:
+rows with no stage carry the journey's own data (title, persona, …), rows with a stage
+but no step carry the stage's goals and description, and the other rows are lanes.
+Cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
+tab or a carriage return) get an apostrophe in front, which spreadsheets hide and the
+importer removes.
 """
 
 from __future__ import annotations
@@ -13,6 +16,7 @@ import json
 from typing import Any
 
 from generator.model import Journey
+from generator.vocabulary import slugify
 
 __all__ = ["CSV_COLUMNS", "journey_to_csv", "journey_to_data", "journey_to_json", "neutralise_cell"]
 
@@ -26,19 +30,44 @@ def neutralise_cell(text: str) -> str:
 
 
 def journey_to_csv(journey: Journey) -> str:
-    """Rows of stage, step, lane, text and a stable cell id (``step-id/lane/n``)."""
+    """Rows of stage, step, lane, text and a stable cell id (``id/lane/n``)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
+
+    def row(stage: str, step: str, lane: str, text: str, cell: str = "") -> None:
+        writer.writerow([neutralise_cell(value) for value in (stage, step, lane, text, cell)])
+
+    for key, value in (
+        ("title", journey.title),
+        ("persona", journey.persona),
+        ("owner", journey.owner),
+        ("state", journey.state),
+        ("reviewed", journey.reviewed.isoformat() if journey.reviewed else ""),
+        ("expectations", journey.expectations),
+    ):
+        if value:
+            row("", "", key, value)
+    for tag in journey.tags:
+        row("", "", "tag", tag)
+    if journey.scenario:
+        row("", "", "scenario", journey.scenario)
     for stage in journey.stages:
+        if stage.id != slugify(stage.title) or not (stage.description or stage.goals or stage.steps):
+            row(stage.title, "", "id", stage.id, f"{stage.id}/id/1")
+        if stage.description:
+            row(stage.title, "", "description", stage.description, f"{stage.id}/description/1")
         for number, goal in enumerate(stage.goals, start=1):
-            writer.writerow([neutralise_cell(c) for c in (stage.title, "", "goal", goal, f"{stage.id}/goal/{number}")])
+            row(stage.title, "", "goal", goal, f"{stage.id}/goal/{number}")
         for step in stage.steps:
+            if step.id != slugify(step.title) or not (step.lanes or step.notes):
+                row(stage.title, step.title, "id", step.id, f"{step.id}/id/1")
+            if step.notes:
+                row(stage.title, step.title, "notes", step.notes, f"{step.id}/notes/1")
             seen: dict[str, int] = {}
             for lane in step.lanes:
                 seen[lane.key] = seen.get(lane.key, 0) + 1
-                cell = f"{step.id}/{lane.key}/{seen[lane.key]}"
-                writer.writerow([neutralise_cell(c) for c in (stage.title, step.title, lane.key, lane.value, cell)])
+                row(stage.title, step.title, lane.key, lane.value, f"{step.id}/{lane.key}/{seen[lane.key]}")
     return out.getvalue()
 
 

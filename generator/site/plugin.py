@@ -147,6 +147,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for asset in ("journeymap.js",):
             files.append(File.generated(config, f"assets/journeymap/{asset}", abs_src_path=str(ASSETS / asset)))
         files.append(File.generated(config, "assets/journeymap/journeymap.css", content=self._css()))
+        schema = Path(__file__).parent.parent / "schema" / "journey.schema.json"
+        files.append(File.generated(config, "schema/journey.schema.json", abs_src_path=str(schema)))
         for font in ("Inter-Regular.woff2", "Inter-Bold.woff2"):
             files.append(File.generated(config, f"assets/journeymap/fonts/{font}", abs_src_path=str(FONTS / font)))
         for journey in project.journeys:
