@@ -213,3 +213,26 @@ def export(settings: Settings, path: Path, fmt: str) -> tuple[str | None, list[P
 
     journey = project.journeys[0]
     return (journey_to_csv(journey) if fmt == "csv" else journey_to_json(journey)), problems
+
+
+def toolkit(
+    settings: Settings,
+    output: Path,
+    *,
+    paper: str = "A3",
+    tile: str | None = None,
+    toolkit_dir: Path | None = None,
+) -> list[Path]:
+    """Write the workshop kit (PDFs, and their pages as SVG in ``svg/``) into ``output``."""
+    from generator.render_print import PAPERS
+    from generator.toolkit import build_kit
+
+    personas = load_project(settings, [settings.personas_path]).personas if settings.personas_path.is_dir() else []
+    base = settings.config_path.parent if settings.config_path else Path()
+    sources = toolkit_dir or base / "toolkit"
+    files = build_kit(settings, personas, sources, paper=PAPERS[paper], tile=PAPERS[tile] if tile else None)
+    written = []
+    for name, data in sorted(files.items()):
+        write_atomically(output / name, data)
+        written.append(output / name)
+    return written

@@ -294,6 +294,39 @@ def import_csv(
     click.echo(f"wrote {result.written}")
 
 
+@main.command()
+@click.option("-o", "--output", type=click.Path(path_type=Path), default=Path("toolkit-print"), show_default=True)
+@click.option(
+    "--paper",
+    type=click.Choice(_PAPERS, case_sensitive=False),
+    default="A3",
+    show_default=True,
+    help="Sheet size of the canvases; worksheets, cards and the guide use A4 (or letter).",
+)
+@click.option("--lang", type=click.Choice(["en", "nl"]), help="Language of the kit (default: from config).")
+@click.option("--tile", type=click.Choice(["A4", "A3"]), help="Also print the journey canvas as tiles of this size.")
+@click.option("-q", "--quiet", is_flag=True)
+@click.pass_context
+def toolkit(ctx: click.Context, output: Path, paper: str, lang: str | None, tile: str | None, quiet: bool) -> None:
+    """Write the printable workshop kit: canvases, worksheets, cards and the facilitation guide."""
+    from dataclasses import replace
+
+    from generator.build import toolkit as run_toolkit
+    from generator.source import display_path
+
+    settings, problems = _settings(ctx)
+    if problems:
+        _print_problems(problems)
+        ctx.exit(EXIT_CONTENT)
+    if lang:
+        settings = replace(settings, language=lang)
+    paper = next(name for name in _PAPERS if name.lower() == paper.lower())
+    written = run_toolkit(settings, output, paper=paper, tile=tile)
+    if not quiet:
+        pdfs = sum(1 for path in written if path.suffix == ".pdf")
+        click.echo(f"wrote {pdfs} PDFs (and their pages as SVG) to {display_path(output)}")
+
+
 @main.group()
 def new() -> None:
     """Create a journey or persona file from a commented template."""
