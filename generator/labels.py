@@ -190,6 +190,14 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Cell ids (small, in each cell) go in the transcript's cell column.",
         "Celnummers (klein, in elke cel) komen in de kolom cel van het transcript.",
     ),
+    "kit.page-intro": (
+        "Everything a facilitator needs to print for a mapping workshop, in the lanes and language of this site. "
+        "Canvases are A3; print them on A1 or A0 with `journeymap toolkit --paper A1`, or in tiles with `--tile A4`.",
+        "Alles wat een begeleider moet printen voor een workshop, met de rijen en de taal van deze site. "
+        "Canvassen zijn A3; print ze op A1 of A0 met `journeymap toolkit --paper A1`, of in tegels met `--tile A4`.",
+    ),
+    "kit.filled-personas": ("Filled-in persona canvases", "Ingevulde personacanvassen"),
+    "kit.sheets": ("Sheets", "Vellen"),
     # descriptions
     "desc.journey": (
         "Customer journey map of {persona} in {stages} stages and {steps} steps.",

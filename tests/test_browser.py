@@ -71,6 +71,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     config = config.replace("docs_dir: content", f"docs_dir: {REPO / 'content'}")
     config = config.replace("custom_dir: theme", f"custom_dir: {REPO / 'theme'}")
     dutch.write_text(config.replace("      language: en", "      language: nl"), encoding="utf-8")
+    (dutch.parent / "toolkit").symlink_to(REPO / "toolkit")  # kit sources sit beside mkdocs.yml
     build_site(dutch, root / "site" / "nl", strict=True, echo=False)
     handler = functools.partial(_Quiet, directory=str(root / "site"))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
@@ -137,7 +138,14 @@ def visit(browser: Any, sites: str) -> Iterator[Any]:
         page.close()
 
 
-PAGES = ["/", "/journeys/usa-round-trip/", "/personas/budget-explorer/", "/insights/", "/nl/journeys/usa-round-trip/"]
+PAGES = [
+    "/",
+    "/journeys/usa-round-trip/",
+    "/personas/budget-explorer/",
+    "/insights/",
+    "/toolkit/",
+    "/nl/journeys/usa-round-trip/",
+]
 
 
 @pytest.mark.parametrize("path", PAGES)

@@ -39,6 +39,16 @@ def test_example_site_pages(example_site: Path) -> None:
     assert (example_site / MARKER).is_file()
     for kind in ("svg", "pdf", "csv", "json"):
         assert (example_site / "journeys" / f"usa-round-trip.{kind}").stat().st_size > 500
+    assert (example_site / "schema" / "journey.schema.json").is_file()
+
+
+def test_toolkit_page(example_site: Path) -> None:
+    from generator.toolkit import KIT_FILES
+
+    html = (example_site / "toolkit" / "index.html").read_text(encoding="utf-8")
+    for name in (*KIT_FILES, "persona-budget-explorer.pdf"):
+        assert (example_site / "toolkit" / name).read_bytes()[:5] == b"%PDF-"
+        assert f'href="{name}"' in html
 
 
 def test_journey_page_content(example_site: Path) -> None:

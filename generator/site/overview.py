@@ -14,7 +14,7 @@ from generator.site.html import attr, e, inline_html
 from generator.site.pages import PageSource, review_badge, review_of, sparkline_svg
 from generator.text import plain_text
 
-__all__ = ["insights_page", "journey_cards", "persona_cards"]
+__all__ = ["insights_page", "journey_cards", "persona_cards", "toolkit_page"]
 
 Link = Callable[[str], str]
 
@@ -226,4 +226,38 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
         f"<table><thead><tr><th>{e(say('site.journey'))}</th><th>{e(say('reviewed'))}</th>"
         f"<th>{e(say('site.due'))}</th><th>{e(say('site.status'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
     )
+    return page
+
+
+_SHEETS = (
+    ("journey-canvas.pdf", "kit.journey-canvas"),
+    ("persona-canvas.pdf", "kit.persona-canvas"),
+    ("empathy-map.pdf", "kit.empathy-map"),
+    ("stakeholder-map.pdf", "kit.stakeholder-map"),
+    ("touchpoint-inventory.pdf", "kit.inventory"),
+    ("emotion-cards.pdf", "kit.emotion-cards"),
+    ("prioritisation-matrix.pdf", "kit.prioritisation"),
+    ("kpi-sheet.pdf", "kit.kpi-sheet"),
+    ("validation-checklist.pdf", "kit.checklist"),
+    ("facilitation-guide.pdf", "kit.guide"),
+)
+
+
+def toolkit_page(names: list[str], personas: list[Persona], settings: Settings) -> PageSource:
+    """The Toolkit page: every PDF of the workshop kit, linked next to the page."""
+    say = Labels(settings.language)
+    page = PageSource.titled("toolkit", say("kit.title"))
+    page.slot(f"<p>{inline_html(say('kit.page-intro'))}</p>")
+    page.heading(2, say("kit.sheets"))
+    items = "".join(
+        f'<li><a href="{attr(name)}" download>{e(say(key))}</a> <span class="jm-tag">PDF</span></li>'
+        for name, key in _SHEETS
+        if name in names
+    )
+    page.slot(f'<ul class="jm-kit">{items}</ul>')
+    filled = [p for p in sorted(personas, key=lambda p: p.name.casefold()) if f"persona-{p.id}.pdf" in names]
+    if filled:
+        page.heading(2, say("kit.filled-personas"))
+        links = "".join(f'<li><a href="{attr(f"persona-{p.id}.pdf")}" download>{e(p.name)}</a></li>' for p in filled)
+        page.slot(f"<ul>{links}</ul>")
     return page

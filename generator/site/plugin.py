@@ -43,7 +43,7 @@ FONTS = Path(__file__).parent.parent / "fonts"
 CARDS_MARKER = "<!-- journeymap:cards -->"
 # Drawn maps and downloads by content hash, kept across the rebuilds of `mkdocs serve`
 # (which makes a new plugin instance each time): only changed journeys are redrawn.
-_CACHE: dict[str, str | bytes] = {}
+_CACHE: dict[str, Any] = {}
 PERSONAS_MARKER = "<!-- journeymap:personas -->"
 _FENCE = re.compile(
     r"^(?P<fence>```+|~~~+)[ \t]*journey[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
@@ -156,7 +156,29 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         for persona in project.personas:
             self._add_persona(persona, files, config)
         self._add_insights(files, config, today)
+        self._add_toolkit(files, config)
         return files
+
+    def _add_toolkit(self, files: Files, config: MkDocsConfig) -> None:
+        """A Toolkit page with every sheet of the workshop kit for download."""
+        from generator.toolkit import build_kit
+
+        sources = Path(config.config_file_path).parent / "toolkit" if config.config_file_path else None
+        if sources is None or not sources.is_dir() or files.get_file_from_path("toolkit/index.md") is not None:
+            return
+        texts = tuple(sorted((p.name, p.read_text(encoding="utf-8")) for p in sources.glob("*.md")))
+        key = hashlib.sha256(repr(("kit", self.settings, self.personas, texts)).encode("utf-8")).hexdigest()
+        kit = _CACHE.get(key)
+        if not isinstance(kit, dict):
+            from generator.render_print import PAPERS
+
+            kit = build_kit(self.settings, self.personas, sources, paper=PAPERS["A3"], with_svg=False)
+            _CACHE[key] = kit
+        for name, data in sorted(kit.items()):
+            files.append(File.generated(config, f"toolkit/{name}", content=data))
+        source = overview.toolkit_page(sorted(kit), self.personas, self.settings)
+        files.append(File.generated(config, "toolkit/index.md", content=source.markdown))
+        self.sources["toolkit/index.md"] = source
 
     def _replace(self, files: Files, config: MkDocsConfig, src_uri: str, source: PageSource) -> None:
         old = files.get_file_from_path(src_uri)
@@ -179,8 +201,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def _cached(self, kind: str, journey: Journey, persona_name: str) -> str | bytes:
         """The inline map or a download, drawn only when the journey or the settings changed."""
         key = hashlib.sha256(repr((kind, journey, persona_name, self.settings)).encode("utf-8")).hexdigest()
-        if key in _CACHE:
-            return _CACHE[key]
+        cached = _CACHE.get(key)
+        if isinstance(cached, (str, bytes)):
+            return cached
         from generator.text import InterMetrics
 
         measure = InterMetrics()
