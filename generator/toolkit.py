@@ -191,10 +191,9 @@ def tiled_canvas(settings: Settings, say: Labels, poster: Paper, tile: Paper) ->
     return Sheet(f"journey-canvas-tiled-{tile.name}", source)
 
 
-def _box(title: str, body: str = "", *, height: str = "1fr") -> str:
-    return (
-        f"rect(width: 100%, height: {height}, stroke: 0.6pt + luma(80), inset: 3mm)[{_label(title)}#linebreak(){body}]"
-    )
+def _box(title: str, body: str = "", *, height: str = "1fr", right: bool = False) -> str:
+    label = f"#align(right)[{_label(title)}]" if right else f"{_label(title)}#linebreak()"
+    return f"rect(width: 100%, height: {height}, stroke: 0.6pt + luma(80), inset: 3mm)[{label}{body}]"
 
 
 def _lines(values: tuple[str, ...]) -> str:
@@ -228,7 +227,7 @@ def persona_canvas(settings: Settings, say: Labels, paper: Paper, persona: Perso
         "#grid(columns: (1fr, 1fr, 1fr), rows: (1fr, 1fr, 1fr), gutter: 3mm,\n"
         f"  {_box(say('kit.name'), name + '#v(2mm)' + quote)},\n"
         f"  {_box(say('kit.photo'))},\n"
-        f"  {_box(say('persona.role'), facts)},\n"
+        f"  {_box(say('kit.profile'), facts)},\n"
         f"  {_box(say('persona.goals'), listed('goals'))},\n"
         f"  {_box(say('persona.needs'), listed('needs'))},\n"
         f"  {_box(say('persona.frustrations'), listed('frustrations'))},\n"
@@ -242,15 +241,15 @@ def persona_canvas(settings: Settings, say: Labels, paper: Paper, persona: Perso
 
 def empathy_map(settings: Settings, say: Labels, paper: Paper) -> Sheet:
     centre = (
-        "#place(center + horizon)[#circle(radius: 24mm, fill: white, stroke: 0.8pt)[#align(center + horizon)"
+        "#place(center + horizon)[#circle(radius: 21mm, fill: white, stroke: 0.8pt)[#align(center + horizon)"
         f"[{_label(say('kit.who'), 8)}#v(12mm){_label(say('kit.goal'), 8)}]]]"
     )
     grid = (
         "#grid(columns: (1fr, 1fr), rows: (0.8fr, 1fr, 1fr, 0.8fr), gutter: 3mm,\n"
-        f"  {_box(say('kit.sees'))}, {_box(say('kit.hears'))},\n"
-        f"  {_box(say('kit.says'))}, {_box(say('kit.thinks-feels'))},\n"
-        f"  {_box(say('kit.does'))}, {_box(say('kit.thinks-feels'))},\n"
-        f"  {_box(say('kit.pains'))}, {_box(say('kit.gains'))},\n)"
+        f"  {_box(say('kit.sees'))}, {_box(say('kit.hears'), right=True)},\n"
+        f"  {_box(say('kit.says'))}, {_box(say('kit.thinks'), right=True)},\n"
+        f"  {_box(say('kit.does'))}, {_box(say('kit.feels'), right=True)},\n"
+        f"  {_box(say('kit.pains'))}, {_box(say('kit.gains'), right=True)},\n)"
     )
     body = f"#block(height: 1fr, width: 100%)[{grid}{centre}]"
     source = (
