@@ -87,7 +87,7 @@ def test_dutch_kit(kit_project: Project) -> None:
     kit_project.run("toolkit", "-o", "kit", "--lang", "nl")
     expected = {
         "journey-canvas.pdf": ["Klantreiscanvas", "Pijnpunten", "Zichtbaarheidslijn"],
-        "empathy-map.pdf": ["Empathiekaart", "Denkt en voelt"],
+        "empathy-map.pdf": ["Empathiekaart", "Denkt", "Voelt", "Winst"],
         "emotion-cards.pdf": ["zeer negatief", "neutraal"],
         "prioritisation-matrix.pdf": ["Snelle winst", "Inspanning voor ons"],
         "validation-checklist.pdf": ["Een klantreiskaart valideren"],
