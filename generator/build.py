@@ -9,6 +9,7 @@ import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from generator.config import Settings
 from generator.errors import Problem, Severity, sort_problems
@@ -236,3 +237,45 @@ def toolkit(
         write_atomically(output / name, data)
         written.append(output / name)
     return written
+
+
+def diff(settings: Settings, base: str | None = None, head: str | None = None) -> tuple[list[Any], str, str]:
+    """Semantic changes to journeys and personas between two revisions (or the working tree).
+
+    Returns the diffs and the base and head as shown to reviewers.
+    """
+    from generator.diff import diff_journeys, diff_personas
+    from generator.git_history import changed_files, default_base, read_at, repository_root
+    from generator.parse_journey import parse_journey
+    from generator.parse_persona import parse_persona
+    from generator.source import decode_source
+
+    content = settings.content_dir.resolve()
+    root = repository_root(content)
+    base = base or default_base(root)
+    folder = content.relative_to(root).as_posix()
+    results: list[Any] = []
+    journeys_prefix = f"{folder}/{settings.journeys_dir}/".lstrip("/")
+    personas_prefix = f"{folder}/{settings.personas_dir}/".lstrip("/")
+
+    def parse(path: str, revision: str | None, persona: bool) -> Any:
+        data = read_at(root, revision, path) if path else None
+        if data is None:
+            return None
+        text, _ = decode_source(data, path)
+        if text is None:
+            return None
+        ident = Path(path).stem
+        return (parse_persona if persona else parse_journey)(text, path, ident)[0]
+
+    for status, old_path, new_path in changed_files(root, base, head, folder or "."):
+        persona = new_path.startswith(personas_prefix)
+        if not persona and not new_path.startswith(journeys_prefix):
+            continue
+        old = None if status == "A" else parse(old_path, base, persona)
+        new = None if status == "D" else parse(new_path, head, persona)
+        compare = diff_personas if persona else diff_journeys
+        found = compare(old, new, path=new_path, old_path=old_path if status == "R" else "")
+        if found is not None:
+            results.append(found)
+    return results, base, head or "working tree"

@@ -327,6 +327,33 @@ def toolkit(ctx: click.Context, output: Path, paper: str, lang: str | None, tile
         click.echo(f"wrote {pdfs} PDFs (and their pages as SVG) to {display_path(output)}")
 
 
+@main.command()
+@click.argument("base", required=False)
+@click.argument("head", required=False)
+@click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of to standard output.")
+@click.pass_context
+def diff(ctx: click.Context, base: str | None, head: str | None, fmt: str, output: Path | None) -> None:
+    """What changed in journeys and personas between BASE (default: the merge base with the
+    default branch) and HEAD (default: the working tree), as a reviewer would read it."""
+    from generator.build import diff as run_diff
+    from generator.build import write_atomically
+    from generator.git_history import GitError
+    from generator.report_diff import diff_json, diff_markdown
+
+    settings, _ = _settings(ctx)
+    try:
+        diffs, shown_base, shown_head = run_diff(settings, base, head)
+    except GitError as exc:
+        _fail(f"git: {exc}", EXIT_USAGE)
+    render = diff_json if fmt == "json" else diff_markdown
+    text = render(diffs, base=shown_base, head=shown_head)
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        write_atomically(output, text.encode("utf-8"))
+
+
 @main.group()
 def new() -> None:
     """Create a journey or persona file from a commented template."""
