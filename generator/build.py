@@ -168,6 +168,23 @@ def import_csv(
     are errors, and an existing file is only replaced with ``force``.
     """
     from generator.import_csv import journey_from_csv
+
+    def read(text: str, shown: str, journey_id: str) -> tuple[Journey | None, list[Problem]]:
+        return journey_from_csv(text, shown, journey_id, title=title, persona=persona)
+
+    return _import_with(settings, source, output, read, force=force, today=today)
+
+
+def _import_with(
+    settings: Settings,
+    source: Path,
+    output: Path,
+    read: Callable[[str, str, str], tuple[Journey | None, list[Problem]]],
+    *,
+    force: bool,
+    today: dt.date | None,
+) -> ImportResult:
+    """Read ``source`` with ``read``, validate, and write the journey as Markdown."""
     from generator.load import ReadError
     from generator.parse_journey import parse_journey
     from generator.serialize import journey_to_markdown
@@ -182,7 +199,7 @@ def import_csv(
     if text is None:
         return ImportResult(problems)
     journey_id = output.stem
-    journey, found = journey_from_csv(text, shown, journey_id, title=title, persona=persona)
+    journey, found = read(text, shown, journey_id)
     problems += found
     if journey is not None:
         personas = load_project(settings, [settings.personas_path]).personas if settings.personas_path.is_dir() else []
@@ -200,6 +217,25 @@ def import_csv(
     return ImportResult(sort_problems(problems), output)
 
 
+def import_mermaid(
+    settings: Settings,
+    source: Path,
+    output: Path,
+    *,
+    persona: str,
+    title: str | None = None,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> ImportResult:
+    """Turn a Mermaid journey diagram into a journey file that passes ``check``."""
+    from generator.mermaid import journey_from_mermaid
+
+    def read(text: str, shown: str, journey_id: str) -> tuple[Journey | None, list[Problem]]:
+        return journey_from_mermaid(text, shown, journey_id, settings, persona=persona, title=title)
+
+    return _import_with(settings, source, output, read, force=force, today=today)
+
+
 def export(settings: Settings, path: Path, fmt: str) -> tuple[str | None, list[Problem]]:
     """One journey as CSV or JSON text, or the problems that prevent it."""
     project = load_project(settings, [path])
@@ -213,6 +249,11 @@ def export(settings: Settings, path: Path, fmt: str) -> tuple[str | None, list[P
     from generator.export import journey_to_csv, journey_to_json
 
     journey = project.journeys[0]
+    if fmt == "mermaid":
+        from generator.mermaid import journey_to_mermaid
+
+        names = {persona.id: persona.name for persona in project.personas}
+        return journey_to_mermaid(journey, settings, names.get(journey.persona, "")), problems
     return (journey_to_csv(journey) if fmt == "csv" else journey_to_json(journey)), problems
 
 

@@ -231,11 +231,12 @@ def _require_config(ctx: click.Context) -> Path:
 
 @main.command()
 @click.argument("journey", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["csv", "json"]), required=True)
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "mermaid"]), required=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of to standard output.")
 @click.pass_context
 def export(ctx: click.Context, journey: Path, fmt: str, output: Path | None) -> None:
-    """Write one journey as CSV (a workshop transcript) or JSON (the whole model)."""
+    """Write one journey as CSV (a workshop transcript), JSON (the whole model) or a
+    Mermaid journey diagram (for READMEs that GitHub renders)."""
     from generator.build import RenderUsageError, write_atomically
     from generator.build import export as run_export
 
@@ -352,6 +353,40 @@ def diff(ctx: click.Context, base: str | None, head: str | None, fmt: str, outpu
         click.echo(text, nl=False)
     else:
         write_atomically(output, text.encode("utf-8"))
+
+
+@import_.command("mermaid")
+@click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
+@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The journey file to write.")
+@click.option("--persona", required=True, help="The persona id the journey follows.")
+@click.option("--title", help="The journey's title (default: the diagram's title).")
+@click.option("--force", is_flag=True, help="Replace the output file if it exists.")
+@_today
+@click.pass_context
+def import_mermaid(
+    ctx: click.Context,
+    source: Path,
+    output: Path,
+    persona: str,
+    title: str | None,
+    force: bool,
+    today: dt.datetime | None,
+) -> None:
+    """Read a Mermaid journey diagram: sections become stages, tasks steps, scores feelings."""
+    from generator.build import RenderUsageError
+    from generator.build import import_mermaid as run_import
+
+    settings, problems = _settings(ctx)
+    try:
+        result = run_import(
+            settings, source, output, persona=persona, title=title, force=force, today=today.date() if today else None
+        )
+    except RenderUsageError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    _print_problems(problems + result.problems)
+    if result.written is None:
+        ctx.exit(EXIT_CONTENT)
+    click.echo(f"wrote {result.written}")
 
 
 @main.group()

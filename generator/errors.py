@@ -91,6 +91,9 @@ _CATALOGUE = [
     Code("E702", "csv-unknown-lane", "Use a lane key of the format (or its Dutch alias) in the lane column."),
     Code("E703", "csv-row-out-of-place", "Give the row a stage (and a step for step lanes), as the columns require."),
     Code("E704", "csv-missing-journey-data", "Add a title and persona row, or pass --title and --persona."),
+    # Mermaid journey diagrams (journeymap import mermaid)
+    Code("E801", "mermaid-syntax", "Write 'journey', 'title …', 'section …' and 'Task: score: actors' lines."),
+    Code("E802", "mermaid-score", "Give every task a whole score from 1 to 5, as Mermaid's journey diagrams use."),
     # Warnings
     Code("W101", "step-without-feeling", "Add '- feeling: <score> <word>' so the emotion curve has a point here."),
     Code("W102", "stage-without-steps", "Add a '### Step' under the stage, or remove the stage."),
