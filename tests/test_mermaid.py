@@ -71,16 +71,16 @@ def test_round_trip_keeps_titles_and_scores() -> None:
     ]
 
 
-@pytest.mark.parametrize(
-    ("diagram", "where", "code"),
-    [
-        (DIAGRAM.replace("Make tea: 5", "Make tea: 6"), "day.mmd:5:15", "E802"),
-        (DIAGRAM.replace("Go upstairs: 3", "Go upstairs: 2.5"), "day.mmd:6:18", "E802"),
-        (DIAGRAM.replace("Do work: 1: Me, Cat", "Do work"), "day.mmd:7:5", "E801"),
-        ("graph TD\n  A --> B\n", "day.mmd:1:1", "E801"),
-        (DIAGRAM.replace("  title My working day\n", ""), "day.mmd:1:1", "E704"),
-    ],
-)
+MERMAID_ERROR_CASES = [
+    (DIAGRAM.replace("Make tea: 5", "Make tea: 6"), "day.mmd:5:15", "E802"),
+    (DIAGRAM.replace("Go upstairs: 3", "Go upstairs: 2.5"), "day.mmd:6:18", "E802"),
+    (DIAGRAM.replace("Do work: 1: Me, Cat", "Do work"), "day.mmd:7:5", "E801"),
+    ("graph TD\n  A --> B\n", "day.mmd:1:1", "E801"),
+    (DIAGRAM.replace("  title My working day\n", ""), "day.mmd:1:1", "E704"),
+]
+
+
+@pytest.mark.parametrize(("diagram", "where", "code"), MERMAID_ERROR_CASES)
 def test_import_errors_are_located(project: Project, diagram: str, where: str, code: str) -> None:
     project.write("day.mmd", diagram)
     result = project.run("import", "mermaid", "day.mmd", "-o", "content/journeys/day.md", "--persona", "tester")
