@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.model import Journey, Persona, Step
 
-__all__ = ["Change", "JourneyDiff", "diff_journeys", "diff_personas"]
+__all__ = ["Change", "JourneyDiff", "diff_journeys", "diff_personas", "summarise"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -230,3 +230,36 @@ def diff_personas(old: Persona | None, new: Persona | None, *, path: str, old_pa
                 before, after = " | ".join(before), " | ".join(after)
             result.changes.append(Change(f"persona:{key}", "", str(before), str(after)))
     return result if result.changes or status == "renamed" else None
+
+
+_SUMMARY = (
+    ("journey-added", "journey created", "journey created"),
+    ("feeling-down", "feeling worse at {n} step", "feeling worse at {n} steps"),
+    ("feeling-up", "feeling better at {n} step", "feeling better at {n} steps"),
+    ("pain-added", "{n} new pain point", "{n} new pain points"),
+    ("pain-resolved", "{n} pain point resolved", "{n} pain points resolved"),
+    ("step-added", "{n} step added", "{n} steps added"),
+    ("step-removed", "{n} step removed", "{n} steps removed"),
+    ("step-moved", "{n} step moved", "{n} steps moved"),
+    ("step-renamed", "{n} step renamed", "{n} steps renamed"),
+    ("owner", "{n} new owner", "{n} new owners"),
+    ("stage-added", "{n} stage added", "{n} stages added"),
+    ("stage-removed", "{n} stage removed", "{n} stages removed"),
+    ("reviewed", "validated again", "validated again"),
+)
+
+
+def summarise(diff: JourneyDiff | None) -> str:
+    """One line a reader can scan: ``feeling worse at 2 steps, 1 new pain point``."""
+    if diff is None:
+        return "no change to the journey's content"
+    counts: dict[str, int] = {}
+    for change in diff.changes:
+        counts[change.kind] = counts.get(change.kind, 0) + 1
+    parts = [
+        (one if counts[kind] == 1 else many).format(n=counts[kind]) for kind, one, many in _SUMMARY if kind in counts
+    ]
+    others = sum(n for kind, n in counts.items() if kind not in {k for k, _, _ in _SUMMARY})
+    if others:
+        parts.append(f"{others} other change{'s' if others != 1 else ''}")
+    return ", ".join(parts) or "no change to the journey's content"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-__all__ = ["GitError", "changed_files", "default_base", "read_at", "repository_root"]
+__all__ = ["GitError", "changed_files", "default_base", "file_log", "read_at", "repository_root"]
 
 
 class GitError(Exception):
@@ -66,3 +66,20 @@ def read_at(root: Path, revision: str | None, path: str) -> bytes | None:
     except FileNotFoundError as exc:
         raise GitError("git is not installed") from exc
     return result.stdout if result.returncode == 0 else None
+
+
+def file_log(root: Path, path: str, limit: int = 10) -> list[tuple[str, str, str, str]]:
+    """(commit, date, subject, path at that commit) for the last ``limit`` commits of ``path``,
+    renames followed, newest first."""
+    out = _git(
+        root, "log", "--follow", f"-n{limit}", "--name-only", "--date=short", "--format=%x1e%H%x1f%ad%x1f%s", "--", path
+    )
+    entries = []
+    for record in out.split("\x1e"):
+        if not record.strip():
+            continue
+        header, _, names = record.partition("\n")
+        commit, date, subject = header.split("\x1f", 2)
+        changed = [line for line in names.splitlines() if line.strip()]
+        entries.append((commit, date, subject, changed[-1] if changed else path))
+    return entries

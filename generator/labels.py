@@ -81,6 +81,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Deze klantreis bevat fouten en kan niet getekend worden",
     ),
     "site.insights": ("Insights", "Inzichten"),
+    "site.changes": ("Changes", "Wijzigingen"),
+    "site.date": ("Date", "Datum"),
+    "site.commit": ("Change", "Wijziging"),
+    "site.what-changed": ("What changed for the customer", "Wat er voor de klant veranderde"),
     "site.heatmap": ("Pain points by stage", "Pijnpunten per fase"),
     "site.heatmap-help": (
         "Number of pain points and the mean feeling of each stage of each journey.",

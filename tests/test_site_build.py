@@ -277,3 +277,27 @@ def test_edit_link_points_at_the_journey_source(site_project: Project) -> None:
     assert site_project.run("build", "--strict", "-d", "out").exit_code == 0
     html = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
     assert 'href="https://git.example.org/cx/journeys/edit/main/content/journeys/good.md"' in html
+
+
+def test_journey_page_shows_its_history(site_project: Project) -> None:
+    import subprocess
+
+    def git(*args: str) -> None:
+        command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
+        subprocess.run(command, cwd=site_project.root, check=True, capture_output=True)
+
+    assert site_project.run("build", "-d", "out").exit_code == 0
+    page = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
+    assert 'id="changes"' not in page  # not in a git repository: no history, and no error
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-q", "-m", "First version of the journey")
+    site_project.journey("good", JOURNEY.replace("- feeling: 1 fine", "- feeling: -1 worried\n- pain: Too slow"))
+    git("commit", "-q", "-am", "Validated with three customers")
+    assert site_project.run("build", "-d", "out").exit_code == 0
+    page = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
+    assert '<h2 id="changes">Changes' in page
+    assert "Validated with three customers" in page
+    assert "feeling worse at 1 step, 1 new pain point" in page
+    assert "First version of the journey" in page
+    assert "journey created" in page

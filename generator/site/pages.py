@@ -208,8 +208,10 @@ def journey_page(
     today: dt.date,
     downloads: tuple[str, ...],
     source_stem: str,
+    history: list[tuple[str, str, str]] | None = None,
 ) -> PageSource:
-    """The journey page: header, the map, then every stage and step as text, and tables."""
+    """The journey page: header, the map, then every stage and step as text, and tables,
+    and the journey's changes from git history when there is any."""
     say = Labels(settings.language)
     page = PageSource.titled(f"journey:{journey.id}", journey.title)
     meta = [f'<span class="jm-badge jm-state-{attr(journey.state)}">{e(say("state." + journey.state))}</span>']
@@ -261,6 +263,10 @@ def journey_page(
             page.heading(3, f"{number}. {step.title}")
             page.slot(step_details(step, number, settings, say))
     _tables(page, journey, settings, say)
+    if history:
+        page.heading(2, say("site.changes"))
+        rows = [[e(date), e(subject), e(summary)] for date, subject, summary in history]
+        page.slot(_table([say("site.date"), say("site.commit"), say("site.what-changed")], rows, "jm-history"))
     return page
 
 

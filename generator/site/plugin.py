@@ -267,8 +267,19 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         def link(target: str) -> str:
             return get_relative_url(self._url(config, target), page_url)
 
+        from generator.site.history import journey_history
+
+        history = journey_history(settings.content_dir / src_uri)
         source = journey_page(
-            journey, persona, settings, svg=svg, link=link, today=today, downloads=downloads, source_stem=stem
+            journey,
+            persona,
+            settings,
+            svg=svg,
+            link=link,
+            today=today,
+            downloads=downloads,
+            source_stem=stem,
+            history=history,
         )
         self._replace(files, config, src_uri, source)
 
