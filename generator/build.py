@@ -280,10 +280,13 @@ def toolkit(
     return written
 
 
-def diff(settings: Settings, base: str | None = None, head: str | None = None) -> tuple[list[Any], str, str]:
+def diff(
+    settings: Settings, base: str | None = None, head: str | None = None, *, svg_dir: Path | None = None
+) -> tuple[list[Any], str, str]:
     """Semantic changes to journeys and personas between two revisions (or the working tree).
 
-    Returns the diffs and the base and head as shown to reviewers.
+    Returns the diffs and the base and head as shown to reviewers. With ``svg_dir``, a
+    visual diff map of every added or changed journey is written there too.
     """
     from generator.diff import diff_journeys, diff_personas
     from generator.git_history import changed_files, default_base, read_at, repository_root
@@ -319,4 +322,21 @@ def diff(settings: Settings, base: str | None = None, head: str | None = None) -
         found = compare(old, new, path=new_path, old_path=old_path if status == "R" else "")
         if found is not None:
             results.append(found)
+            if svg_dir is not None and not persona and new is not None:
+                _visual_diff(settings, old, new, svg_dir)
     return results, base, head or "working tree"
+
+
+def _visual_diff(settings: Settings, old: Any, new: Any, svg_dir: Path) -> None:
+    """The new map with added, changed, moved and removed steps marked by label and line."""
+    from dataclasses import replace
+
+    from generator.diff import visual_diff
+    from generator.layout import layout_map
+    from generator.render_svg import render_map_svg
+    from generator.text import InterMetrics
+
+    empty = replace(new, stages=())
+    merged, status, changed = visual_diff(old if old is not None else empty, new)
+    layout = layout_map(merged, settings, InterMetrics(), status=status, changed_lanes=changed)
+    write_atomically(svg_dir / f"{new.id.replace('/', '-')}.svg", render_map_svg(layout).encode("utf-8"))

@@ -333,8 +333,13 @@ def toolkit(ctx: click.Context, output: Path, paper: str, lang: str | None, tile
 @click.argument("head", required=False)
 @click.option("--format", "fmt", type=click.Choice(["md", "json"]), default="md", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write here instead of to standard output.")
+@click.option(
+    "--svg", "svg_dir", type=click.Path(path_type=Path), help="Also write a visual diff map per journey here."
+)
 @click.pass_context
-def diff(ctx: click.Context, base: str | None, head: str | None, fmt: str, output: Path | None) -> None:
+def diff(
+    ctx: click.Context, base: str | None, head: str | None, fmt: str, output: Path | None, svg_dir: Path | None
+) -> None:
     """What changed in journeys and personas between BASE (default: the merge base with the
     default branch) and HEAD (default: the working tree), as a reviewer would read it."""
     from generator.build import diff as run_diff
@@ -344,7 +349,7 @@ def diff(ctx: click.Context, base: str | None, head: str | None, fmt: str, outpu
 
     settings, _ = _settings(ctx)
     try:
-        diffs, shown_base, shown_head = run_diff(settings, base, head)
+        diffs, shown_base, shown_head = run_diff(settings, base, head, svg_dir=svg_dir)
     except GitError as exc:
         _fail(f"git: {exc}", EXIT_USAGE)
     render = diff_json if fmt == "json" else diff_markdown

@@ -12,7 +12,7 @@ from typing import Any
 
 from generator.model import Journey, Persona, Step
 
-__all__ = ["Change", "JourneyDiff", "diff_journeys", "diff_personas", "summarise"]
+__all__ = ["Change", "JourneyDiff", "diff_journeys", "diff_personas", "summarise", "visual_diff"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,3 +263,69 @@ def summarise(diff: JourneyDiff | None) -> str:
     if others:
         parts.append(f"{others} other change{'s' if others != 1 else ''}")
     return ", ".join(parts) or "no change to the journey's content"
+
+
+# Model lanes as the map groups them: the map lane that shows each lane key.
+_MAP_LANE = {
+    "doing": "steps",
+    "channel": "touchpoint",
+    "touchpoint": "touchpoint",
+    "type": "touchpoint",
+    "thinking": "thinking",
+    "feeling": "feeling",
+    "pain": "pain",
+    "opportunity": "opportunity",
+    "owner": "owner",
+    "moment-of-truth": "owner",
+    "backstage": "backstage",
+    "support": "support",
+    "kpi": "kpi",
+    "metric": "kpi",
+}
+
+
+def visual_diff(old: Journey, new: Journey) -> tuple[Journey, dict[str, str], dict[str, set[str]]]:
+    """The new journey with removed steps put back as ghosts, each step's status, and
+    which map lanes of each step changed — what a visual diff map draws."""
+    from dataclasses import replace
+
+    before, after = _positions(old), _positions(new)
+    pairs, lost, found = _match_steps(old, new)
+    in_order = _longest_increasing([i for i, _ in pairs])
+    status: dict[str, str] = {after[j][1].id: "added" for j in found}
+    changed: dict[str, set[str]] = {}
+    for index, (i, j) in enumerate(pairs):
+        (old_stage, old_step), (new_stage, new_step) = before[i], after[j]
+        lanes = {
+            _MAP_LANE[lane.key]
+            for lane in (*old_step.lanes, *new_step.lanes)
+            if old_step.values(lane.key) != new_step.values(lane.key) and lane.key in _MAP_LANE
+        }
+        if "feeling" in lanes:
+            lanes.add("steps")  # the curve has no cell to outline: the step's header says it changed
+        if old_step.title != new_step.title:
+            lanes.add("steps")
+            status[new_step.id] = "renamed"
+        if old_stage != new_stage or index not in in_order:
+            status[new_step.id] = "moved"
+        if lanes:
+            changed[new_step.id] = lanes
+            status.setdefault(new_step.id, "changed")
+    # Ghost columns: each removed step goes back after the step that preceded it before.
+    stages = {stage.id: list(stage.steps) for stage in new.stages}
+    used = {step.id for _, step in after}
+    for i in lost:
+        stage_id, step = before[i]
+        ghost_id = step.id if step.id not in used else f"removed-{step.id}"
+        used.add(ghost_id)
+        ghost = replace(step, id=ghost_id)
+        status[ghost_id] = "removed"
+        target = stage_id if stage_id in stages else (new.stages[-1].id if new.stages else stage_id)
+        steps = stages.setdefault(target, [])
+        previous = before[i - 1][1].id if i > 0 else None
+        position = next((k + 1 for k, s in enumerate(steps) if s.id == previous), 0 if previous is None else len(steps))
+        steps.insert(position, ghost)
+    known = {stage.id for stage in new.stages}
+    extra = [replace(stage, steps=()) for stage in old.stages if stage.id in stages and stage.id not in known]
+    merged = tuple(replace(stage, steps=tuple(stages[stage.id])) for stage in (*new.stages, *extra))
+    return replace(new, stages=merged), status, changed

@@ -130,6 +130,12 @@ _LABELS: dict[str, tuple[str, str]] = {
     "persona.behaviours": ("Behaviours", "Gedrag"),
     "persona.channels": ("Channels", "Kanalen"),
     "yes": ("yes", "ja"),
+    # visual diff
+    "diff.added": ("Added", "Toegevoegd"),
+    "diff.removed": ("Removed", "Verwijderd"),
+    "diff.moved": ("Moved", "Verplaatst"),
+    "diff.renamed": ("Renamed", "Hernoemd"),
+    "diff.changed": ("Changed", "Gewijzigd"),
     # workshop kit
     "kit.title": ("Journey mapping workshop kit", "Werkmateriaal klantreis in kaart brengen"),
     "kit.journey-canvas": ("Journey canvas", "Klantreiscanvas"),

@@ -84,6 +84,7 @@ class Cell(NamedTuple):
     rect: Rect
     texts: tuple[Text, ...] = ()
     marks: tuple[Mark, ...] = ()
+    changed: bool = False
 
 
 class Column(NamedTuple):
@@ -94,6 +95,8 @@ class Column(NamedTuple):
     summary: str
     type_rank: str
     cells: tuple[Cell, ...]
+    status: str = ""
+    """For a visual diff: added, removed, moved, renamed or changed (or empty)."""
 
 
 class Lane(NamedTuple):
@@ -219,6 +222,8 @@ class _Builder:
         self.forced_lanes: tuple[str, ...] | None = None
         self.first_number = 1
         self.subtitle = ""
+        self.status: dict[str, str] = {}
+        self.changed_lanes: dict[str, set[str]] = {}
 
     # -- per-lane cell contents, positioned relative to the cell's top-left ---------------
 
@@ -285,6 +290,12 @@ class _Builder:
                 add(f"{self.say('measured')}: {plain_text(value)}", g.body_size, bold=True, cls="jm-metric")
         height = y - 4 + g.padding if texts else 0.0
         return texts, marks, height
+
+    def badge(self, status: str, right: float, top: float) -> Mark:
+        """A visual-diff label ending at ``right``: the word says it, not only the colour."""
+        text = self.say(f"diff.{status}").upper()
+        width = self.measure.width(text, 9, bold=True) + 10
+        return Mark("badge", r(right - width), r(top), r(width), name=status, text=text)
 
     # -- the whole map -------------------------------------------------------------------
 
@@ -434,6 +445,9 @@ class _Builder:
                     ("point", say("legend.positive"), "pos"),
                 ]
             )
+        for status in ("added", "removed", "moved", "renamed", "changed"):
+            if status in self.status.values() or (status == "changed" and self.changed_lanes):
+                entries.append(("badge", say(f"diff.{status}"), status))
         items = []
         x, y = g.margin, top
         swatch = 22.0
@@ -497,7 +511,17 @@ class _Builder:
             if lane not in ("feeling", "visibility"):
                 ry, rh, rw = r(y), r(height), r(g.column_width)
                 for i, (texts, marks, _) in enumerate(contents):
-                    cells_by_step[i].append(Cell(lane, Rect(r(columns_x[i]), ry, rw, rh), tuple(texts), tuple(marks)))
+                    step_id = self.steps[i].id
+                    changed = lane in self.changed_lanes.get(step_id, ())
+                    # Tags sit on the cell's top edge, clear of its text.
+                    labelled = lane == "steps" and self.status.get(step_id, "") not in ("", "changed")
+                    if labelled:
+                        marks.append(self.badge(self.status[step_id], columns_x[i] + g.column_width - 4, y - 7.5))
+                    elif changed:
+                        marks.append(self.badge("changed", columns_x[i] + g.column_width - 4, y - 7.5))
+                    cells_by_step[i].append(
+                        Cell(lane, Rect(r(columns_x[i]), ry, rw, rh), tuple(texts), tuple(marks), changed)
+                    )
             y += height + g.gap
         grid = Rect(r(grid_x), r(grid_top), r(grid_width), r(y - g.gap - grid_top))
         legend, y = self.legend(y + 8, width - 2 * g.margin)
@@ -510,6 +534,7 @@ class _Builder:
                 _summary(step, i + self.first_number, self.say),
                 _type_rank(step, self.settings.touchpoint_types),
                 tuple(cells_by_step[i]),
+                self.status.get(step.id, ""),
             )
             for i, step in enumerate(self.steps)
         )
@@ -600,17 +625,22 @@ def layout_map(
     lanes: tuple[str, ...] | None = None,
     first_number: int = 1,
     subtitle: str = "",
+    status: dict[str, str] | None = None,
+    changed_lanes: dict[str, set[str]] | None = None,
 ) -> MapLayout:
     """Lay out ``journey`` as a swimlane map; ``prefix`` makes its ids unique on a page.
 
     ``lanes``, ``first_number`` and ``subtitle`` serve a map printed over several pages:
     every page keeps the whole journey's lanes and step numbers, and says which page it is.
+    ``status`` (by step id) and ``changed_lanes`` (by step id, map lanes) mark a visual diff.
     """
     g = geometry or Geometry()
     builder = _Builder(journey, persona_name or journey.persona, settings, measure, g)
     builder.forced_lanes = lanes
     builder.first_number = first_number
     builder.subtitle = subtitle
+    builder.status = status or {}
+    builder.changed_lanes = changed_lanes or {}
     ident = prefix or f"jm-{slugify(journey.id) or 'journey'}"
     if not math.isfinite(g.column_width) or g.column_width <= 2 * g.padding:
         raise ValueError("column width too small")

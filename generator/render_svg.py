@@ -95,6 +95,17 @@ def _mark(k: Mark) -> str:
             f'<text x="{_n(x)}" y="{_n(y + s * 0.19)}" font-size="{_n(s * 0.52)}" font-weight="700" '
             f'text-anchor="middle" class="jm-on-number" fill="{C["bg"]}">{_e(k.text)}</text>'
         )
+    if k.kind == "badge":
+        ghost = k.name == "removed"
+        dashes = ' stroke-dasharray="3 2"' if ghost else ""
+        box_fill, ink = (C["bg"], C["fg"]) if ghost else (C["fg"], C["bg"])
+        ink_class = "jm-fg" if ghost else "jm-on-number"
+        return (
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(s)}" height="15" rx="7.5" class="jm-badge jm-diff-{k.name}" '
+            f'fill="{box_fill}" stroke="{C["fg"]}" stroke-width="1.2"{dashes}/>'
+            f'<text x="{_n(x + s / 2)}" y="{_n(y + 11)}" font-size="9" font-weight="700" text-anchor="middle" '
+            f'class="{ink_class}" fill="{ink}">{_e(k.text)}</text>'
+        )
     if k.kind == "star":
         return f'<path d="{_star(x, y, s / 2)}" class="jm-star" fill="{C["star"]}"/>'
     symbol = "!" if k.kind == "pain" else "+"
@@ -122,6 +133,8 @@ def _box(x: float, y: float, w: float, h: float, rank: str, lane: str = "", rx: 
 
 def _cell(cell: Cell, rank: str) -> str:
     emphasis = rank if cell.lane == "touchpoint" else ""
+    if cell.changed:
+        emphasis = "primary"  # a changed cell is outlined as strongly as a critical one, and tagged
     rect = cell.rect
     parts = [_box(rect.x + 0.5, rect.y + 0.5, rect.w - 1, rect.h - 1, emphasis, _e(cell.lane))]
     parts.extend(_mark(k) for k in cell.marks)
@@ -156,7 +169,12 @@ def _step_group(column: Column, layout: MapLayout) -> _Group:
             if p.word:
                 parts.append(_text(p.word, "fg", halo))
     cls = f"jm-step jm-type-{column.type_rank}" if column.type_rank else "jm-step"
-    return _Group(column.step_id, Markup("".join(parts)), column.summary, cls)
+    body = "".join(parts)
+    if column.status:
+        cls += f" jm-diff-{column.status}"
+    if column.status == "removed":  # a ghost column: faded and dashed, and labelled Removed
+        body = f'<g opacity="0.5" stroke-dasharray="4 3">{body}</g>'
+    return _Group(column.step_id, Markup(body), column.summary, cls)
 
 
 def _curve(layout: MapLayout) -> Markup:
@@ -217,6 +235,8 @@ def _legend(layout: MapLayout) -> Markup:
         cx, cy = item.x + 11, item.label.y - 4
         if item.kind == "type":
             parts.append(_box(item.x, cy - 7, 22, 14, item.name, rx=3))
+        elif item.kind == "badge":
+            parts.append(_mark(Mark("badge", item.x, cy - 7.5, 22, item.name, "")))
         elif item.kind == "point":
             parts.append(f'<circle cx="{_n(cx)}" cy="{_n(cy)}" r="7" class="jm-{item.name}" fill="{C[item.name]}"/>')
         else:

@@ -188,3 +188,29 @@ def test_not_a_repository_is_a_usage_error(project: Project) -> None:
     result = project.run("diff")
     assert result.exit_code == 2
     assert "git:" in result.output
+
+
+def test_visual_diff_maps(repo: Project) -> None:
+    import xml.etree.ElementTree as ET
+
+    _head(repo)
+    repo.journey(
+        "permit", HEAD.replace("### Calls to ask\n- channel: Phone\n- feeling: 0\n- owner: Contact centre\n\n", "")
+    )
+    result = repo.run("diff", "HEAD", "--svg", "visual")
+    assert result.exit_code == 0, result.output
+    written = sorted(p.name for p in (repo.root / "visual").iterdir())
+    assert written == ["new.svg", "permit.svg"]  # the removed journey has no new map
+    svg = ET.parse(repo.root / "visual" / "permit.svg").getroot()
+    ns = "{http://www.w3.org/2000/svg}"
+    steps = {g.get("data-step"): g.get("class", "") for g in svg.iter(f"{ns}g") if g.get("data-step")}
+    assert "jm-diff-renamed" in steps["login"]
+    assert "jm-diff-removed" in steps["calls-to-ask"]  # a ghost column where the step was
+    assert "jm-diff-added" in steps["gets-the-permit"]
+    assert "jm-diff" not in steps["gets-a-letter"]
+    words = {"".join(t.itertext()) for t in svg.iter(f"{ns}text")}
+    assert {"RENAMED", "REMOVED", "ADDED", "CHANGED"} <= words  # said in words, not only colour
+    ghost = next(g for g in svg.iter(f"{ns}g") if g.get("data-step") == "calls-to-ask")
+    assert ghost.find(f"{ns}g").get("opacity") == "0.5"
+    owner_cells = [r for r in svg.iter(f"{ns}rect") if r.get("data-lane") == "owner" and r.get("stroke-width") == "2.5"]
+    assert len(owner_cells) == 1  # Pays: Finance -> Payments team
