@@ -211,6 +211,8 @@ def test_visual_diff_maps(repo: Project) -> None:
     words = {"".join(t.itertext()) for t in svg.iter(f"{ns}text")}
     assert {"RENAMED", "REMOVED", "ADDED", "CHANGED"} <= words  # said in words, not only colour
     ghost = next(g for g in svg.iter(f"{ns}g") if g.get("data-step") == "calls-to-ask")
-    assert ghost.find(f"{ns}g").get("opacity") == "0.5"
+    faded = ghost.find(f"{ns}g")
+    assert faded is not None
+    assert faded.get("opacity") == "0.5"
     owner_cells = [r for r in svg.iter(f"{ns}rect") if r.get("data-lane") == "owner" and r.get("stroke-width") == "2.5"]
     assert len(owner_cells) == 1  # Pays: Finance -> Payments team
