@@ -1,0 +1,32 @@
+"""The benchmark harness runs in CI (quick sizes) so it never rots; timings never fail it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import REPO
+
+
+@pytest.mark.slow
+def test_quick_benchmark_run_writes_a_report(tmp_path: Path) -> None:
+    out = tmp_path / "results.md"
+    subprocess.run(
+        [sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--out", str(out)],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
+    report = out.read_text(encoding="utf-8")
+    for row in (
+        "layout + SVG of a 30-step",
+        "`journeymap render` of one journey",
+        "1000-step journey",
+        "site build, N=10",
+        "peak memory",
+    ):
+        assert row in report
+    assert report.count("\n| ") >= 7
