@@ -1,0 +1,134 @@
+"""A build that survives interruption, full disks, read-only folders and concurrent runs."""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import JOURNEY, Project
+from tests.test_site_build import SITE_CONFIG
+
+EXE = os.path.join(os.path.dirname(sys.executable), "journeymap")
+
+
+def _snapshot(folder: Path) -> dict[str, str]:
+    return {
+        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file()
+    }
+
+
+@pytest.fixture
+def site(project: Project) -> Project:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    project.write("content/index.md", "# Home\n\n<!-- journeymap:cards -->\n")
+    for n in range(3):
+        project.journey(f"j{n}", JOURNEY.replace("A small journey", f"Journey {n}"))
+    return project
+
+
+def _leftovers(root: Path) -> list[str]:
+    return sorted(p.name for p in root.iterdir() if "journeymap-" in p.name)
+
+
+@pytest.mark.slow
+def test_builds_killed_at_random_moments_never_lose_the_site(site: Project) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([EXE, "build", "-q", "-d", "out"], cwd=site.root, check=True, env=env)
+    before = _snapshot(site.root / "out")
+    assert "index.html" in before
+    rng = random.Random(20261124)
+    signals = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL]
+    outcomes = []
+    for _ in range(20):
+        process = subprocess.Popen(
+            [EXE, "build", "-q", "-d", "out"], cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        time.sleep(rng.uniform(0.05, 1.5))
+        chosen = rng.choice(signals)
+        process.send_signal(chosen)
+        code = process.wait(timeout=60)
+        outcomes.append((chosen.name, code))
+        stderr = process.stderr.read().decode() if process.stderr else ""
+        process.stderr.close() if process.stderr else None
+        assert "Traceback" not in stderr
+        # Same input: the site is the previous one, or a complete new one with the same bytes.
+        assert _snapshot(site.root / "out") == before, outcomes
+    assert any(code != 0 for _, code in outcomes), "some builds were really interrupted"
+    result = subprocess.run([EXE, "build", "-q", "-d", "out"], cwd=site.root, env=env, check=False)
+    assert result.returncode == 0
+    assert _snapshot(site.root / "out") == before
+    assert _leftovers(site.root) == []
+
+
+def test_full_disk_is_an_io_error_and_keeps_the_site(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert site.run("build", "-q", "-d", "out").exit_code == 0
+    before = _snapshot(site.root / "out")
+    import mkdocs.utils
+
+    writes = {"n": 0}
+    original = mkdocs.utils.write_file
+
+    def filling_up(content: bytes, output_path: str) -> None:
+        writes["n"] += 1
+        if writes["n"] > 3:
+            raise OSError(errno.ENOSPC, "No space left on device", output_path)
+        original(content, output_path)
+
+    monkeypatch.setattr(mkdocs.utils, "write_file", filling_up)
+    result = site.run("build", "-d", "out")
+    assert result.exit_code == 3, result.output
+    assert "No space left on device" in result.output
+    assert "Traceback" not in result.output
+    assert _snapshot(site.root / "out") == before
+    assert _leftovers(site.root) == []
+
+
+def test_read_only_output_is_an_io_error_and_keeps_the_site(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert site.run("build", "-q", "-d", "out").exit_code == 0
+    before = _snapshot(site.root / "out")
+    original = Path.rename
+
+    def refuse(self: Path, target: Path) -> Path:
+        # Nothing may be renamed in the site's folder: no swap can happen.
+        if Path(target).parent == site.root:
+            raise PermissionError(errno.EACCES, "Permission denied", str(target))
+        return original(self, target)
+
+    monkeypatch.setattr(Path, "rename", refuse)
+    result = site.run("build", "-d", "out")
+    assert result.exit_code == 3, result.output
+    assert "Permission denied" in result.output
+    assert _snapshot(site.root / "out") == before
+    assert _leftovers(site.root) == []
+
+
+@pytest.mark.slow
+def test_concurrent_builds_end_with_one_complete_site(site: Project) -> None:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([EXE, "build", "-q", "-d", "reference"], cwd=site.root, check=True, env=env)
+    reference = _snapshot(site.root / "reference")
+    for _ in range(3):
+        runs = [
+            subprocess.Popen([EXE, "build", "-q", "-d", "out"], cwd=site.root, env=env, stderr=subprocess.PIPE)
+            for _ in range(2)
+        ]
+        codes = [run.wait(timeout=120) for run in runs]
+        for run in runs:
+            if run.stderr:
+                assert "Traceback" not in run.stderr.read().decode()
+                run.stderr.close()
+        assert 0 in codes
+        assert set(codes) <= {0, 3}
+        assert _snapshot(site.root / "out") == reference  # complete, never a mix
+    assert _leftovers(site.root) == []
