@@ -170,3 +170,38 @@ def test_model_survives_a_markdown_round_trip(journey: Journey) -> None:
     parsed, problems = parse_journey(text, "f.md", "f")
     assert problems == [], text
     assert parsed == journey, text
+
+
+@settings(max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(near_valid_journeys())
+def test_whole_pipeline_gives_located_problems_or_a_well_formed_map(text: str) -> None:
+    """parse → validate → layout → render: problems are located; a clean journey draws a valid SVG."""
+    import xml.etree.ElementTree as ET
+
+    from generator.layout import layout_map
+    from generator.render_svg import render_map_svg
+    from generator.text import InterMetrics
+
+    journey, problems = parse_journey(text, "f.md", "f")
+    problems += validate_journey(journey, {"tester"}, Settings(), TODAY)
+    if any(p.severity.value == "error" for p in problems):
+        assert all(p.loc.line >= 1 for p in problems)
+        return
+    svg = render_map_svg(layout_map(journey, Settings(), InterMetrics()))
+    root = ET.fromstring(svg)
+    assert root.get("role") == "img"
+
+
+@FUZZ
+@given(journeys())
+def test_every_valid_journey_draws_a_well_formed_map(journey: Journey) -> None:
+    import xml.etree.ElementTree as ET
+
+    from generator.layout import layout_map
+    from generator.render_svg import render_map_svg
+    from generator.text import InterMetrics
+
+    layout = layout_map(journey, Settings(), InterMetrics())
+    root = ET.fromstring(render_map_svg(layout))
+    steps = [g for g in root.iter("{http://www.w3.org/2000/svg}g") if g.get("data-step")]
+    assert len(steps) == len(journey.steps)
