@@ -40,6 +40,33 @@ if not Path(CHROMIUM).exists():
 sync_api = pytest.importorskip("playwright.sync_api")
 
 
+# Each payload sets window.pwned if it ever runs, whatever field it lands in.
+TRAPS = [
+    "<script>window.pwned=1</script>",
+    '"><svg onload=window.pwned=1>',
+    "'><img src=x onerror=window.pwned=1>",
+    "</text><script>window.pwned=1</script><text>",
+    "<![CDATA[</title><script>window.pwned=1</script>]]>",
+    "[click](javascript:window.pwned=1)",
+    "<a href='javascript:window.pwned=1'>x</a>",
+    "{{ window.pwned=1 }} {% raw %} ${window.pwned=1}",
+    "&lt;script&gt;window.pwned=1&lt;/script&gt;",
+    "\u202e<iframe srcdoc='<script>parent.pwned=1</script>'>",
+    "<style>@import 'javascript:window.pwned=1'</style>",
+]
+FIELDS = 14  # title, owner, expectations, tag, scenario, stage, goal, step, notes, 5 lanes
+
+
+def _payload_journey(trap: str) -> str:
+    quoted = trap.replace("'", "''")
+    lanes = "".join(f"- {key}: {trap}\n" for key in ("channel", "doing", "thinking", "pain", "opportunity"))
+    return (
+        f"---\ntitle: '{quoted}'\npersona: tester\nowner: '{quoted}'\nexpectations: '{quoted}'\n"
+        f"tags: ['{quoted}']\nreviewed: 2026-09-01\n---\n\n{trap}\n\n## {trap}\n- goal: {trap}\n\n"
+        f"### {trap}\n{trap}\n\n{lanes}- feeling: 1\n"
+    )
+
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass
@@ -65,7 +92,9 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     )
     (attack / "content" / "journeys" / "attack.md").write_text(payload)
     (attack / "mkdocs.yml").write_text(SITE_CONFIG.replace("Test site", "Attack"))
-    build_site(attack / "mkdocs.yml", root / "site" / "attack", strict=True, echo=False)
+    for number, trap in enumerate(TRAPS):
+        (attack / "content" / "journeys" / f"payload-{number:02}.md").write_text(_payload_journey(trap))
+    build_site(attack / "mkdocs.yml", root / "site" / "attack", strict=False, echo=False)
     dutch = tmp_path_factory.mktemp("nl") / "mkdocs.yml"
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     config = config.replace("docs_dir: content", f"docs_dir: {REPO / 'content'}")
@@ -275,3 +304,22 @@ def test_print_layout(visit: Any, tmp_path: Path) -> None:
     pdf = tmp_path / "page.pdf"
     page.pdf(path=str(pdf), prefer_css_page_size=True)
     assert pdf.read_bytes()[:5] == b"%PDF-"
+
+
+def test_over_a_hundred_payload_fields_never_execute(visit: Any, sites: str) -> None:
+    """Every trap in every user field, built into a site and loaded in Chromium."""
+    assert len(TRAPS) * FIELDS >= 100
+    for number in range(len(TRAPS)):
+        page = visit(f"/attack/journeys/payload-{number:02}/")
+        page.page.wait_for_timeout(100)
+        assert page.page.evaluate("typeof window.pwned") == "undefined", TRAPS[number]
+        assert page.dialogs == []
+        assert "pwned=1" in page.page.inner_text("article")  # shown as text instead
+        handlers = page.page.evaluate(
+            """() => [...document.querySelectorAll('*')].flatMap(e => [...e.attributes]
+                 .filter(a => a.name.startsWith('on') || /^\\s*javascript:/i.test(a.value))
+                 .map(a => e.tagName + ' ' + a.name + '=' + a.value))"""
+        )
+        assert handlers == [], handlers
+    home = visit("/attack/")
+    assert home.page.evaluate("typeof window.pwned") == "undefined"
