@@ -134,6 +134,8 @@ def _photo_problems(persona: Persona, path: Path, settings: Settings) -> list[Pr
     target = (path.parent / photo).resolve()
     if not target.is_relative_to(content):
         return [problem(loc, "E502", f"photo '{persona.photo}' resolves outside the content folder")]
+    if target.is_dir():
+        return [problem(loc, "E503", f"photo '{persona.photo}' is a folder, not an image file")]
     if not target.is_file():
         return [problem(loc, "E503", f"photo '{persona.photo}' does not exist")]
     return []

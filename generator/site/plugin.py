@@ -37,7 +37,7 @@ from generator.site.html import e
 from generator.site.pages import PageSource, journey_page, persona_page
 from generator.validate import validate_project
 
-log = get_plugin_logger(__name__)
+log = get_plugin_logger("journeys")
 ASSETS = Path(__file__).parent / "assets"
 FONTS = Path(__file__).parent.parent / "fonts"
 CARDS_MARKER = "<!-- journeymap:cards -->"
@@ -155,6 +155,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self._add_journey(journey, personas.get(journey.persona), files, config, today)
         for persona in project.personas:
             self._add_persona(persona, files, config)
+        self._replace_unreadable(files, config)
         self._add_insights(files, config, today)
         self._add_toolkit(files, config)
         return files
@@ -309,6 +310,20 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         mine = [j for j in self.journeys if j.persona == persona.id]
         source = persona_page(persona, mine, settings, link=link, photo_url=photo_url)
         self._replace(files, config, src_uri, source)
+
+    def _replace_unreadable(self, files: Files, config: MkDocsConfig) -> None:
+        """A journey or persona file that could not even be read (not UTF-8) gets an error
+        page too, so MkDocs never tries to read it itself."""
+        say = Labels(self.settings.language)
+        folders = (f"{self.settings.journeys_dir}/", f"{self.settings.personas_dir}/")
+        for file in list(files.documentation_pages()):
+            if file.src_uri in self.sources or not file.src_uri.startswith(folders):
+                continue
+            box = self._problem_box(_problem_key(self.settings, file.src_uri), say)
+            if box:
+                source = PageSource.titled(f"unreadable:{file.src_uri}", Path(file.src_uri).stem)
+                source.slot(box)
+                self._replace(files, config, file.src_uri, source)
 
     def _add_insights(self, files: Files, config: MkDocsConfig, today: dt.date) -> None:
         if files.get_file_from_path("insights.md") is not None or not self.journeys:
