@@ -14,7 +14,6 @@ import argparse
 import datetime as dt
 import os
 import platform
-import resource
 import shutil
 import statistics
 import subprocess
@@ -43,11 +42,18 @@ def _timed(args: list[str], cwd: Path) -> float:
 
 
 def _peak_rss_mb(args: list[str], cwd: Path) -> float:
-    """Peak resident memory of a child process, in MB."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(args, cwd=cwd, check=True, capture_output=True, env=_env())
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024
+    """Peak resident memory of one child process, in MB.
+
+    A fresh wrapper process runs it, so earlier, larger children do not count.
+    """
+    wrapper = (
+        "import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=False, capture_output=True); "
+        "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", wrapper, *args], cwd=cwd, check=True, capture_output=True, text=True, env=_env()
+    )
+    return int(out.stdout.strip()) / 1024
 
 
 def _fmt(values: list[float], unit: str, scale: float = 1.0) -> str:
@@ -131,6 +137,26 @@ def main() -> None:
                 row(f"peak memory of the N={n} build", f"{peak:.0f} MB", "≤ 300 MB", peak <= 300)
     finally:
         shutil.rmtree(work, ignore_errors=True)
+
+    patho = Path(tempfile.mkdtemp(prefix="journeymap-patho-"))
+    try:
+        (patho / "content" / "journeys").mkdir(parents=True)
+        (patho / "content" / "personas").mkdir()
+        (patho / "content" / "personas" / "tester.md").write_text("---\nname: Tester\n---\n")
+        from tests.test_hardening import _pathological
+
+        exe = str(BIN / "journeymap")
+        for name in _pathological(patho):
+            path = f"content/journeys/{name}.md"
+            start = time.perf_counter()
+            command = [exe, "check", "-q", path]
+            code = subprocess.run(command, cwd=patho, capture_output=True, env=_env(), check=False).returncode
+            seconds = time.perf_counter() - start
+            peak = _peak_rss_mb([exe, "check", "-q", path], patho) if code == 0 else 0.0
+            outcome = "clear error E312" if code == 1 else f"{peak:.0f} MB"
+            row(f"pathological input `{name}`: check", f"{seconds:.2f} s, {outcome}", "< 5 s, < 300 MB", seconds < 5)
+    finally:
+        shutil.rmtree(patho, ignore_errors=True)
 
     mmdc = shutil.which("mmdc")
     row(

@@ -7,6 +7,7 @@ Only click is imported at start-up; each command imports what it needs, so that
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
@@ -32,6 +33,11 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except KeyboardInterrupt:
             _fail("interrupted", EXIT_INTERRUPTED)
+        except BrokenPipeError:
+            # The reader went away (`journeymap check | head`): stop quietly, as Unix tools do.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            sys.exit(EXIT_CONTENT)
         except MissingPathError as exc:
             _fail(str(exc), EXIT_USAGE)
         except (ReadError, OSError) as exc:

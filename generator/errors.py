@@ -66,6 +66,7 @@ _CATALOGUE = [
     Code("E309", "key-out-of-place", "Move the key: 'goal' belongs under a stage, the lane keys under a step."),
     Code("E310", "nested-lane-content", "Keep a lane's value on its bullet line; use the step's notes for more text."),
     Code("E311", "repeated-key", "Keep one: this key may appear only once per step or stage."),
+    Code("E312", "too-many-steps", "Split the journey into several journeys of at most 2000 steps."),
     # Values
     Code(
         "E401",

@@ -298,8 +298,23 @@ def _inline_text(block: SyntaxTreeNode) -> str:
     return ""
 
 
+MAX_STEPS = 2000
+_STEP_HEADING = re.compile(r"^ {0,3}### ", re.MULTILINE)
+
+
 def parse_journey(text: str, path: str, journey_id: str) -> tuple[Journey, list[Problem]]:
-    """Parse a journey file's text; ``journey_id`` is its file name without ``.md``."""
+    """Parse a journey file's text; ``journey_id`` is its file name without ``.md``.
+
+    A journey of more than ``MAX_STEPS`` steps is refused before it is parsed: no one
+    can read its map, and parsing it would take many seconds.
+    """
+    headings = _STEP_HEADING.finditer(text)
+    for count, heading in enumerate(headings, start=1):
+        if count > MAX_STEPS:
+            line = text.count("\n", 0, heading.start()) + 1
+            loc = Location(path=path, line=line, column=1)
+            message = f"the journey has more than {MAX_STEPS} steps"
+            return Journey(id=journey_id, title="", persona="", loc=loc), [problem(loc, "E312", message)]
     document, problems = read_document(text, path)
     front, fm_problems = (
         read_front_matter(document.front_matter, path, document.front_matter_line, JOURNEY_FIELDS)

@@ -34,6 +34,7 @@ CASES: list[tuple[str, str, bytes, str, str]] = [
     ("lane-no-key", J, (FM + BODY + "- : value\n").encode(), "E304", "11:3"),
     ("lane-digit-key", J, (FM + BODY + "- 123: value\n").encode(), "E304", "11:3"),
     ("duplicate-stage", J, (FM + BODY + "\n## Stage\n### Other\n- feeling: 1\n").encode(), "E303", "12:1"),
+    ("too-many-steps", J, (FM + "\n## S\n" + "### Step\n- feeling: 1\n" * 2001).encode(), "E312", "4008:1"),
     ("goal-under-step", J, (FM + BODY + "- doel: iets\n").encode(), "E309", "11:3"),
     # values
     ("feeling-inf", J, (FM + BODY.replace("1 fine", "inf")).encode(), "E401", "10:12"),

@@ -132,3 +132,48 @@ def test_concurrent_builds_end_with_one_complete_site(site: Project) -> None:
         assert set(codes) <= {0, 3}
         assert _snapshot(site.root / "out") == reference  # complete, never a mix
     assert _leftovers(site.root) == []
+
+
+def _pathological(folder: Path) -> dict[str, str]:
+    from bench.synthetic import journey_text
+
+    files = {
+        "line1mb": "---\ntitle: Long line\npersona: tester\nreviewed: 2026-09-01\n---\n\n"
+        + "## S\n### T\n- feeling: 1\n- pain: "
+        + "word " * 200_000
+        + "\n",
+        "file10mb": "---\ntitle: Big\npersona: tester\nreviewed: 2026-09-01\n---\n\n"
+        + "Some scenario text that goes on and on. " * 250_000
+        + "\n\n## S\n### T\n- feeling: 1\n",
+        "steps5000": journey_text(5000, stages=50),
+    }
+    for name, text in files.items():
+        (folder / "content" / "journeys" / f"{name}.md").write_text(text)
+    return files
+
+
+@pytest.mark.slow
+def test_pathological_sizes_finish_or_fail_clearly(project: Project) -> None:
+    """Timings live in bench/run.py; here: no crash, and a clear error where it refuses."""
+    _pathological(project.root)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+    def check(name: str) -> subprocess.CompletedProcess[str]:
+        path = f"content/journeys/{name}.md"
+        return subprocess.run(
+            [EXE, "check", path], cwd=project.root, env=env, capture_output=True, text=True, timeout=120, check=False
+        )
+
+    assert check("line1mb").returncode == 0
+    assert check("file10mb").returncode == 0
+    refused = check("steps5000")
+    assert refused.returncode == 1
+    assert "content/journeys/steps5000.md:26074:1: error[E312]: the journey has more than 2000 steps" in refused.stdout
+    render = subprocess.run(
+        [EXE, "render", "content/journeys/line1mb.md", "-o", "long.svg", "-q"],
+        cwd=project.root,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert render.returncode == 0
