@@ -19,6 +19,7 @@ import pytest
 
 from generator.site.build_site import build_site
 from tests.conftest import JOURNEY, REPO
+from tests.payloads import FIELDS, TRAPS, payload_journey
 from tests.test_site_build import SITE_CONFIG
 
 CHROMIUM = os.environ.get("JOURNEYMAP_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
@@ -38,33 +39,6 @@ if not Path(CHROMIUM).exists():
     pytest.skip("Chromium not installed (apt-get install chromium); browser tests skipped", allow_module_level=True)
 
 sync_api = pytest.importorskip("playwright.sync_api")
-
-
-# Each payload sets window.pwned if it ever runs, whatever field it lands in.
-TRAPS = [
-    "<script>window.pwned=1</script>",
-    '"><svg onload=window.pwned=1>',
-    "'><img src=x onerror=window.pwned=1>",
-    "</text><script>window.pwned=1</script><text>",
-    "<![CDATA[</title><script>window.pwned=1</script>]]>",
-    "[click](javascript:window.pwned=1)",
-    "<a href='javascript:window.pwned=1'>x</a>",
-    "{{ window.pwned=1 }} {% raw %} ${window.pwned=1}",
-    "&lt;script&gt;window.pwned=1&lt;/script&gt;",
-    "\u202e<iframe srcdoc='<script>parent.pwned=1</script>'>",
-    "<style>@import 'javascript:window.pwned=1'</style>",
-]
-FIELDS = 14  # title, owner, expectations, tag, scenario, stage, goal, step, notes, 5 lanes
-
-
-def _payload_journey(trap: str) -> str:
-    quoted = trap.replace("'", "''")
-    lanes = "".join(f"- {key}: {trap}\n" for key in ("channel", "doing", "thinking", "pain", "opportunity"))
-    return (
-        f"---\ntitle: '{quoted}'\npersona: tester\nowner: '{quoted}'\nexpectations: '{quoted}'\n"
-        f"tags: ['{quoted}']\nreviewed: 2026-09-01\n---\n\n{trap}\n\n## {trap}\n- goal: {trap}\n\n"
-        f"### {trap}\n{trap}\n\n{lanes}- feeling: 1\n"
-    )
 
 
 class _Quiet(http.server.SimpleHTTPRequestHandler):
@@ -93,7 +67,7 @@ def sites(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     (attack / "content" / "journeys" / "attack.md").write_text(payload)
     (attack / "mkdocs.yml").write_text(SITE_CONFIG.replace("Test site", "Attack"))
     for number, trap in enumerate(TRAPS):
-        (attack / "content" / "journeys" / f"payload-{number:02}.md").write_text(_payload_journey(trap))
+        (attack / "content" / "journeys" / f"payload-{number:02}.md").write_text(payload_journey(trap))
     build_site(attack / "mkdocs.yml", root / "site" / "attack", strict=False, echo=False)
     dutch = tmp_path_factory.mktemp("nl") / "mkdocs.yml"
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
