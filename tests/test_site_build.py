@@ -194,6 +194,10 @@ def test_unchanged_journeys_are_not_redrawn(site_project: Project, monkeypatch: 
         return original(journey, *args, **kwargs)
 
     monkeypatch.setattr(generator.layout, "layout_map", counting)
+    # The cache serves `mkdocs serve`, which rebuilds in one process; pretend to be it.
+    from generator.site import plugin
+
+    monkeypatch.setitem(plugin._SERVING, "on", True)
     site_project.journey("other", JOURNEY.replace("A small journey", "Another journey"))
     config = site_project.root / "mkdocs.yml"
     build_site(config, site_project.root / "out", echo=False)

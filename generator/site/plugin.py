@@ -44,6 +44,8 @@ CARDS_MARKER = "<!-- journeymap:cards -->"
 # Drawn maps and downloads by content hash, kept across the rebuilds of `mkdocs serve`
 # (which makes a new plugin instance each time): only changed journeys are redrawn.
 _CACHE: dict[str, Any] = {}
+# Only `mkdocs serve` rebuilds in one process; a single build would just hold on to memory.
+_SERVING = {"on": False}
 PERSONAS_MARKER = "<!-- journeymap:personas -->"
 _FENCE = re.compile(
     r"^(?P<fence>```+|~~~+)[ \t]*journey[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
@@ -103,6 +105,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._layouts: dict[str, Any] = {}
 
     # -- configuration --------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        _SERVING["on"] = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         settings, problems = (
@@ -174,7 +179,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             from generator.render_print import PAPERS
 
             kit = build_kit(self.settings, self.personas, sources, paper=PAPERS["A3"], with_svg=False)
-            _CACHE[key] = kit
+            if _SERVING["on"]:
+                _CACHE[key] = kit
         for name, data in sorted(kit.items()):
             files.append(File.generated(config, f"toolkit/{name}", content=data))
         source = overview.toolkit_page(sorted(kit), self.personas, self.settings)
@@ -236,9 +242,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             from generator.render_print import render_map_png
 
             content = render_map_png(journey, settings, measure, persona_name=persona_name)
-        if len(_CACHE) > 4000:  # bounded for very long serve sessions
-            _CACHE.clear()
-        _CACHE[key] = content
+        if _SERVING["on"]:
+            if len(_CACHE) > 4000:  # bounded for very long serve sessions
+                _CACHE.clear()
+            _CACHE[key] = content
         return content
 
     def _svg(self, journey: Journey, persona_name: str) -> str:
@@ -419,7 +426,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         source = self.sources.get(page.file.src_uri)
-        return source.fill_late(output) if source and source.late else output
+        if not source or not source.late:
+            return output
+        filled = source.fill_late(output)
+        source.late.clear()  # the page is written: let its maps go
+        return filled
 
 
 def _problem_key(settings: Settings, src_uri: str) -> str:
