@@ -285,14 +285,23 @@ def import_csv(
     today: dt.datetime | None,
 ) -> None:
     """Read a transcript (stage, step, lane, text[, cell, feeling]) into a journey file."""
-    from generator.build import RenderUsageError
     from generator.build import import_csv as run_import
 
     settings, problems = _settings(ctx)
+    day = today.date() if today else None
+    _finish_import(
+        ctx,
+        problems,
+        lambda: run_import(settings, source, output, title=title, persona=persona, force=force, today=day),
+    )
+
+
+def _finish_import(ctx: click.Context, problems: list[Problem], run: Any) -> None:
+    """Run an import, report its problems, and say what was written (or exit 1)."""
+    from generator.build import RenderUsageError
+
     try:
-        result = run_import(
-            settings, source, output, title=title, persona=persona, force=force, today=today.date() if today else None
-        )
+        result = run()
     except RenderUsageError as exc:
         _fail(str(exc), EXIT_USAGE)
     _print_problems(problems + result.problems)
@@ -384,20 +393,15 @@ def import_mermaid(
     today: dt.datetime | None,
 ) -> None:
     """Read a Mermaid journey diagram: sections become stages, tasks steps, scores feelings."""
-    from generator.build import RenderUsageError
     from generator.build import import_mermaid as run_import
 
     settings, problems = _settings(ctx)
-    try:
-        result = run_import(
-            settings, source, output, persona=persona, title=title, force=force, today=today.date() if today else None
-        )
-    except RenderUsageError as exc:
-        _fail(str(exc), EXIT_USAGE)
-    _print_problems(problems + result.problems)
-    if result.written is None:
-        ctx.exit(EXIT_CONTENT)
-    click.echo(f"wrote {result.written}")
+    day = today.date() if today else None
+    _finish_import(
+        ctx,
+        problems,
+        lambda: run_import(settings, source, output, persona=persona, title=title, force=force, today=day),
+    )
 
 
 @main.group()

@@ -12,7 +12,7 @@ import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.config import Settings
+from generator.config import MAP_LANES, Settings
 from generator.labels import Labels
 from generator.model import Persona
 from generator.render_print import PAPERS, Paper, typst_compile
@@ -20,19 +20,6 @@ from generator.typst_markup import markdown_to_typst, tstr
 
 __all__ = ["KIT_FILES", "Sheet", "build_kit"]
 
-LANE_ORDER = (
-    "steps",
-    "touchpoint",
-    "thinking",
-    "feeling",
-    "pain",
-    "opportunity",
-    "owner",
-    "visibility",
-    "backstage",
-    "support",
-    "kpi",
-)
 KIT_FILES = (
     "journey-canvas.pdf",
     "persona-canvas.pdf",
@@ -94,7 +81,7 @@ def _cell_id(text: str) -> str:
 
 def _canvas_body(settings: Settings, say: Labels, width: float, height: float) -> str:
     """The blank journey canvas as a block of ``width`` × ``height`` mm."""
-    lanes = [lane for lane in settings.lanes if lane in LANE_ORDER]
+    lanes = [lane for lane in settings.lanes if lane in MAP_LANES]
     weights = {"steps": 1.3, "feeling": 1.6, "visibility": 0.25}
     header_mm = 24.0
     stage_mm = 12.0
