@@ -24,7 +24,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
-from mkdocs.utils import get_relative_url
+from mkdocs.utils import get_relative_url, write_file
 
 from generator.config import MAP_LANES, Settings, load_settings
 from generator.errors import Problem, sort_problems
@@ -270,7 +270,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         svg = self._svg(journey, persona_name)
         downloads = settings.downloads
         for kind in downloads:
-            files.append(File.generated(config, f"{stem}.{kind}", content=self._cached(kind, journey, persona_name)))
+            # Written straight into the site rather than kept as a File until the build ends:
+            # a thousand journeys' downloads would otherwise stay in memory all at once.
+            content = self._cached(kind, journey, persona_name)
+            data = content.encode("utf-8") if isinstance(content, str) else content
+            write_file(data, str(Path(config.site_dir) / f"{stem}.{kind}"))
 
         def link(target: str) -> str:
             return get_relative_url(self._url(config, target), page_url)
@@ -422,7 +426,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_page_content(self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         source = self.sources.get(page.file.src_uri)
-        return source.fill(html) if source else html
+        if source is None:
+            return html
+        filled = source.fill(html)
+        source.slots.clear()  # in the page now: no need to keep a second copy
+        return filled
 
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         source = self.sources.get(page.file.src_uri)
