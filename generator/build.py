@@ -14,7 +14,7 @@ from typing import Any
 from generator.config import Settings
 from generator.errors import Problem, Severity, sort_problems
 from generator.load import load_project
-from generator.model import Journey
+from generator.model import Journey, Persona
 from generator.validate import validate_project
 
 __all__ = ["CheckResult", "RenderResult", "RenderUsageError", "check", "render", "write_atomically"]
@@ -34,6 +34,11 @@ class CheckResult:
     def failed(self, strict: bool = False) -> bool:
         """Errors fail a check; with ``strict`` so do warnings."""
         return any(p.severity is Severity.ERROR or strict for p in self.problems)
+
+
+def _known_personas(settings: Settings) -> list[Persona]:
+    """Every persona of the project (none when its folder does not exist yet)."""
+    return load_project(settings, [settings.personas_path]).personas if settings.personas_path.is_dir() else []
 
 
 def check(settings: Settings, paths: list[Path] | None = None, today: dt.date | None = None) -> CheckResult:
@@ -202,7 +207,7 @@ def _import_with(
     journey, found = read(text, shown, journey_id)
     problems += found
     if journey is not None:
-        personas = load_project(settings, [settings.personas_path]).personas if settings.personas_path.is_dir() else []
+        personas = _known_personas(settings)
         problems += validate_project([journey], personas, settings, today or dt.date.today())
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors or journey is None:
@@ -269,7 +274,7 @@ def toolkit(
     from generator.render_print import PAPERS
     from generator.toolkit import build_kit
 
-    personas = load_project(settings, [settings.personas_path]).personas if settings.personas_path.is_dir() else []
+    personas = _known_personas(settings)
     base = settings.config_path.parent if settings.config_path else Path()
     sources = toolkit_dir or base / "toolkit"
     files = build_kit(settings, personas, sources, paper=PAPERS[paper], tile=PAPERS[tile] if tile else None)

@@ -68,6 +68,11 @@ class Settings:
     config_path: Path | None = field(default=None, compare=False)
     """The ``mkdocs.yml`` the settings came from, if any."""
 
+    def tone(self, score: float) -> str:
+        """``neg``, ``neutral`` or ``pos``: which side of the scale's middle a score is on."""
+        middle = sum(self.emotion_scale) / 2
+        return "neg" if score < middle else "pos" if score > middle else "neutral"
+
     @property
     def journeys_path(self) -> Path:
         return self.content_dir / self.journeys_dir

@@ -401,7 +401,7 @@ class _Builder:
                 continue
             score = step.emotion.score
             y = y_of(score)
-            tone = "neg" if score < middle else "pos" if score > middle else "neutral"
+            tone = self.settings.tone(score)
             word = None
             if step.emotion.word:
                 # Words sit below high points and above low ones, away from the curve's bulk.

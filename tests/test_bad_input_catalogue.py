@@ -6,13 +6,12 @@ itself rejects, the option's name), no traceback, and leave an existing site unt
 
 from __future__ import annotations
 
-import hashlib
 from pathlib import Path
 
 import pytest
 
 from tests.bad_inputs import CASES
-from tests.conftest import FIXTURES, Project
+from tests.conftest import FIXTURES, Project, snapshot
 from tests.test_error_codes import CONFIG_CASES, JOURNEY_CASES, PERSONA_CASES
 from tests.test_site_build import SITE_CONFIG
 
@@ -42,14 +41,6 @@ CATALOGUE = _catalogue()
 def test_the_catalogue_is_large_enough() -> None:
     assert len(CATALOGUE) >= 60
     assert len({name for name, *_ in CATALOGUE}) == len(CATALOGUE)
-
-
-def _snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in folder.rglob("*")
-        if p.is_file()
-    }
 
 
 @pytest.fixture(scope="module")
@@ -103,7 +94,7 @@ def test_strict_build_fails_and_keeps_the_site(
     project: Project, built_site: Path, name: str, relative: str, data: bytes, code: str, where: str
 ) -> None:
     out = _prepare(project, built_site, relative, data)
-    before = _snapshot(out)
+    before = snapshot(out)
     result = project.run("build", "--strict", "-d", "out")
     assert result.exit_code == 1, result.output
     assert "Traceback" not in result.output
@@ -113,5 +104,5 @@ def test_strict_build_fails_and_keeps_the_site(
         assert option in result.output, result.output
     elif relative != "mkdocs.yml" or code not in ("E203",):
         assert f"{relative}:{where}: error[{code}]" in result.output, result.output
-    assert _snapshot(out) == before
+    assert snapshot(out) == before
     assert sorted(p.name for p in project.root.iterdir() if "journeymap-" in p.name) == []

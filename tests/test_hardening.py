@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import random
 import signal
@@ -14,18 +13,10 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import JOURNEY, Project
+from tests.conftest import JOURNEY, Project, snapshot
 from tests.test_site_build import SITE_CONFIG
 
 EXE = os.path.join(os.path.dirname(sys.executable), "journeymap")
-
-
-def _snapshot(folder: Path) -> dict[str, str]:
-    return {
-        p.relative_to(folder).as_posix(): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(folder.rglob("*"))
-        if p.is_file()
-    }
 
 
 @pytest.fixture
@@ -45,7 +36,7 @@ def _leftovers(root: Path) -> list[str]:
 def test_builds_killed_at_random_moments_never_lose_the_site(site: Project) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([EXE, "build", "-q", "-d", "out"], cwd=site.root, check=True, env=env)
-    before = _snapshot(site.root / "out")
+    before = snapshot(site.root / "out")
     assert "index.html" in before
     rng = random.Random(20261124)
     signals = [signal.SIGINT, signal.SIGTERM, signal.SIGKILL]
@@ -63,17 +54,17 @@ def test_builds_killed_at_random_moments_never_lose_the_site(site: Project) -> N
         process.stderr.close() if process.stderr else None
         assert "Traceback" not in stderr
         # Same input: the site is the previous one, or a complete new one with the same bytes.
-        assert _snapshot(site.root / "out") == before, outcomes
+        assert snapshot(site.root / "out") == before, outcomes
     assert any(code != 0 for _, code in outcomes), "some builds were really interrupted"
     result = subprocess.run([EXE, "build", "-q", "-d", "out"], cwd=site.root, env=env, check=False)
     assert result.returncode == 0
-    assert _snapshot(site.root / "out") == before
+    assert snapshot(site.root / "out") == before
     assert _leftovers(site.root) == []
 
 
 def test_full_disk_is_an_io_error_and_keeps_the_site(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     assert site.run("build", "-q", "-d", "out").exit_code == 0
-    before = _snapshot(site.root / "out")
+    before = snapshot(site.root / "out")
     import mkdocs.utils
 
     writes = {"n": 0}
@@ -90,13 +81,13 @@ def test_full_disk_is_an_io_error_and_keeps_the_site(site: Project, monkeypatch:
     assert result.exit_code == 3, result.output
     assert "No space left on device" in result.output
     assert "Traceback" not in result.output
-    assert _snapshot(site.root / "out") == before
+    assert snapshot(site.root / "out") == before
     assert _leftovers(site.root) == []
 
 
 def test_read_only_output_is_an_io_error_and_keeps_the_site(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     assert site.run("build", "-q", "-d", "out").exit_code == 0
-    before = _snapshot(site.root / "out")
+    before = snapshot(site.root / "out")
     original = Path.rename
 
     def refuse(self: Path, target: Path) -> Path:
@@ -109,7 +100,7 @@ def test_read_only_output_is_an_io_error_and_keeps_the_site(site: Project, monke
     result = site.run("build", "-d", "out")
     assert result.exit_code == 3, result.output
     assert "Permission denied" in result.output
-    assert _snapshot(site.root / "out") == before
+    assert snapshot(site.root / "out") == before
     assert _leftovers(site.root) == []
 
 
@@ -117,7 +108,7 @@ def test_read_only_output_is_an_io_error_and_keeps_the_site(site: Project, monke
 def test_concurrent_builds_end_with_one_complete_site(site: Project) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     subprocess.run([EXE, "build", "-q", "-d", "reference"], cwd=site.root, check=True, env=env)
-    reference = _snapshot(site.root / "reference")
+    reference = snapshot(site.root / "reference")
     for _ in range(3):
         runs = [
             subprocess.Popen([EXE, "build", "-q", "-d", "out"], cwd=site.root, env=env, stderr=subprocess.PIPE)
@@ -130,7 +121,7 @@ def test_concurrent_builds_end_with_one_complete_site(site: Project) -> None:
                 run.stderr.close()
         assert 0 in codes
         assert set(codes) <= {0, 3}
-        assert _snapshot(site.root / "out") == reference  # complete, never a mix
+        assert snapshot(site.root / "out") == reference  # complete, never a mix
     assert _leftovers(site.root) == []
 
 

@@ -90,11 +90,6 @@ def persona_cards(personas: list[Persona], journeys: list[Journey], settings: Se
     return f'<div class="jm-grid">{"".join(cards)}</div>'
 
 
-def _tone(mean: float, settings: Settings) -> str:
-    middle = sum(settings.emotion_scale) / 2
-    return "neg" if mean < middle else "pos" if mean > middle else "neutral"
-
-
 def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, today: dt.date) -> PageSource:
     """Pain heatmap, touchpoint inventory, ownership matrix, KPI catalogue and review status."""
     say = Labels(settings.language)
@@ -115,7 +110,7 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
             pains = sum(len(step.values("pain")) for step in stage.steps)
             scores = [step.emotion.score for step in stage.steps if step.emotion]
             mean = sum(scores) / len(scores) if scores else None
-            tone = _tone(mean, settings) if mean is not None else "neutral"
+            tone = settings.tone(mean) if mean is not None else "neutral"
             feeling = f"{mean:+.1f}" if mean is not None else "–"
             cells.append(
                 f'<td class="jm-heat-{tone}"><span class="jm-heat-stage">{e(stage.title)}</span><br>'

@@ -134,8 +134,7 @@ def sparkline_svg(journey: Journey, settings: Settings, say: Labels, width: int 
         x = round(i * gap if len(steps) > 1 else width / 2, 1)
         y = round(3 + (high - min(max(score, low), high)) / (high - low) * (height - 6), 1)
         runs[-1].append(f"{x:g},{y:g}")
-        tone = "neg" if score < (low + high) / 2 else "pos" if score > (low + high) / 2 else "neutral"
-        dots.append(f'<circle cx="{x:g}" cy="{y:g}" r="2.5" class="jm-spark-{tone}"/>')
+        dots.append(f'<circle cx="{x:g}" cy="{y:g}" r="2.5" class="jm-spark-{settings.tone(score)}"/>')
     lines = "".join(f'<polyline points="{" ".join(run)}" class="jm-spark-line"/>' for run in runs if len(run) > 1)
     middle = round(3 + (high - (low + high) / 2) / (high - low) * (height - 6), 1)
     return (
@@ -169,7 +168,7 @@ def step_details(step: Step, number: int, settings: Settings, say: Labels) -> st
         if key == "feeling" and step.emotion is not None:
             word = f" {e(step.emotion.word)}" if step.emotion.word else ""
             rendered = [
-                f'<span class="jm-score jm-score-{_tone(step.emotion.score, settings)}">{e(step.emotion.score_text)}</span>{word}'
+                f'<span class="jm-score jm-score-{settings.tone(step.emotion.score)}">{e(step.emotion.score_text)}</span>{word}'
             ]
         else:
             rendered = [inline_html(value) for value in values]
@@ -185,11 +184,6 @@ def step_details(step: Step, number: int, settings: Settings, say: Labels) -> st
         f'<div class="jm-step-detail" id="step-{attr(step.id)}" data-step="{attr(step.id)}" data-number="{number}">'
         f'{notes}<dl class="jm-lanes">{"".join(rows)}</dl></div>'
     )
-
-
-def _tone(score: float, settings: Settings) -> str:
-    middle = sum(settings.emotion_scale) / 2
-    return "neg" if score < middle else "pos" if score > middle else "neutral"
 
 
 def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
