@@ -50,6 +50,15 @@ def journey_to_mermaid(journey: Journey, settings: Settings, persona_name: str =
     return "\n".join(lines) + "\n"
 
 
+def _unique(ident: str, used: set[str]) -> str:
+    """``ident``, or ``ident-2``, ``ident-3`` … if taken; the result is added to ``used``."""
+    candidate, suffix = ident, 2
+    while candidate in used:
+        candidate, suffix = f"{ident}-{suffix}", suffix + 1
+    used.add(candidate)
+    return candidate
+
+
 _TASK = re.compile(r"^(?P<task>[^:]+?)\s*:\s*(?P<score>[^:]*?)\s*(?::\s*(?P<actors>.*))?$")
 
 
@@ -97,11 +106,7 @@ def journey_from_mermaid(
                 problem(score_loc, "E802", f"task '{task}' has score '{score_text}', not a whole number from 1 to 5")
             )
             continue
-        ident = slugify(task) or f"step-{number}"
-        base, suffix = ident, 2
-        while ident in used:
-            ident, suffix = f"{base}-{suffix}", suffix + 1
-        used.add(ident)
+        ident = _unique(slugify(task) or f"step-{number}", used)
         score = _from_mermaid(int(score_text), low, high)
         lanes = [Lane(key="feeling", value=f"{score:g}", loc=score_loc)]
         actors = (match["actors"] or "").strip()
@@ -124,11 +129,7 @@ def journey_from_mermaid(
     stage_ids: set[str] = set()
     built = []
     for name, loc, steps in stages:
-        ident = slugify(name) or "stage"
-        base, suffix = ident, 2
-        while ident in stage_ids:
-            ident, suffix = f"{base}-{suffix}", suffix + 1
-        stage_ids.add(ident)
+        ident = _unique(slugify(name) or "stage", stage_ids)
         built.append(Stage(id=ident, title=name or ident, steps=tuple(steps), loc=loc))
     chosen = title or diagram_title
     start = Location(path=path, line=1, column=1)
