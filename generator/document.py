@@ -6,13 +6,13 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from markdown_it import MarkdownIt
-from markdown_it.tree import SyntaxTreeNode
 from mdit_py_plugins.front_matter import front_matter_plugin
 
+from generator.blocks import Block, from_tokens, scan
 from generator.errors import Problem, problem
 from generator.model import Location
 
-__all__ = ["Document", "block_text", "read_document"]
+__all__ = ["Block", "Document", "block_text", "read_document"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,7 +23,7 @@ class Document:
     lines: tuple[str, ...]
     front_matter: str | None
     front_matter_line: int  # file line of the first YAML line
-    blocks: tuple[SyntaxTreeNode, ...]
+    blocks: tuple[Block, ...]
 
 
 @lru_cache(maxsize=1)
@@ -48,9 +48,9 @@ def inline_parser() -> MarkdownIt:
 def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     """Parse ``text``; report a missing or unclosed front matter at line 1."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    tokens = _blocks().parse(text)
-    tree = SyntaxTreeNode(tokens)
-    blocks = list(tree.children)
+    lines = text.split("\n")
+    scanned = scan(lines)
+    blocks = scanned if scanned is not None else from_tokens(_blocks().parse(text))
     problems: list[Problem] = []
     front_matter: str | None = None
     if blocks and blocks[0].type == "front_matter":
@@ -64,7 +64,7 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
             problems.append(problem(start, "E201", "file does not start with front matter ('---')"))
     document = Document(
         path=path,
-        lines=tuple(text.split("\n")),
+        lines=tuple(lines),
         front_matter=front_matter,
         front_matter_line=2,
         blocks=tuple(blocks),
@@ -72,7 +72,7 @@ def read_document(text: str, path: str) -> tuple[Document, list[Problem]]:
     return document, problems
 
 
-def block_text(document: Document, blocks: list[SyntaxTreeNode]) -> str:
+def block_text(document: Document, blocks: list[Block]) -> str:
     """The source Markdown of ``blocks`` as written, one blank line between blocks."""
     parts = []
     for block in blocks:

@@ -9,9 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from markdown_it.tree import SyntaxTreeNode
-
-from generator.document import Document, block_text, read_document
+from generator.document import Block, Document, block_text, read_document
 from generator.errors import Problem, problem
 from generator.front_matter import FieldSpec, read_front_matter
 from generator.model import Emotion, Journey, Lane, Location, Stage, Step
@@ -68,7 +66,7 @@ class _StepDraft:
     loc: Location
     explicit_id: str = ""
     id_loc: Location | None = None
-    note_blocks: list[SyntaxTreeNode] = field(default_factory=list)
+    note_blocks: list[Block] = field(default_factory=list)
     lanes: list[Lane] = field(default_factory=list)
     emotion: Emotion | None = None
     type: str = ""
@@ -81,7 +79,7 @@ class _StageDraft:
     loc: Location
     explicit_id: str = ""
     id_loc: Location | None = None
-    text_blocks: list[SyntaxTreeNode] = field(default_factory=list)
+    text_blocks: list[Block] = field(default_factory=list)
     goals: list[str] = field(default_factory=list)
     steps: list[_StepDraft] = field(default_factory=list)
 
@@ -90,7 +88,7 @@ class _Parser:
     def __init__(self, document: Document) -> None:
         self.doc = document
         self.problems: list[Problem] = []
-        self.scenario: list[SyntaxTreeNode] = []
+        self.scenario: list[Block] = []
         self.stages: list[_StageDraft] = []
 
     def at(self, line_index: int, column: int = 1) -> Location:
@@ -131,7 +129,7 @@ class _Parser:
 
     # -- bullets ------------------------------------------------------------------
 
-    def split_item(self, item: SyntaxTreeNode) -> tuple[str, str, Location, Location] | None:
+    def split_item(self, item: Block) -> tuple[str, str, Location, Location] | None:
         """A list item as (key, value, key location, value location), or report why not."""
         start = item.map[0] if item.map else 0
         line = self.doc.lines[start]
@@ -159,7 +157,7 @@ class _Parser:
             value_column = found + 1 if found >= 0 else key_column
         return match["key"], value, self.at(start, key_column), self.at(start, value_column)
 
-    def step_item(self, step: _StepDraft, item: SyntaxTreeNode) -> None:
+    def step_item(self, step: _StepDraft, item: Block) -> None:
         parts = self.split_item(item)
         if parts is None:
             return
@@ -197,7 +195,7 @@ class _Parser:
             step.moment_of_truth = bool(truth)
         step.lanes.append(Lane(key=key, value=value, loc=key_loc))
 
-    def stage_item(self, stage: _StageDraft, item: SyntaxTreeNode) -> None:
+    def stage_item(self, stage: _StageDraft, item: Block) -> None:
         parts = self.split_item(item)
         if parts is None:
             return
@@ -290,7 +288,7 @@ class _Parser:
         return tuple(stages)
 
 
-def _inline_text(block: SyntaxTreeNode) -> str:
+def _inline_text(block: Block) -> str:
     """The raw inline Markdown of a heading or paragraph, lines joined."""
     for child in block.children:
         if child.type == "inline":
