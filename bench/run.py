@@ -62,21 +62,10 @@ def _fmt(values: list[float], unit: str, scale: float = 1.0) -> str:
 
 
 def render_per_map(runs: int) -> tuple[str, float]:
-    from generator.config import Settings
-    from generator.layout import layout_map
-    from generator.parse_journey import parse_journey
-    from generator.render_svg import render_map_svg
-    from generator.text import InterMetrics
+    from bench.render import time_maps
 
-    journey, _ = parse_journey(journey_text(30), "bench.md", "bench")
-    settings, measure = Settings(), InterMetrics()
-    for _ in range(10):
-        render_map_svg(layout_map(journey, settings, measure))
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        render_map_svg(layout_map(journey, settings, measure))
-        times.append((time.perf_counter() - start) * 1000)
+    layout_times, render_times = time_maps(30, runs)
+    times = [a + b for a, b in zip(layout_times, render_times, strict=True)]
     return _fmt(times, "ms"), statistics.median(times)
 
 

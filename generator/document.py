@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-
-from markdown_it import MarkdownIt
-from mdit_py_plugins.front_matter import front_matter_plugin
+from typing import TYPE_CHECKING
 
 from generator.blocks import Block, from_tokens, scan
 from generator.errors import Problem, problem
 from generator.model import Location
+
+if TYPE_CHECKING:
+    from markdown_it import MarkdownIt
 
 __all__ = ["Block", "Document", "block_text", "read_document"]
 
@@ -26,14 +27,24 @@ class Document:
     blocks: tuple[Block, ...]
 
 
+# markdown-it is imported only when a file needs it: most journey files are read by the
+# line scanner, and importing it would be a sixth of `journeymap render`'s time.
+
+
 @lru_cache(maxsize=1)
 def _markdown() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     # Tables and strikethrough as in GitHub; raw HTML stays text (never interpreted).
     return MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin).enable(["table", "strikethrough"])
 
 
 @lru_cache(maxsize=1)
 def _blocks() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
     # Reading a file needs its blocks and their lines; inline content is kept as source
     # text and parsed only where it is shown, so the inline pass is skipped here.
     parser = MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin).enable(["table", "strikethrough"])

@@ -224,6 +224,9 @@ class _Builder:
         self.subtitle = ""
         self.status: dict[str, str] = {}
         self.changed_lanes: dict[str, set[str]] = {}
+        self._values: dict[str, tuple[Step, dict[str, tuple[str, ...]]]] = {}
+        # Line spacing by font size, rounded once.
+        self.spacing = {size: r(size * g.line_height) for size in (g.small_size, g.body_size, g.step_size, g.meta_size)}
 
     # -- per-lane cell contents, positioned relative to the cell's top-left ---------------
 
@@ -236,13 +239,19 @@ class _Builder:
         marks: list[Mark] = []
         y = g.padding
         x = left + g.padding
+        values = self.values_of(step)
+        spacing = self.spacing
 
         def add(value: str, size: float, *, bold: bool = False, cls: str = "", indent: float = 0.0) -> Text:
             nonlocal y
             lines = tuple(wrap(value, w - indent, size, m, bold))
-            block = Text(r(x + indent), r(top + y + size), lines, size, r(size * g.line_height), bold, "start", cls)
+            line_height = spacing[size]
+            block = Text(r(x + indent), r(top + y + size), lines, size, line_height, bold, "start", cls)
             texts.append(block)
-            y += _height(block) + 4
+            if lines:
+                y += (len(lines) - 1) * line_height + size * 1.3 + 4
+            else:
+                y += 4
             return block
 
         if lane == "steps":
@@ -253,43 +262,53 @@ class _Builder:
             indent = badge + 6
             add(plain_text(step.title), g.step_size, bold=True, cls="jm-step-title", indent=indent)
             y = max(y, g.padding + badge * (2.3 if step.moment_of_truth else 1.0) + 4)
-            for value in step.values("doing"):
+            for value in values.get("doing", ()):
                 add(plain_text(value), g.body_size, cls="jm-doing")
         elif lane == "touchpoint":
-            channels = step.values("channel")
-            for channel in channels:
+            for channel in values.get("channel", ()):
                 glyph = channel_glyph(plain_text(channel))
                 indent = g.small_size + 7 if glyph else 0.0
                 block = add(plain_text(channel).upper(), g.small_size, bold=True, cls="jm-channel", indent=indent)
                 if glyph:
                     marks.append(Mark("glyph", r(x), r(block.y - g.small_size * 0.95), g.small_size + 3, name=glyph))
-            for value in step.values("touchpoint"):
+            for value in values.get("touchpoint", ()):
                 add(plain_text(value), g.body_size)
             if step.type:
                 add(self.say.touchpoint_type(step.type), g.small_size, bold=True, cls="jm-type")
         elif lane == "thinking":
-            for value in step.values("thinking"):
+            for value in values.get("thinking", ()):
                 add(plain_text(value), g.body_size, cls="jm-thinking")
         elif lane in ("pain", "opportunity"):
-            for value in step.values(lane):
+            for value in values.get(lane, ()):
                 block = add(plain_text(value), g.body_size, indent=g.body_size + 6)
                 marks.append(Mark(lane, r(x + g.body_size / 2), r(block.y - g.body_size * 0.36), g.body_size))
         elif lane == "owner":
-            for value in step.values("owner"):
+            for value in values.get("owner", ()):
                 add(plain_text(value), g.body_size)
             if step.moment_of_truth:
                 block = add(self.say("moment-of-truth"), g.small_size, bold=True, cls="jm-mot", indent=g.small_size + 6)
                 marks.append(Mark("star", r(x + g.small_size / 2), r(block.y - g.small_size * 0.36), g.small_size))
         elif lane in ("backstage", "support"):
-            for value in step.values(lane):
+            for value in values.get(lane, ()):
                 add(plain_text(value), g.body_size)
         elif lane == "kpi":
-            for value in step.values("kpi"):
+            for value in values.get("kpi", ()):
                 add(plain_text(value), g.body_size)
-            for value in step.values("metric"):
+            for value in values.get("metric", ()):
                 add(f"{self.say('measured')}: {plain_text(value)}", g.body_size, bold=True, cls="jm-metric")
         height = y - 4 + g.padding if texts else 0.0
         return texts, marks, height
+
+    def values_of(self, step: Step) -> dict[str, tuple[str, ...]]:
+        """A step's lane values by key, gathered once per step for all its cells."""
+        found = self._values.get(step.id)
+        if found is None or found[0] is not step:
+            grouped: dict[str, list[str]] = {}
+            for lane in step.lanes:
+                grouped.setdefault(lane.key, []).append(lane.value)
+            found = (step, {key: tuple(items) for key, items in grouped.items()})
+            self._values[step.id] = found
+        return found[1]
 
     def badge(self, status: str, right: float, top: float) -> Mark:
         """A visual-diff label ending at ``right``: the word says it, not only the colour."""

@@ -46,29 +46,56 @@ def _e(value: str) -> str:
     return str(escape(clean_text(value)))
 
 
+_NUMBERS: dict[float, str] = {}
+
+
 def _n(value: float) -> str:
-    """A coordinate: rounded to 0.1, without a trailing ``.0``."""
-    text = f"{value:.1f}".removesuffix(".0")
-    return "0" if text == "-0" else text
+    """A coordinate: rounded to 0.1, without a trailing ``.0``.
+
+    Maps repeat the same few hundred coordinates thousands of times, so each is
+    formatted once (the table is bounded for long-running servers).
+    """
+    text = _NUMBERS.get(value)
+    if text is None:
+        text = f"{value:.1f}".removesuffix(".0")
+        if text == "-0":
+            text = "0"
+        if len(_NUMBERS) > 50_000:
+            _NUMBERS.clear()
+        _NUMBERS[value] = text
+    return text
+
+
+_TEXT_TAILS: dict[tuple[float, bool, str, str, str, str], str] = {}
+
+
+def _text_tail(size: float, bold: bool, anchor: str, cls: str, role: str, extra: str) -> str:
+    """The attributes after a text's position, shared by every text of the same style."""
+    key = (size, bold, anchor, cls, role, extra)
+    tail = _TEXT_TAILS.get(key)
+    if tail is None:
+        weight = ' font-weight="700"' if bold else ""
+        align = f' text-anchor="{anchor}"' if anchor != "start" else ""
+        classes = f"jm-{role} {cls}" if cls else f"jm-{role}"
+        tail = f' font-size="{_n(size)}"{weight}{align} class="{classes}" fill="{C[role]}"{extra}>'
+        if len(_TEXT_TAILS) > 10_000:
+            _TEXT_TAILS.clear()
+        _TEXT_TAILS[key] = tail
+    return tail
 
 
 def _text(t: Text, role: str = "fg", extra: str = "") -> str:
-    weight = ' font-weight="700"' if t.bold else ""
-    anchor = f' text-anchor="{t.anchor}"' if t.anchor != "start" else ""
-    cls = f"jm-{role} {t.cls}" if t.cls else f"jm-{role}"
     x = _n(t.x)
-    if len(t.lines) == 1:
-        body = _e(t.lines[0])
+    lines = t.lines
+    if len(lines) == 1:
+        body = _e(lines[0])
+    elif not lines:
+        body = ""
     else:
-        dy = _n(t.line_height)
-        body = "".join(
-            f'<tspan x="{x}" dy="{dy}">{_e(line)}</tspan>' if i else f'<tspan x="{x}">{_e(line)}</tspan>'
-            for i, line in enumerate(t.lines)
-        )
-    return (
-        f'<text x="{x}" y="{_n(t.y)}" font-size="{_n(t.size)}"{weight}{anchor} class="{cls}" fill="{C[role]}"'
-        f"{extra}>{body}</text>"
-    )
+        first = f'<tspan x="{x}">{_e(lines[0])}</tspan>'
+        later = f'<tspan x="{x}" dy="{_n(t.line_height)}">'
+        body = first + "".join(later + _e(line) + "</tspan>" for line in lines[1:])
+    return f'<text x="{x}" y="{_n(t.y)}"{_text_tail(t.size, t.bold, t.anchor, t.cls, role, extra)}{body}</text>'
 
 
 def _star(x: float, y: float, radius: float) -> str:

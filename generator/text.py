@@ -31,7 +31,8 @@ class InterMetrics:
         self._units = float(font_metrics.REGULAR_UNITS_PER_EM)
         # Characters the font lacks are drawn by a fallback font: assume a wide glyph.
         self._fallback = self._regular[ord("M")]
-        self._cache: dict[tuple[str, bool], int] = {}
+        # Word widths in font units, one table per weight.
+        self._cache: dict[bool, dict[str, int]] = {False: {}, True: {}}
 
     def _advance(self, char: str, table: dict[int, int]) -> int:
         code = ord(char)
@@ -46,8 +47,8 @@ class InterMetrics:
 
     def units(self, text: str, bold: bool = False) -> int:
         """Width of ``text`` in font units (independent of size); words are cached."""
-        key = (text, bold)
-        cached = self._cache.get(key)
+        cache = self._cache[bold]
+        cached = cache.get(text)
         if cached is not None:
             return cached
         table = self._bold if bold else self._regular
@@ -56,9 +57,9 @@ class InterMetrics:
         for char in text:
             advance = get(ord(char))
             total += advance if advance is not None else self._advance(char, table)
-        if len(self._cache) > 200_000:  # bounded: a long-running server never grows without end
-            self._cache.clear()
-        self._cache[key] = total
+        if len(cache) > 200_000:  # bounded: a long-running server never grows without end
+            cache.clear()
+        cache[text] = total
         return total
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
@@ -67,23 +68,22 @@ class InterMetrics:
     def wrap_fast(self, words: list[str], width: float, size: float, bold: bool) -> list[str] | None:
         """``wrap`` in font units with cached word widths; ``None`` if a word needs breaking."""
         limit = width * self._units / size
-        units = self.units
-        space = units(" ", bold)
+        known = self._cache[bold].get
+        space = self.units(" ", bold)
         lines: list[str] = []
-        current: list[str] = []
-        used = 0
-        for word in words:
-            w = units(word, bold)
+        start = 0
+        used = -space
+        for index, word in enumerate(words):
+            w = known(word)
+            if w is None:
+                w = self.units(word, bold)
             if w > limit:
                 return None
-            if current and used + space + w <= limit:
-                current.append(word)
-                used += space + w
-            else:
-                if current:
-                    lines.append(" ".join(current))
-                current, used = [word], w
-        lines.append(" ".join(current))
+            used += space + w
+            if used > limit and index > start:
+                lines.append(" ".join(words[start:index]))
+                start, used = index, w
+        lines.append(" ".join(words[start:]))
         return lines
 
 
