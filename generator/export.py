@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from json.encoder import encode_basestring
 from typing import Any
 
 from generator.model import Journey
@@ -31,12 +32,11 @@ def neutralise_cell(text: str) -> str:
 
 def journey_to_csv(journey: Journey) -> str:
     """Rows of stage, step, lane, text and a stable cell id (``id/lane/n``)."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    rows: list[list[str]] = [list(CSV_COLUMNS)]
+    starts = _FORMULA_STARTS
 
     def row(stage: str, step: str, lane: str, text: str, cell: str = "") -> None:
-        writer.writerow([neutralise_cell(value) for value in (stage, step, lane, text, cell)])
+        rows.append(["'" + v if v.startswith(starts) else v for v in (stage, step, lane, text, cell)])
 
     for key, value in (
         ("title", journey.title),
@@ -68,6 +68,8 @@ def journey_to_csv(journey: Journey) -> str:
             for lane in step.lanes:
                 seen[lane.key] = seen.get(lane.key, 0) + 1
                 row(stage.title, step.title, lane.key, lane.value, f"{step.id}/{lane.key}/{seen[lane.key]}")
+    out = io.StringIO()
+    csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()
 
 
@@ -111,4 +113,44 @@ def journey_to_data(journey: Journey) -> dict[str, Any]:
 
 def journey_to_json(journey: Journey) -> str:
     """``journey_to_data`` as indented JSON with sorted keys."""
-    return json.dumps(journey_to_data(journey), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return indented_json(journey_to_data(journey)) + "\n"
+
+
+_STRING = encode_basestring  # the C string encoder when there is one, as json.dumps uses
+
+
+def indented_json(value: Any, level: int = 0) -> str:
+    """The text of ``json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)``.
+
+    The standard library writes indented JSON with its pure-Python encoder, which took
+    more time than drawing the journey's map; this writes the same text with the C
+    string encoder. A test compares the two on generated data.
+    """
+    if isinstance(value, str):
+        return _STRING(value)
+    if isinstance(value, dict):
+        if not value:
+            return "{}"
+        inner = "\n" + "  " * (level + 1)
+        items = [
+            f"{_STRING(key) if isinstance(key, str) else _key(key)}: {indented_json(value[key], level + 1)}"
+            for key in sorted(value)
+        ]
+        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return "[]"
+        inner = "\n" + "  " * (level + 1)
+        return (
+            "["
+            + inner
+            + ("," + inner).join(indented_json(item, level + 1) for item in value)
+            + "\n"
+            + "  " * level
+            + "]"
+        )
+    return json.dumps(value)
+
+
+def _key(key: Any) -> str:
+    return _STRING(json.dumps(key).strip('"'))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 from pathlib import Path
 
-__all__ = ["GitError", "changed_files", "default_base", "file_log", "read_at", "repository_root"]
+__all__ = ["GitError", "changed_files", "default_base", "folder_log", "read_at", "read_many", "repository_root"]
 
 
 class GitError(Exception):
@@ -68,18 +68,65 @@ def read_at(root: Path, revision: str | None, path: str) -> bytes | None:
     return result.stdout if result.returncode == 0 else None
 
 
-def file_log(root: Path, path: str, limit: int = 10) -> list[tuple[str, str, str, str]]:
-    """(commit, date, subject, path at that commit) for the last ``limit`` commits of ``path``,
-    renames followed, newest first."""
-    out = _git(
-        root, "log", "--follow", f"-n{limit}", "--name-only", "--date=short", "--format=%x1e%H%x1f%ad%x1f%s", "--", path
-    )
-    entries = []
+def folder_log(root: Path, folder: str, paths: list[str], limit: int = 10) -> dict[str, list[tuple[str, ...]]]:
+    """The last ``limit`` commits of each of ``paths`` (inside ``folder``), from one ``git log``.
+
+    Each entry is (commit, date, subject, path at that commit, path just before it):
+    renames inside the folder are followed, as ``git log --follow`` would for one file.
+    A file moved in from outside the folder starts its history at the move.
+    """
+    out = _git(root, "log", "-M", "--name-status", "--date=short", "--format=%x1e%H%x1f%ad%x1f%s", "--", folder)
+    tracking = {path: path for path in paths}  # path at the commit being read -> path today
+    found: dict[str, list[tuple[str, ...]]] = {path: [] for path in paths}
     for record in out.split("\x1e"):
+        if not tracking:
+            break
         if not record.strip():
             continue
-        header, _, names = record.partition("\n")
+        header, _, changes = record.partition("\n")
         commit, date, subject = header.split("\x1f", 2)
-        changed = [line for line in names.splitlines() if line.strip()]
-        entries.append((commit, date, subject, changed[-1] if changed else path))
-    return entries
+        for line in changes.splitlines():
+            parts = line.split("\t")
+            if len(parts) < 2:
+                continue
+            status = parts[0][:1]
+            then = parts[-1]
+            if status == "D":
+                continue
+            today = tracking.get(then)
+            if today is None:
+                continue
+            before = parts[1] if status == "R" else then
+            found[today].append((commit, date, subject, then, before))
+            del tracking[then]
+            if status not in ("A", "C") and len(found[today]) < limit:
+                tracking[before] = today
+    return found
+
+
+def read_many(root: Path, specs: list[str]) -> list[bytes | None]:
+    """The contents of ``revision:path`` specs from one ``git cat-file --batch`` (``None``: absent)."""
+    if not specs:
+        return []
+    request = "".join(spec + "\n" for spec in specs).encode("utf-8")
+    try:
+        result = subprocess.run(
+            ["git", "cat-file", "--batch"], cwd=root, input=request, capture_output=True, check=False
+        )
+    except FileNotFoundError as exc:
+        raise GitError("git is not installed") from exc
+    if result.returncode != 0:
+        raise GitError(result.stderr.decode("utf-8", "replace").strip() or "git cat-file failed")
+    data, position = result.stdout, 0
+    contents: list[bytes | None] = []
+    for _ in specs:
+        end = data.index(b"\n", position)
+        header = data[position:end].split()
+        position = end + 1
+        if len(header) != 3 or header[1] != b"blob":
+            contents.append(None)
+            continue
+        size = int(header[2])
+        contents.append(data[position : position + size])
+        position += size + 1
+    return contents

@@ -23,7 +23,7 @@ from generator.channels import GLYPHS
 from generator.layout import Cell, Column, MapLayout, Mark, Text
 from generator.palette import FONT_STACK, PALETTE, map_css
 
-__all__ = ["clean_text", "render_map_svg", "template_environment"]
+__all__ = ["clean_text", "render_map_svg", "render_map_svgs", "template_environment"]
 
 # Not allowed in XML 1.0, plus bidi embeddings, overrides and isolates.
 _UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
@@ -309,7 +309,16 @@ def render_map_svg(layout: MapLayout, *, standalone: bool = True, theme_dir: Pat
     site's stylesheet when inlined into a page, where its steps are focusable buttons
     (``role="group"`` instead of ``role="img"``, since an image holds no controls).
     """
-    template = template_environment(theme_dir).get_template("map.svg.j2")
+    return _render(layout, _fragments(layout), standalone, theme_dir)
+
+
+def render_map_svgs(layout: MapLayout, *, theme_dir: Path | None = None) -> tuple[str, str]:
+    """The map to inline in a page and the standalone file, drawing its parts once."""
+    fragments = _fragments(layout)
+    return _render(layout, fragments, False, theme_dir), _render(layout, fragments, True, theme_dir)
+
+
+def _fragments(layout: MapLayout) -> dict[str, object]:
     header = Markup("".join(_text(t, "fg" if i == 0 else "muted") for i, t in enumerate(layout.header)))
     bands = [
         _Group(
@@ -322,14 +331,21 @@ def render_map_svg(layout: MapLayout, *, standalone: bool = True, theme_dir: Pat
         )
         for b in layout.bands
     ]
+    return {
+        "header": header,
+        "bands": bands,
+        "lanes": [_lane_group(layout, i) for i in range(len(layout.lanes))],
+        "curve": _curve(layout),
+        "steps": [_step_group(column, layout) for column in layout.columns],
+        "legend": _legend(layout),
+    }
+
+
+def _render(layout: MapLayout, fragments: dict[str, object], standalone: bool, theme_dir: Path | None) -> str:
+    template = template_environment(theme_dir).get_template("map.svg.j2")
     return template.render(
         m=layout,
         interactive=not standalone,
         css=_standalone_css(theme_dir) if standalone else "",
-        header=header,
-        bands=bands,
-        lanes=[_lane_group(layout, i) for i in range(len(layout.lanes))],
-        curve=_curve(layout),
-        steps=[_step_group(column, layout) for column in layout.columns],
-        legend=_legend(layout),
+        **fragments,
     )

@@ -265,6 +265,11 @@ def journey_page(
 
 
 def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels) -> None:
+    """Pain points, opportunities and KPIs gathered in tables.
+
+    Every cell repeats a step's text, so the tables go in after search indexing (as
+    the map does): a search finds the step's own section, and indexing is faster.
+    """
     rows = []
     kpi_rows = []
     for number, step in enumerate(journey.steps, start=1):
@@ -277,11 +282,11 @@ def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels)
             kpi_rows.append([name, _list(kpis), _list(metrics), _list(step.values("owner"))])
     if rows:
         page.heading(2, say("site.pains-opportunities"))
-        page.slot(_table([say("site.step"), say("lane.pain"), say("lane.opportunity")], rows, "jm-table"))
+        page.slot(page.defer(_table([say("site.step"), say("lane.pain"), say("lane.opportunity")], rows, "jm-table")))
     if kpi_rows:
         page.heading(2, say("site.kpis"))
         headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
-        page.slot(_table(headers, kpi_rows, "jm-table"))
+        page.slot(page.defer(_table(headers, kpi_rows, "jm-table")))
 
 
 def _list(values: tuple[str, ...]) -> str:

@@ -13,6 +13,7 @@ import os
 import posixpath
 import re
 from dataclasses import replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +103,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.problems: dict[str, list[Problem]] = {}
         self.journeys: list[Journey] = []
         self.personas: list[Persona] = []
-        self._layouts: dict[str, Any] = {}
+        self._drawn: tuple[tuple[Journey, str], tuple[str, str]] | None = None
+        self._history: dict[Path, list[tuple[str, str, str]]] = {}
 
     # -- configuration --------------------------------------------------------------
 
@@ -156,6 +158,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         files.append(File.generated(config, "schema/journey.schema.json", abs_src_path=str(schema)))
         for font in ("Inter-Regular.woff2", "Inter-Bold.woff2"):
             files.append(File.generated(config, f"assets/journeymap/fonts/{font}", abs_src_path=str(FONTS / font)))
+        from generator.site.history import site_history
+
+        folder = settings.content_dir / settings.journeys_dir
+        sources = [folder / f"{journey.id}.md" for journey in project.journeys]
+        self._history = site_history(folder, sources) if sources else {}
         for journey in project.journeys:
             self._add_journey(journey, personas.get(journey.persona), files, config, today)
         for persona in project.personas:
@@ -207,25 +214,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def _cached(self, kind: str, journey: Journey, persona_name: str) -> str | bytes:
         """The inline map or a download, drawn only when the journey or the settings changed."""
-        key = hashlib.sha256(repr((kind, journey, persona_name, self.settings)).encode("utf-8")).hexdigest()
-        cached = _CACHE.get(key)
-        if isinstance(cached, (str, bytes)):
-            return cached
-        from generator.text import InterMetrics
-
-        measure = InterMetrics()
+        key = ""
+        if _SERVING["on"]:  # a single build draws everything once: no key to compute
+            key = hashlib.sha256(repr((kind, journey, persona_name, self.settings)).encode("utf-8")).hexdigest()
+            cached = _CACHE.get(key)
+            if isinstance(cached, (str, bytes)):
+                return cached
+        measure = _metrics()
         settings = self.settings
         content: str | bytes
         if kind in ("inline", "svg"):
-            from generator.layout import layout_map
-            from generator.render_svg import render_map_svg
-
-            layout_key = hashlib.sha256(repr(("layout", journey, persona_name, settings)).encode("utf-8")).hexdigest()
-            layout = self._layouts.get(layout_key)
-            if layout is None:  # the page's map and the SVG download share one layout
-                layout = layout_map(journey, settings, measure, persona_name=persona_name)
-                self._layouts = {layout_key: layout}
-            content = render_map_svg(layout, standalone=kind == "svg", theme_dir=settings.theme_dir)
+            content = self._maps(journey, persona_name)[0 if kind == "inline" else 1]
         elif kind == "csv":
             from generator.export import journey_to_csv
 
@@ -247,6 +246,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 _CACHE.clear()
             _CACHE[key] = content
         return content
+
+    def _maps(self, journey: Journey, persona_name: str) -> tuple[str, str]:
+        """The page's map and the SVG download: one layout, their parts drawn once."""
+        from generator.layout import layout_map
+        from generator.render_svg import render_map_svgs
+
+        key = (journey, persona_name)
+        if self._drawn is None or self._drawn[0] != key:  # the last journey's pair only
+            layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
+            self._drawn = (key, render_map_svgs(layout, theme_dir=self.settings.theme_dir))
+        return self._drawn[1]
 
     def _svg(self, journey: Journey, persona_name: str) -> str:
         return str(self._cached("inline", journey, persona_name))
@@ -279,9 +289,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         def link(target: str) -> str:
             return get_relative_url(self._url(config, target), page_url)
 
-        from generator.site.history import journey_history
-
-        history = journey_history(settings.content_dir / src_uri)
+        history = self._history.get(settings.content_dir / src_uri, [])
         source = journey_page(
             journey,
             persona,
@@ -439,6 +447,14 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         filled = source.fill_late(output)
         source.late.clear()  # the page is written: let its maps go
         return filled
+
+
+@lru_cache(maxsize=1)
+def _metrics() -> Any:
+    """One font table for all maps of all builds: its word widths are worth keeping."""
+    from generator.text import InterMetrics
+
+    return InterMetrics()
 
 
 def _problem_key(settings: Settings, src_uri: str) -> str:
