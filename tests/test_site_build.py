@@ -68,6 +68,22 @@ def test_journey_page_content(example_site: Path) -> None:
     assert '<h2 id="pain-points-and-opportunities">' in html
 
 
+def test_search_indexes_step_text_and_pages_keep_the_markup(example_site: Path) -> None:
+    import json
+
+    index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    sections = {doc["location"]: doc["text"] for doc in index["docs"]}
+    step = sections["journeys/usa-round-trip/#2-searches-tours-on-the-website"]
+    assert "Pain point: No filter on country, price or number of days" in step
+    # The tables repeat step text: search leaves them out and finds the steps instead.
+    assert not sections.get("journeys/usa-round-trip/#pain-points-and-opportunities", "").strip()
+    html = (example_site / "journeys/usa-round-trip/index.html").read_text(encoding="utf-8")
+    assert "JOURNEYMAPLATE" not in html
+    assert html.count('<dl class="jm-lanes">') == html.count('class="jm-step-detail"') > 5
+    assert '<div class="jm-table"><table>' in html
+    assert "Pain point: No filter" not in html  # the stand-in text for search is gone
+
+
 def test_home_persona_and_insights_pages(example_site: Path) -> None:
     home = (example_site / "index.html").read_text(encoding="utf-8")
     assert home.count('class="jm-card"') == 6  # three journeys, three personas

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -42,9 +43,12 @@ class PageSource:
         page.heading(1, title)
         return page
 
+    @property
+    def _digest(self) -> str:
+        return hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:10]
+
     def token(self, index: int) -> str:
-        digest = hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:10]
-        return f"JOURNEYMAPSLOT{digest}X{index}"
+        return f"JOURNEYMAPSLOT{self._digest}X{index}"
 
     def md(self, line: str = "") -> None:
         self.lines.append(line)
@@ -64,12 +68,27 @@ class PageSource:
         HTML comment, so nothing in between mistakes it for text.
         """
         self.late.append(html)
-        return f"<!--{self.token(len(self.late) - 1).replace('SLOT', 'LATE')}-->"
+        return f"<!--JOURNEYMAPLATE{self._digest}X{len(self.late) - 1}-->"
+
+    def stand_in(self, html: str, text: str) -> str:
+        """``text`` in one paragraph while the page is indexed for search; ``html`` (the
+        same words with their markup) replaces it once the page is complete.
+
+        A step's details are dozens of elements; search needs only their words, and
+        parsing the elements was most of the time search indexing spent on a journey.
+        """
+        marker = self.defer(html)
+        return f"{marker}<p>{e(text)}</p>{marker.replace('<!--', '<!--/', 1)}"
 
     def fill_late(self, output: str) -> str:
-        for index, fragment in enumerate(self.late):
-            output = output.replace(f"<!--{self.token(index).replace('SLOT', 'LATE')}-->", fragment, 1)
-        return output
+        """Put deferred HTML in place of its marker (and of the stand-in text after it)."""
+        if not self.late:
+            return output
+        pattern = re.compile(
+            rf"<!--JOURNEYMAPLATE{self._digest}X(\d+)-->(?:<p>[^<]*</p><!--/JOURNEYMAPLATE{self._digest}X\1-->)?"
+        )
+        late = self.late
+        return pattern.sub(lambda match: late[int(match[1])], output)
 
     @property
     def markdown(self) -> str:
@@ -77,10 +96,11 @@ class PageSource:
 
     def fill(self, html: str) -> str:
         """Put each slot's HTML where Python-Markdown left its token (as a paragraph)."""
-        for index, fragment in enumerate(self.slots):
-            token = self.token(index)
-            html = html.replace(f"<p>{token}</p>", fragment, 1)
-        return html
+        if not self.slots:
+            return html
+        pattern = re.compile(rf"<p>JOURNEYMAPSLOT{self._digest}X(\d+)</p>")
+        slots = self.slots
+        return pattern.sub(lambda match: slots[int(match[1])], html)
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,6 +206,23 @@ def step_details(step: Step, number: int, settings: Settings, say: Labels) -> st
     )
 
 
+def step_search_text(step: Step, say: Labels) -> str:
+    """The words of ``step_details`` without their markup, for the search index."""
+    parts = [plain_text(line) for line in step.notes.splitlines() if line.strip()]
+    for key in _DETAIL_KEYS:
+        if key == "feeling" and step.emotion is not None:
+            values = [f"{step.emotion.score_text} {step.emotion.word}".strip()]
+        else:
+            values = [plain_text(value) for value in step.values(key)]
+        if values:
+            parts.append(f"{say('key.' + key)}: {'; '.join(values)}")
+    if step.type:
+        parts.append(f"{say('key.type')}: {say.touchpoint_type(step.type)}")
+    if step.moment_of_truth:
+        parts.append(f"{say('key.moment-of-truth')}: {say('yes')}")
+    return " · ".join(parts)
+
+
 def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
@@ -255,7 +292,7 @@ def journey_page(
         for step in stage.steps:
             number += 1
             page.heading(3, f"{number}. {step.title}")
-            page.slot(step_details(step, number, settings, say))
+            page.slot(page.stand_in(step_details(step, number, settings, say), step_search_text(step, say)))
     _tables(page, journey, settings, say)
     if history:
         page.heading(2, say("site.changes"))
