@@ -13,6 +13,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import partial
 
 from generator.config import Settings
 from generator.labels import Labels
@@ -25,6 +26,11 @@ __all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", 
 Link = Callable[[str], str]
 """Maps a site path (``journeys/x.md``, ``journeys/x.svg``) to a URL relative to the page."""
 
+Fragment = str | Callable[[], str]
+"""HTML, or a function that makes it when the page is written: MkDocs converts every
+page before it writes any, so a thousand journeys' maps made up front would all be
+in memory at once."""
+
 
 @dataclass
 class PageSource:
@@ -33,7 +39,7 @@ class PageSource:
     key: str
     lines: list[str] = field(default_factory=list)
     slots: list[str] = field(default_factory=list)
-    late: list[str] = field(default_factory=list)
+    late: list[Fragment] = field(default_factory=list)
 
     @classmethod
     def titled(cls, key: str, title: str) -> PageSource:
@@ -61,7 +67,7 @@ class PageSource:
             self.lines.extend(["", self.token(len(self.slots)), ""])
             self.slots.append(html)
 
-    def defer(self, html: str) -> str:
+    def defer(self, html: Fragment) -> str:
         """A marker for ``html`` (a map) that goes in only after the page is complete.
 
         Search indexing and the theme then never parse the large SVG; the marker is an
@@ -70,7 +76,7 @@ class PageSource:
         self.late.append(html)
         return f"<!--JOURNEYMAPLATE{self._digest}X{len(self.late) - 1}-->"
 
-    def stand_in(self, html: str, text: str) -> str:
+    def stand_in(self, html: Fragment, text: str) -> str:
         """``text`` in one paragraph while the page is indexed for search; ``html`` (the
         same words with their markup) replaces it once the page is complete.
 
@@ -88,7 +94,12 @@ class PageSource:
             rf"<!--JOURNEYMAPLATE{self._digest}X(\d+)-->(?:<p>[^<]*</p><!--/JOURNEYMAPLATE{self._digest}X\1-->)?"
         )
         late = self.late
-        return pattern.sub(lambda match: late[int(match[1])], output)
+
+        def made(match: re.Match[str]) -> str:
+            fragment = late[int(match[1])]
+            return fragment if isinstance(fragment, str) else fragment()
+
+        return pattern.sub(made, output)
 
     @property
     def markdown(self) -> str:
@@ -234,7 +245,7 @@ def journey_page(
     persona: Persona | None,
     settings: Settings,
     *,
-    svg: str,
+    svg: Fragment,
     link: Link,
     today: dt.date,
     downloads: tuple[str, ...],
@@ -292,7 +303,8 @@ def journey_page(
         for step in stage.steps:
             number += 1
             page.heading(3, f"{number}. {step.title}")
-            page.slot(page.stand_in(step_details(step, number, settings, say), step_search_text(step, say)))
+            details = partial(step_details, step, number, settings, say)
+            page.slot(page.stand_in(details, step_search_text(step, say)))
     _tables(page, journey, settings, say)
     if history:
         page.heading(2, say("site.changes"))
@@ -319,11 +331,12 @@ def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels)
             kpi_rows.append([name, _list(kpis), _list(metrics), _list(step.values("owner"))])
     if rows:
         page.heading(2, say("site.pains-opportunities"))
-        page.slot(page.defer(_table([say("site.step"), say("lane.pain"), say("lane.opportunity")], rows, "jm-table")))
+        headers = [say("site.step"), say("lane.pain"), say("lane.opportunity")]
+        page.slot(page.defer(partial(_table, headers, rows, "jm-table")))
     if kpi_rows:
         page.heading(2, say("site.kpis"))
-        headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
-        page.slot(page.defer(_table(headers, kpi_rows, "jm-table")))
+        kpi_headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
+        page.slot(page.defer(partial(_table, kpi_headers, kpi_rows, "jm-table")))
 
 
 def _list(values: tuple[str, ...]) -> str:

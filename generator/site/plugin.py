@@ -103,7 +103,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.problems: dict[str, list[Problem]] = {}
         self.journeys: list[Journey] = []
         self.personas: list[Persona] = []
-        self._drawn: tuple[tuple[Journey, str], tuple[str, str]] | None = None
+        self._drawn: tuple[tuple[Journey, str, Settings], tuple[str, str]] | None = None
         self._history: dict[Path, list[tuple[str, str, str]]] = {}
 
     # -- configuration --------------------------------------------------------------
@@ -252,7 +252,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         from generator.layout import layout_map
         from generator.render_svg import render_map_svgs
 
-        key = (journey, persona_name)
+        key = (journey, persona_name, self.settings)
         if self._drawn is None or self._drawn[0] != key:  # the last journey's pair only
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
             self._drawn = (key, render_map_svgs(layout, theme_dir=self.settings.theme_dir))
@@ -277,14 +277,26 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             source.slot(box)
             self._replace(files, config, src_uri, source)
             return
-        svg = self._svg(journey, persona_name)
         downloads = settings.downloads
-        for kind in downloads:
+        site_dir = Path(config.site_dir)
+
+        def write(kind: str) -> None:
             # Written straight into the site rather than kept as a File until the build ends:
             # a thousand journeys' downloads would otherwise stay in memory all at once.
             content = self._cached(kind, journey, persona_name)
             data = content.encode("utf-8") if isinstance(content, str) else content
-            write_file(data, str(Path(config.site_dir) / f"{stem}.{kind}"))
+            write_file(data, str(site_dir / f"{stem}.{kind}"))
+
+        def svg() -> str:
+            # Drawn when the page is written (MkDocs converts all pages before writing
+            # any), with the SVG download from the same drawing.
+            if "svg" in downloads:
+                write("svg")
+            return self._svg(journey, persona_name)
+
+        for kind in downloads:
+            if kind != "svg":
+                write(kind)
 
         def link(target: str) -> str:
             return get_relative_url(self._url(config, target), page_url)
