@@ -13,7 +13,7 @@ from generator.parse_journey import parse_journey
 from generator.parse_persona import parse_persona
 from generator.source import decode_source, display_path
 
-__all__ = ["LoadedProject", "MissingPathError", "ReadError", "load_project"]
+__all__ = ["LoadedProject", "MissingPathError", "Parsed", "ReadError", "load_project"]
 
 
 class MissingPathError(Exception):
@@ -86,11 +86,23 @@ def _classify(paths: list[Path], settings: Settings) -> tuple[list[Path], list[P
     return sorted(set(journeys)), sorted(set(personas))
 
 
-def load_project(settings: Settings, paths: list[Path] | None = None) -> LoadedProject:
+Parsed = dict[tuple[str, str, bytes], tuple[Journey, list[Problem]]]
+"""Journeys parsed before, by shown path, id and file bytes (parsing depends on nothing else)."""
+
+
+def load_project(
+    settings: Settings,
+    paths: list[Path] | None = None,
+    *,
+    previous: Parsed | None = None,
+    parsed: Parsed | None = None,
+) -> LoadedProject:
     """Parse the named files (default: the whole content folder) and every persona.
 
     Personas are always read so that references resolve; problems are reported only
-    for the files that were asked for.
+    for the files that were asked for. A long-running caller (``mkdocs serve``) passes
+    the journeys it parsed ``previous``ly, and gets this run's in ``parsed``: a file
+    whose bytes did not change is not parsed again.
     """
     if not paths and not settings.content_dir.is_dir():
         where = display_path(settings.content_dir)
@@ -113,12 +125,25 @@ def load_project(settings: Settings, paths: list[Path] | None = None) -> LoadedP
             project.problems.extend(problems)
     for path in journey_files:
         shown = display_path(path)
-        text, problems = decode_source(_read(path), shown)
-        project.problems.extend(problems)
-        if text is not None:
-            journey, parse_problems = parse_journey(text, shown, _file_id(path, settings.journeys_path))
+        data = _read(path)
+        journey_id = _file_id(path, settings.journeys_path)
+        key = (shown, journey_id, data)
+        known = previous.get(key) if previous is not None else None
+        if known is not None:
+            journey, parse_problems = known
             project.journeys.append(journey)
             project.problems.extend(parse_problems)
+            if parsed is not None:
+                parsed[key] = known
+            continue
+        text, problems = decode_source(data, shown)
+        project.problems.extend(problems)
+        if text is not None:
+            journey, parse_problems = parse_journey(text, shown, journey_id)
+            project.journeys.append(journey)
+            project.problems.extend(parse_problems)
+            if parsed is not None and not problems:
+                parsed[key] = (journey, parse_problems)
     return project
 
 

@@ -26,6 +26,7 @@ def test_quick_benchmark_run_writes_a_report(tmp_path: Path) -> None:
         "`journeymap render` of one journey",
         "1000-step journey",
         "site build, N=10",
+        "rebuild after editing one journey (serve), N=10",
         "peak memory",
     ):
         assert row in report

@@ -199,17 +199,25 @@ def test_dutch_site(site_project: Project) -> None:
     assert "Huidige situatie" in html
 
 
-def test_unchanged_journeys_are_not_redrawn(site_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_unchanged_journeys_are_not_parsed_or_redrawn(site_project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     import generator.layout
+    import generator.load
 
     calls: list[str] = []
+    parses: list[str] = []
     original = generator.layout.layout_map
+    original_parse = generator.load.parse_journey  # type: ignore[attr-defined]
 
     def counting(journey, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(journey.id)
         return original(journey, *args, **kwargs)
 
+    def counting_parse(text: str, shown: str, journey_id: str):  # type: ignore[no-untyped-def]
+        parses.append(journey_id)
+        return original_parse(text, shown, journey_id)
+
     monkeypatch.setattr(generator.layout, "layout_map", counting)
+    monkeypatch.setattr(generator.load, "parse_journey", counting_parse)
     # The cache serves `mkdocs serve`, which rebuilds in one process; pretend to be it.
     from generator.site import plugin
 
@@ -219,11 +227,16 @@ def test_unchanged_journeys_are_not_redrawn(site_project: Project, monkeypatch: 
     build_site(config, site_project.root / "out", echo=False)
     first = len(calls)
     assert first > 0
+    assert sorted(parses) == ["good", "other"]
     calls.clear()
+    parses.clear()
     site_project.journey("other", JOURNEY.replace("A small journey", "Another journey, edited"))
     build_site(config, site_project.root / "out", echo=False)
     assert calls
     assert set(calls) == {"other"}
+    assert parses == ["other"]  # the unchanged journey is not parsed again either
+    page = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
+    assert "A small journey" in page
 
 
 def test_site_without_config_is_a_usage_error(project: Project) -> None:

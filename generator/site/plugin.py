@@ -30,7 +30,7 @@ from mkdocs.utils import get_relative_url, write_file
 from generator.config import MAP_LANES, Settings, load_settings
 from generator.errors import Problem, sort_problems
 from generator.labels import Labels
-from generator.load import load_project
+from generator.load import Parsed, load_project
 from generator.model import Journey, Persona
 from generator.report import format_text
 from generator.site import overview
@@ -47,6 +47,7 @@ CARDS_MARKER = "<!-- journeymap:cards -->"
 _CACHE: dict[str, Any] = {}
 # Only `mkdocs serve` rebuilds in one process; a single build would just hold on to memory.
 _SERVING = {"on": False}
+_PARSED: dict[str, Parsed] = {"journeys": {}}
 PERSONAS_MARKER = "<!-- journeymap:personas -->"
 _FENCE = re.compile(
     r"^(?P<fence>```+|~~~+)[ \t]*journey[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
@@ -139,7 +140,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         settings = self.settings
-        project = load_project(settings)
+        if _SERVING["on"]:  # unchanged journeys are not parsed again
+            parsed: Parsed = {}
+            project = load_project(settings, previous=_PARSED["journeys"], parsed=parsed)
+            _PARSED["journeys"] = parsed  # this build's files only, so it never grows
+        else:
+            project = load_project(settings)
         today = _today()
         problems = sort_problems(
             project.problems + validate_project(project.journeys, project.personas, settings, today)
