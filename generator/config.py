@@ -63,6 +63,8 @@ class Settings:
     """How the emotion curve joins its points: ``smooth`` or ``straight``."""
     downloads: tuple[str, ...] = ("svg", "pdf", "csv", "json")
     """Files offered on each journey page of the site: any of svg, pdf, png, csv, json."""
+    cache: bool = True
+    """Keep drawn maps and downloads in ``.cache/journeymap`` beside ``mkdocs.yml``."""
     theme_dir: Path | None = None
     """The site's ``theme.custom_dir``; map templates in its ``journeymap/`` folder override ours."""
     config_path: Path | None = field(default=None, compare=False)
@@ -92,6 +94,8 @@ OPTION_DOCS: dict[str, str] = {
     "lanes": "Map rows, top to bottom (default: all of " + ", ".join(MAP_LANES) + ").",
     "curve": "How the emotion curve joins its points: `smooth` (default) or `straight`.",
     "downloads": "Files offered on each journey page of the site (default `[svg, pdf, csv, json]`; also `png`).",
+    "cache": "Keep drawn maps and downloads in `.cache/journeymap` beside mkdocs.yml, so a rebuild redraws only "
+    "changed journeys (default `true`).",
 }
 
 
@@ -172,6 +176,11 @@ def settings_from_options(
         elif key == "curve":
             if value not in ("smooth", "straight"):
                 bad(key, f"must be 'smooth' or 'straight', not {value!r}")
+            else:
+                values[key] = value
+        elif key == "cache":
+            if not isinstance(value, bool):
+                bad(key, f"must be true or false, not {value!r}")
             else:
                 values[key] = value
         elif key == "review_period":

@@ -43,6 +43,12 @@ reviewed: 2026-09-01
 """
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _map_cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Site builds keep their drawn maps in a temporary folder, not in the repository."""
+    os.environ["JOURNEYMAP_CACHE_DIR"] = str(tmp_path_factory.mktemp("journeymap-cache"))
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--update-golden", action="store_true", help="rewrite golden files from the current output")
 

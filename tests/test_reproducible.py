@@ -36,8 +36,9 @@ def test_site_and_exports_are_byte_identical_across_processes(tmp_path: Path) ->
         },
     ]
     outputs = []
-    for index, env in enumerate(environments):
+    for index, setting in enumerate(environments):
         out = tmp_path / f"run{index}"
+        env = {**setting, "JOURNEYMAP_CACHE_DIR": str(tmp_path / f"cache{index}")}  # each run draws everything
         _run(["build", "-q", "-d", str(out / "site")], env, REPO)
         journey = "content/journeys/usa-round-trip.md"
         for fmt in ("csv", "json", "mermaid"):

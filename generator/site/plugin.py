@@ -34,6 +34,7 @@ from generator.load import Parsed, load_project
 from generator.model import Journey, Persona
 from generator.report import format_text
 from generator.site import overview
+from generator.site.disk_cache import DiskCache
 from generator.site.html import e
 from generator.site.pages import PageSource, journey_page, persona_page
 from generator.validate import validate_project
@@ -48,6 +49,7 @@ _CACHE: dict[str, Any] = {}
 # Only `mkdocs serve` rebuilds in one process; a single build would just hold on to memory.
 _SERVING = {"on": False}
 _PARSED: dict[str, Parsed] = {"journeys": {}}
+_TEXT_KINDS = ("inline", "svg", "csv", "json")
 PERSONAS_MARKER = "<!-- journeymap:personas -->"
 _FENCE = re.compile(
     r"^(?P<fence>```+|~~~+)[ \t]*journey[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
@@ -75,6 +77,8 @@ class JourneysConfig(base.Config):
     """Emotion curve: ``smooth`` or ``straight``."""
     downloads = c.Optional(c.ListOfItems(c.Choice(("svg", "pdf", "png", "csv", "json"))))
     """Files offered for download on each journey page (default ``[svg, pdf, csv, json]``)."""
+    cache = c.Optional(c.Type(bool))
+    """Keep drawn maps and downloads in ``.cache/journeymap`` beside ``mkdocs.yml`` (default true)."""
 
 
 def _safe_striptags(value: Any) -> Markup:
@@ -105,6 +109,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.journeys: list[Journey] = []
         self.personas: list[Persona] = []
         self._drawn: tuple[tuple[Journey, str, Settings], tuple[str, str]] | None = None
+        self._entry_base: tuple[tuple[Journey, str, Settings], str] | None = None
+        self._disk = DiskCache(None)
         self._history: dict[Path, list[tuple[str, str, str]]] = {}
 
     # -- configuration --------------------------------------------------------------
@@ -140,6 +146,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         settings = self.settings
+        folder = None
+        if settings.cache and config.config_file_path:
+            config_file = Path(config.config_file_path)
+            root = os.environ.get("JOURNEYMAP_CACHE_DIR") or str(config_file.parent / ".cache" / "journeymap")
+            folder = Path(root) / config_file.stem
+        self._disk = DiskCache(folder)
         if _SERVING["on"]:  # unchanged journeys are not parsed again
             parsed: Parsed = {}
             project = load_project(settings, previous=_PARSED["journeys"], parsed=parsed)
@@ -219,13 +231,44 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return f'<div class="jm-error" role="alert"><p><strong>{e(say("site.error"))}</strong></p><pre>{e(text)}</pre></div>'
 
     def _cached(self, kind: str, journey: Journey, persona_name: str) -> str | bytes:
-        """The inline map or a download, drawn only when the journey or the settings changed."""
+        """The inline map or a download, drawn only when the journey or the settings changed.
+
+        Under ``mkdocs serve`` what was drawn stays in memory; every build also keeps it
+        on disk (``.cache/journeymap``), unless the ``cache`` option is off.
+        """
         key = ""
         if _SERVING["on"]:  # a single build draws everything once: no key to compute
             key = hashlib.sha256(repr((kind, journey, persona_name, self.settings)).encode("utf-8")).hexdigest()
             cached = _CACHE.get(key)
             if isinstance(cached, (str, bytes)):
                 return cached
+        entry = self._entry(kind, journey, persona_name)
+        stored = self._disk.get(entry) if entry else None
+        if stored is not None:
+            content: str | bytes = stored.decode("utf-8") if kind in _TEXT_KINDS else stored
+        else:
+            content = self._draw(kind, journey, persona_name)
+            if entry and kind not in ("inline", "svg"):  # maps are stored as a pair, when drawn
+                self._disk.put(entry, content.encode("utf-8") if isinstance(content, str) else content)
+        if _SERVING["on"]:
+            if len(_CACHE) > 4000:  # bounded for very long serve sessions
+                _CACHE.clear()
+            _CACHE[key] = content
+        return content
+
+    def _entry(self, kind: str, journey: Journey, persona_name: str) -> str:
+        """The disk cache's name for one output of a journey ('' when the cache is off)."""
+        if self._disk.folder is None:
+            return ""
+        if self._entry_base is None or self._entry_base[0] != (journey, persona_name, self.settings):
+            from generator.site.disk_cache import fingerprint
+
+            inputs = repr((journey, persona_name, self.settings)).encode("utf-8")
+            base = hashlib.sha256(fingerprint(self.settings.theme_dir).encode("ascii") + inputs).hexdigest()
+            self._entry_base = ((journey, persona_name, self.settings), base)
+        return f"{self._entry_base[1]}.{kind}"
+
+    def _draw(self, kind: str, journey: Journey, persona_name: str) -> str | bytes:
         measure = _metrics()
         settings = self.settings
         content: str | bytes
@@ -247,10 +290,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             from generator.render_print import render_map_png
 
             content = render_map_png(journey, settings, measure, persona_name=persona_name)
-        if _SERVING["on"]:
-            if len(_CACHE) > 4000:  # bounded for very long serve sessions
-                _CACHE.clear()
-            _CACHE[key] = content
         return content
 
     def _maps(self, journey: Journey, persona_name: str) -> tuple[str, str]:
@@ -262,6 +301,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self._drawn is None or self._drawn[0] != key:  # the last journey's pair only
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
             self._drawn = (key, render_map_svgs(layout, theme_dir=self.settings.theme_dir))
+            for kind, drawn in zip(("inline", "svg"), self._drawn[1], strict=True):
+                entry = self._entry(kind, journey, persona_name)
+                if entry:
+                    self._disk.put(entry, drawn.encode("utf-8"))
         return self._drawn[1]
 
     def _svg(self, journey: Journey, persona_name: str) -> str:
@@ -388,6 +431,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
         scheme = map_css(dark_selector='[data-md-color-scheme="slate"]', page_scope=True)
         return scheme + "\n" + (ASSETS / "site.css").read_text(encoding="utf-8")
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._disk.prune()  # only a complete build decides what is no longer needed
 
     # -- pages ----------------------------------------------------------------------
 

@@ -1,0 +1,93 @@
+"""Drawn maps and downloads kept on disk between site builds, so a rebuild redraws only
+the journeys that changed.
+
+An entry is named by a hash of everything its content depends on: the journey as
+parsed, the persona's name, the settings, and a fingerprint of journeymap itself (its
+code, templates and fonts, typst's version and the site's template overrides). Each
+file starts with the length and CRC-32 of the rest and is written to a temporary name
+and renamed, so a damaged or half-written entry is never used: it is drawn again.
+After a build, entries it did not use are removed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import tempfile
+import zlib
+from functools import lru_cache
+from pathlib import Path
+
+__all__ = ["DiskCache", "fingerprint"]
+
+_HEADER = 12  # 8 bytes of length, 4 of CRC-32
+
+
+class DiskCache:
+    """Entries in ``folder``; ``None`` turns the cache off (every lookup misses)."""
+
+    def __init__(self, folder: Path | None) -> None:
+        self.folder = folder
+        self.used: set[str] = set()
+
+    def get(self, name: str) -> bytes | None:
+        if self.folder is None:
+            return None
+        self.used.add(name)
+        try:
+            data = (self.folder / name).read_bytes()
+        except OSError:
+            return None
+        body = data[_HEADER:]
+        if data[:_HEADER] != _header(body):
+            return None
+        return body
+
+    def put(self, name: str, body: bytes) -> None:
+        if self.folder is None:
+            return
+        self.used.add(name)
+        try:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            with os.fdopen(handle, "wb") as out:
+                out.write(_header(body))
+                out.write(body)
+            os.replace(temporary, self.folder / name)
+        except OSError:
+            return  # a cache that cannot be written only costs time
+
+    def prune(self) -> None:
+        """Remove every entry this build did not use (and leftovers of killed builds)."""
+        if self.folder is None or not self.folder.is_dir():
+            return
+        for path in self.folder.iterdir():
+            if path.name not in self.used:
+                with contextlib.suppress(OSError):
+                    path.unlink()
+
+
+def _header(body: bytes) -> bytes:
+    return len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big")
+
+
+@lru_cache(maxsize=8)
+def fingerprint(theme_dir: Path | None) -> str:
+    """A hash of what drawing depends on besides its inputs: journeymap's own files,
+    typst's version, and the template and CSS overrides in ``<theme_dir>/journeymap``."""
+    digest = hashlib.sha256()
+    package = Path(__file__).resolve().parent.parent
+    folders = [package] + ([theme_dir / "journeymap"] if theme_dir is not None else [])
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and "__pycache__" not in path.parts:
+                digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+                digest.update(path.read_bytes())
+    with contextlib.suppress(ImportError):  # PDFs and PNGs may change with typst's version
+        import typst
+
+        digest.update(str(getattr(typst, "__version__", "")).encode("utf-8"))
+    return digest.hexdigest()

@@ -1,0 +1,133 @@
+"""Maps and downloads kept on disk between builds: used when nothing changed, never when
+something did, never when damaged, and pruned."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from generator.site.build_site import build_site
+from generator.site.disk_cache import DiskCache
+from tests.conftest import JOURNEY, Project, snapshot
+from tests.test_site_build import SITE_CONFIG
+
+
+@pytest.fixture
+def site(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
+    monkeypatch.delenv("JOURNEYMAP_CACHE_DIR")  # the default place: .cache beside mkdocs.yml
+    project.write(
+        "mkdocs.yml", SITE_CONFIG.replace("  - journeys\n", "  - journeys:\n      downloads: [svg, csv, json]\n")
+    )
+    project.write("content/index.md", "# Home\n")
+    project.journey("good", JOURNEY)
+    project.journey("other", JOURNEY.replace("A small journey", "Another journey"))
+    return project
+
+
+def _entries(project: Project) -> set[str]:
+    folder = project.root / ".cache" / "journeymap" / "mkdocs"
+    return {path.name for path in folder.iterdir()} if folder.is_dir() else set()
+
+
+def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The ids of journeys laid out from now on."""
+    import generator.layout
+
+    calls: list[str] = []
+    original = generator.layout.layout_map
+
+    def counting(journey, *args, **kwargs):  # type: ignore[no-untyped-def]
+        calls.append(journey.id)
+        return original(journey, *args, **kwargs)
+
+    monkeypatch.setattr(generator.layout, "layout_map", counting)
+    return calls
+
+
+def _build(project: Project, out: str = "out") -> Path:
+    build_site(project.root / "mkdocs.yml", project.root / out, echo=False)
+    return project.root / out
+
+
+def test_a_rebuild_uses_the_cache_and_gives_the_same_site(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = snapshot(_build(site, "first"))
+    # two journeys, each: the page's map, the SVG, CSV and JSON downloads
+    assert len(_entries(site)) == 8
+    calls = _drawn(monkeypatch)
+    second = snapshot(_build(site, "second"))
+    assert calls == []
+    assert second == first
+
+
+def test_an_edited_journey_is_drawn_again_and_its_old_entries_go(
+    site: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    _build(site)
+    before = _entries(site)
+    calls = _drawn(monkeypatch)
+    site.journey("other", JOURNEY.replace("A small journey", "Another journey, edited"))
+    out = _build(site)
+    assert calls == ["other"]
+    assert "Another journey, edited" in (out / "journeys" / "other.svg").read_text(encoding="utf-8")
+    after = _entries(site)
+    assert len(after) == 8
+    assert len(before & after) == 4  # the unchanged journey's four entries stay
+
+
+def test_changed_settings_draw_everything_again(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    _build(site)
+    calls = _drawn(monkeypatch)
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("downloads:", "language: nl\n      downloads:"))
+    out = _build(site)
+    assert sorted(calls) == ["good", "other"]
+    assert "Klantstappen" in (out / "journeys" / "good.svg").read_text(encoding="utf-8")
+
+
+def test_a_damaged_entry_is_drawn_again(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    first = snapshot(_build(site, "first"))
+    folder = site.root / ".cache" / "journeymap" / "mkdocs"
+    for path in folder.iterdir():
+        if path.suffix == ".svg":
+            data = path.read_bytes()
+            path.write_bytes(data[: len(data) // 2])  # half-written
+        elif path.suffix == ".csv":
+            flipped = bytearray(path.read_bytes())
+            flipped[-3] ^= 0xFF  # a flipped byte
+            path.write_bytes(bytes(flipped))
+    calls = _drawn(monkeypatch)
+    second = snapshot(_build(site, "second"))
+    assert sorted(calls) == ["good", "other"]
+    assert second == first
+
+
+def test_cache_false_keeps_nothing(site: Project) -> None:
+    config = site.root / "mkdocs.yml"
+    config.write_text(config.read_text(encoding="utf-8").replace("downloads:", "cache: false\n      downloads:"))
+    _build(site)
+    assert not (site.root / ".cache").exists()
+
+
+def test_the_cache_folder_can_be_moved(site: Project, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(tmp_path / "elsewhere"))
+    _build(site)
+    assert not (site.root / ".cache").exists()
+    assert len(list((tmp_path / "elsewhere" / "mkdocs").iterdir())) == 8
+
+
+def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path)
+    cache.put("kept.svg", b"<svg/>")
+    (tmp_path / ".tmp-abc123").write_bytes(b"half")
+    assert cache.get("kept.svg") == b"<svg/>"
+    cache.prune()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.svg"]
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    cache = DiskCache(blocked / "cache")
+    cache.put("x.svg", b"data")  # no error
+    assert cache.get("x.svg") is None
