@@ -154,13 +154,18 @@ def main() -> None:
 
         for n in sizes:
             ours, plain = make_sites(work / f"site{n}", n, "svg, csv, json")
-            ours_times, plain_times = [], []
+            ours_times, warm_times, plain_times = [], [], []
             for _ in range(rounds):
+                shutil.rmtree(ours / ".cache", ignore_errors=True)  # cold: nothing drawn before
                 ours_times.append(_timed([exe, "build", "-q", "-d", "out"], ours))
                 plain_times.append(_timed([str(BIN / "mkdocs"), "build", "-q", "-d", "out"], plain))
+                warm_times.append(_timed([exe, "build", "-q", "-d", "out"], ours))  # maps from the cache
             ratio = statistics.median(ours_times) / statistics.median(plain_times)
             figure = f"{_fmt(ours_times, 's')} vs plain MkDocs {_fmt(plain_times, 's')}: ratio {ratio:.2f}"
             row(f"site build, N={n} journeys of 30 steps", figure, "ratio ≤ 1.2", ratio <= 1.2 if n >= 100 else None)
+            warm = statistics.median(warm_times) / statistics.median(plain_times)
+            figure = f"{_fmt(warm_times, 's')} vs plain MkDocs {_fmt(plain_times, 's')}: ratio {warm:.2f}"
+            row(f"site rebuild with the map cache (nothing changed), N={n}", figure, "—", None)
             if n == min(100, max(sizes)):
                 rebuild = [sys.executable, str(Path(__file__).parent / "rebuild.py")]
                 ours_rebuild, plain_rebuild = [], []
@@ -179,6 +184,7 @@ def main() -> None:
                     extra <= map_ms / 1000,
                 )
             if n == max(sizes):
+                shutil.rmtree(ours / ".cache", ignore_errors=True)  # a cold build
                 peak = _peak_rss_mb([exe, "build", "-q", "-d", "out2"], ours)
                 row(f"peak memory of the N={n} build", f"{peak:.0f} MB", "≤ 300 MB", peak <= 300)
     finally:

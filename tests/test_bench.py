@@ -27,6 +27,7 @@ def test_quick_benchmark_run_writes_a_report(tmp_path: Path) -> None:
         "1000-step journey",
         "site build, N=10",
         "rebuild after editing one journey (serve), N=10",
+        "site rebuild with the map cache",
         "peak memory",
     ):
         assert row in report
