@@ -8,6 +8,7 @@ a visible error box on its page; bugs propagate.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import os
 import posixpath
@@ -145,6 +146,20 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return File.generated(config, src_uri, content="").url
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        # Reading and drawing a thousand journeys makes millions of objects and no
+        # reference cycles, so the cyclic garbage collector only costs time here. What
+        # is made here lives until the build ends: frozen, later collections skip it.
+        gc.disable()
+        try:
+            return self._files(files, config)
+        finally:
+            gc.enable()
+            gc.freeze()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
+
+    def _files(self, files: Files, config: MkDocsConfig) -> Files:
         settings = self.settings
         folder = None
         if settings.cache and config.config_file_path:
@@ -433,6 +448,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return scheme + "\n" + (ASSETS / "site.css").read_text(encoding="utf-8")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        gc.unfreeze()  # a serve session's next build must be able to free this one
         self._disk.prune()  # only a complete build decides what is no longer needed
 
     # -- pages ----------------------------------------------------------------------
