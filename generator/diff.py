@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.layout import MAP_ROW_OF
 from generator.model import Journey, Persona, Step
 
 __all__ = ["Change", "JourneyDiff", "diff_journeys", "diff_personas", "summarise", "visual_diff"]
@@ -265,25 +266,6 @@ def summarise(diff: JourneyDiff | None) -> str:
     return ", ".join(parts) or "no change to the journey's content"
 
 
-# Model lanes as the map groups them: the map lane that shows each lane key.
-_MAP_LANE = {
-    "doing": "steps",
-    "channel": "touchpoint",
-    "touchpoint": "touchpoint",
-    "type": "touchpoint",
-    "thinking": "thinking",
-    "feeling": "feeling",
-    "pain": "pain",
-    "opportunity": "opportunity",
-    "owner": "owner",
-    "moment-of-truth": "owner",
-    "backstage": "backstage",
-    "support": "support",
-    "kpi": "kpi",
-    "metric": "kpi",
-}
-
-
 def visual_diff(old: Journey, new: Journey) -> tuple[Journey, dict[str, str], dict[str, set[str]]]:
     """The new journey with removed steps put back as ghosts, each step's status, and
     which map lanes of each step changed — what a visual diff map draws."""
@@ -297,9 +279,9 @@ def visual_diff(old: Journey, new: Journey) -> tuple[Journey, dict[str, str], di
     for index, (i, j) in enumerate(pairs):
         (old_stage, old_step), (new_stage, new_step) = before[i], after[j]
         lanes = {
-            _MAP_LANE[lane.key]
+            MAP_ROW_OF[lane.key]
             for lane in (*old_step.lanes, *new_step.lanes)
-            if old_step.values(lane.key) != new_step.values(lane.key) and lane.key in _MAP_LANE
+            if old_step.values(lane.key) != new_step.values(lane.key) and lane.key in MAP_ROW_OF
         }
         if "feeling" in lanes:
             lanes.add("steps")  # the curve has no cell to outline: the step's header says it changed

@@ -14,8 +14,8 @@ import io
 from dataclasses import dataclass, field
 
 from generator.errors import Problem, problem
-from generator.model import Emotion, Journey, Lane, Location, Stage, Step
-from generator.parse_journey import STATES, TRUTH_VALUES, TYPE_ALIASES, parse_emotion
+from generator.model import Journey, Lane, Location, Stage, Step
+from generator.parse_journey import STATES, read_feeling, read_truth, read_type
 from generator.vocabulary import ID_PATTERN, LANE_KEYS, SINGLE_VALUED, canonical_key, did_you_mean, slugify
 
 __all__ = ["journey_from_csv"]
@@ -245,19 +245,15 @@ def _build_stage(stage: _StageDraft, problems: list[Problem]) -> Stage:
         kind = ""
         truth = False
         for lane in draft.lanes:
+            found: Problem | None = None
             if lane.key == "feeling":
-                parsed = parse_emotion(lane.value)
-                if parsed is None:
-                    problems.append(problem(lane.loc, "E401", f"feeling '{lane.value}' does not start with a number"))
-                else:
-                    emotion = Emotion(score=parsed[0], word=parsed[1], loc=lane.loc)
+                emotion, found = read_feeling(lane.value, lane.loc)
             elif lane.key == "type":
-                kind = TYPE_ALIASES.get(lane.value.casefold(), lane.value.casefold())
+                kind = read_type(lane.value)
             elif lane.key == "moment-of-truth":
-                found = TRUTH_VALUES.get(lane.value.casefold())
-                if found is None:
-                    problems.append(problem(lane.loc, "E404", f"moment-of-truth must be yes or no, not '{lane.value}'"))
-                truth = bool(found)
+                truth, found = read_truth(lane.value, lane.loc)
+            if found is not None:
+                problems.append(found)
         steps.append(
             Step(
                 id=ident,

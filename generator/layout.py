@@ -18,7 +18,7 @@ from generator.model import Journey, Step
 from generator.text import TextMeasurer, plain_text, wrap
 from generator.vocabulary import slugify
 
-__all__ = ["Geometry", "MapLayout", "layout_map"]
+__all__ = ["MAP_ROW_OF", "Geometry", "MapLayout", "layout_map"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,6 +40,25 @@ class Geometry:
     feeling_height: float = 170
     visibility_height: float = 30
     min_lane_height: float = 40
+
+
+MAP_ROW_OF = {
+    "doing": "steps",
+    "channel": "touchpoint",
+    "touchpoint": "touchpoint",
+    "type": "touchpoint",
+    "thinking": "thinking",
+    "feeling": "feeling",
+    "pain": "pain",
+    "opportunity": "opportunity",
+    "owner": "owner",
+    "moment-of-truth": "owner",
+    "backstage": "backstage",
+    "support": "support",
+    "kpi": "kpi",
+    "metric": "kpi",
+}
+"""The map row that shows each lane key (``id`` and a step's notes have none)."""
 
 
 def r(value: float) -> float:
@@ -321,26 +340,18 @@ class _Builder:
     def lanes_present(self) -> list[str]:
         if self.forced_lanes is not None:
             return list(self.forced_lanes)
-        present = []
-        for lane in self.settings.lanes:
-            if lane == "visibility":
-                present.append(lane)
-            elif lane == "feeling":
-                if any(step.emotion is not None for step in self.steps):
-                    present.append(lane)
-            elif lane == "steps":
-                present.append(lane)
-            elif lane == "touchpoint":
-                if any(s.values("channel") or s.values("touchpoint") or s.type for s in self.steps):
-                    present.append(lane)
-            elif lane == "kpi":
-                if any(s.values("kpi") or s.values("metric") for s in self.steps):
-                    present.append(lane)
-            elif lane == "owner":
-                if any(s.values("owner") or s.moment_of_truth for s in self.steps):
-                    present.append(lane)
-            elif any(step.values(lane) for step in self.steps):
-                present.append(lane)
+        shown = {"steps", "visibility"}
+        for step in self.steps:
+            for lane in step.lanes:
+                row = MAP_ROW_OF.get(lane.key)
+                # A feeling without a score and a 'no' moment of truth draw nothing.
+                if row == "feeling" and step.emotion is None:
+                    continue
+                if lane.key == "moment-of-truth" and not step.moment_of_truth:
+                    continue
+                if row is not None:
+                    shown.add(row)
+        present = [lane for lane in self.settings.lanes if lane in shown]
         # The line of visibility only means something with lanes on both sides of it.
         if "visibility" in present:
             index = present.index("visibility")

@@ -23,7 +23,7 @@ from generator.vocabulary import (
     slugify,
 )
 
-__all__ = ["JOURNEY_FIELDS", "parse_emotion", "parse_journey"]
+__all__ = ["JOURNEY_FIELDS", "parse_emotion", "parse_journey", "read_feeling", "read_truth", "read_type"]
 
 JOURNEY_FIELDS: dict[str, FieldSpec] = {
     "title": FieldSpec("text", ("titel",), required=True),
@@ -58,6 +58,28 @@ def parse_emotion(text: str) -> tuple[float, str] | None:
         return None
     score = float(match["score"].replace("\u2212", "-").replace(",", "."))
     return (0.0 if score == 0 else score), (match["word"] or "").strip()
+
+
+def read_feeling(value: str, loc: Location) -> tuple[Emotion | None, Problem | None]:
+    """A ``feeling`` lane's score and word, or why it has none (E401)."""
+    parsed = parse_emotion(value)
+    if parsed is None:
+        return None, problem(loc, "E401", f"feeling '{value}' does not start with a number")
+    return Emotion(score=parsed[0], word=parsed[1], loc=loc), None
+
+
+def read_type(value: str) -> str:
+    """A ``type`` lane's touchpoint type, Dutch words for the default ones translated."""
+    lowered = value.casefold()
+    return TYPE_ALIASES.get(lowered, lowered)
+
+
+def read_truth(value: str, loc: Location) -> tuple[bool, Problem | None]:
+    """A ``moment-of-truth`` lane as yes or no, or why it is neither (E404)."""
+    truth = TRUTH_VALUES.get(value.casefold())
+    if truth is None:
+        return False, problem(loc, "E404", f"moment-of-truth must be yes or no, not '{value}'")
+    return truth, None
 
 
 @dataclass
@@ -179,20 +201,15 @@ class _Parser:
         if key == "id":
             step.explicit_id, step.id_loc = self.checked_id(value, value_loc), key_loc
             return
-        if key == "feeling":
-            parsed = parse_emotion(value)
-            if parsed is None:  # the lane is kept as written, so no "missing feeling" follows
-                self.report(value_loc, "E401", f"feeling '{value}' does not start with a number")
-            else:
-                step.emotion = Emotion(score=parsed[0], word=parsed[1], loc=value_loc)
+        found: Problem | None = None
+        if key == "feeling":  # a bad score keeps the lane as written: no "missing feeling" follows
+            step.emotion, found = read_feeling(value, value_loc)
         elif key == "type":
-            lowered = value.casefold()
-            step.type = TYPE_ALIASES.get(lowered, lowered)
+            step.type = read_type(value)
         elif key == "moment-of-truth":
-            truth = TRUTH_VALUES.get(value.casefold())
-            if truth is None:
-                self.report(value_loc, "E404", f"moment-of-truth must be yes or no, not '{value}'")
-            step.moment_of_truth = bool(truth)
+            step.moment_of_truth, found = read_truth(value, value_loc)
+        if found is not None:
+            self.problems.append(found)
         step.lanes.append(Lane(key=key, value=value, loc=key_loc))
 
     def stage_item(self, stage: _StageDraft, item: Block) -> None:
