@@ -59,6 +59,11 @@ def _prelude(say: Labels, sheet_title: str) -> str:
     )
 
 
+def _opening(say: Labels, paper: Paper, title: str, fields: tuple[str, ...] = (), *, landscape: bool = True) -> str:
+    """What a one-page sheet starts with: its page, document settings and title line."""
+    return _page(paper, landscape=landscape) + _prelude(say, title) + _header(say, title, fields)
+
+
 def _header(say: Labels, title: str, fields: tuple[str, ...] = ()) -> str:
     """The sheet's title and write-in fields (journey, date) in one line."""
     writein = "".join(
@@ -222,7 +227,7 @@ def persona_canvas(settings: Settings, say: Labels, paper: Paper, persona: Perso
         f"  {_box(say('persona.channels'), listed('channels'))},\n"
         f"  {_box(say('kit.story'), story)},\n)"
     )
-    source = _page(paper) + _prelude(say, title) + _header(say, title) + grid + "\n"
+    source = _opening(say, paper, title) + grid + "\n"
     return Sheet(f"persona-{p.id}" if p else "persona-canvas", source)
 
 
@@ -239,13 +244,7 @@ def empathy_map(settings: Settings, say: Labels, paper: Paper) -> Sheet:
         f"  {_box(say('kit.pains'))}, {_box(say('kit.gains'), right=True)},\n)"
     )
     body = f"#block(height: 1fr, width: 100%)[{grid}{centre}]"
-    source = (
-        _page(paper)
-        + _prelude(say, say("kit.empathy-map"))
-        + _header(say, say("kit.empathy-map"), (say("persona"),))
-        + body
-        + "\n"
-    )
+    source = _opening(say, paper, say("kit.empathy-map"), (say("persona"),)) + body + "\n"
     return Sheet("empathy-map", source)
 
 
@@ -263,9 +262,7 @@ def stakeholder_map(settings: Settings, say: Labels, paper: Paper) -> Sheet:
     body = "#layout(size => { let h = size.height; block(width: 100%, height: 100%)[" + rings + "] })"
     bottom = f"#grid(columns: (1fr, 1fr), gutter: 3mm, {_box(say('kit.we-do'), height='30mm')}, {_box(say('kit.they-do'), height='30mm')})"
     source = (
-        _page(paper)
-        + _prelude(say, say("kit.stakeholder-map"))
-        + _header(say, say("kit.stakeholder-map"), (say("kit.journey"),))
+        _opening(say, paper, say("kit.stakeholder-map"), (say("kit.journey"),))
         + f"#block(height: 1fr, width: 100%)[{body}]\n#v(3mm)\n{bottom}\n"
     )
     return Sheet("stakeholder-map", source)
@@ -275,12 +272,7 @@ def _worksheet(say: Labels, paper: Paper, title: str, headers: list[str], widths
     head = ", ".join(f"[{_label(h, 8.5)}]" for h in headers)
     empty = ", ".join("[]" for _ in range(len(headers) * rows))
     table = f"#table(columns: {widths}, rows: (auto, ..({rows} * (1fr,))), inset: 2.5mm, stroke: 0.6pt + luma(80), fill: (x, y) => if y == 0 {{ luma(230) }}, {head}, {empty})"
-    return (
-        _page(paper, landscape=False)
-        + _prelude(say, title)
-        + _header(say, title, (say("kit.journey"),))
-        + f"#block(height: 1fr)[{table}]\n"
-    )
+    return _opening(say, paper, title, (say("kit.journey"),), landscape=False) + f"#block(height: 1fr)[{table}]\n"
 
 
 def touchpoint_inventory(settings: Settings, say: Labels, paper: Paper) -> Sheet:
@@ -364,13 +356,7 @@ def prioritisation_matrix(settings: Settings, say: Labels, paper: Paper) -> Shee
         f"#place(bottom + center, dy: 6mm)[{_label(say('kit.effort') + ' →', 9)}]"
     )
     body = f"#block(height: 1fr, width: 100%, inset: (left: 6mm, bottom: 8mm))[{grid}{axes}]"
-    source = (
-        _page(paper)
-        + _prelude(say, say("kit.prioritisation"))
-        + _header(say, say("kit.prioritisation"), (say("kit.journey"),))
-        + body
-        + "\n"
-    )
+    source = _opening(say, paper, say("kit.prioritisation"), (say("kit.journey"),)) + body + "\n"
     return Sheet("prioritisation-matrix", source)
 
 
