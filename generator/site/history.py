@@ -29,7 +29,7 @@ def site_history(folder: Path, sources: list[Path], limit: int = 10) -> dict[Pat
 
     Empty lists when the folder is not in a git repository (or git is missing).
     """
-    empty: dict[Path, History] = {source: [] for source in sources}
+    found: dict[Path, History] = {source: [] for source in sources}
     try:
         root = repository_root(folder)
         relative = {source: source.resolve().relative_to(root).as_posix() for source in sources}
@@ -38,10 +38,10 @@ def site_history(folder: Path, sources: list[Path], limit: int = 10) -> dict[Pat
         log = folder_log(root, folder.resolve().relative_to(root).as_posix(), sorted(relative.values()), limit)
         summaries = _summaries(root, [entry for entries in log.values() for entry in entries])
     except (GitError, ValueError, OSError):
-        return empty
+        return found
     for source, path in relative.items():
-        empty[source] = [(date, subject, summaries[(commit, then)]) for commit, date, subject, then, _ in log[path]]
-    return empty
+        found[source] = [(date, subject, summaries[(commit, then)]) for commit, date, subject, then, _ in log[path]]
+    return found
 
 
 def _summaries(root: Path, entries: list[tuple[str, ...]]) -> dict[tuple[str, str], str]:

@@ -110,7 +110,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.journeys: list[Journey] = []
         self.personas: list[Persona] = []
         self._drawn: tuple[tuple[Journey, str, Settings], tuple[str, str]] | None = None
-        self._entry_base: tuple[tuple[Journey, str, Settings], str] | None = None
+        self._key_base: tuple[tuple[Journey, str, Settings], str] | None = None
         self._disk = DiskCache(None)
         self._history: dict[Path, list[tuple[str, str, str]]] = {}
 
@@ -251,37 +251,39 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         Under ``mkdocs serve`` what was drawn stays in memory; every build also keeps it
         on disk (``.cache/journeymap``), unless the ``cache`` option is off.
         """
-        key = ""
-        if _SERVING["on"]:  # a single build draws everything once: no key to compute
-            key = hashlib.sha256(repr((kind, journey, persona_name, self.settings)).encode("utf-8")).hexdigest()
+        key = self._key(kind, journey, persona_name)
+        if _SERVING["on"]:
             cached = _CACHE.get(key)
             if isinstance(cached, (str, bytes)):
                 return cached
-        entry = self._entry(kind, journey, persona_name)
-        stored = self._disk.get(entry) if entry else None
+        stored = self._disk.get(key)
         if stored is not None:
             content: str | bytes = stored.decode("utf-8") if kind in _TEXT_KINDS else stored
         else:
             content = self._draw(kind, journey, persona_name)
-            if entry and kind not in ("inline", "svg"):  # maps are stored as a pair, when drawn
-                self._disk.put(entry, content.encode("utf-8") if isinstance(content, str) else content)
+            if kind not in ("inline", "svg"):  # maps are stored as a pair, when drawn
+                self._disk.put(key, content.encode("utf-8") if isinstance(content, str) else content)
         if _SERVING["on"]:
             if len(_CACHE) > 4000:  # bounded for very long serve sessions
                 _CACHE.clear()
             _CACHE[key] = content
         return content
 
-    def _entry(self, kind: str, journey: Journey, persona_name: str) -> str:
-        """The disk cache's name for one output of a journey ('' when the cache is off)."""
-        if self._disk.folder is None:
+    def _key(self, kind: str, journey: Journey, persona_name: str) -> str:
+        """The name of one output of a journey, in memory (serve) and on disk alike.
+
+        It hashes everything the output depends on; a single build without the disk
+        cache draws everything once and needs no name ('').
+        """
+        if not _SERVING["on"] and self._disk.folder is None:
             return ""
-        if self._entry_base is None or self._entry_base[0] != (journey, persona_name, self.settings):
+        if self._key_base is None or self._key_base[0] != (journey, persona_name, self.settings):
             from generator.site.disk_cache import fingerprint
 
             inputs = repr((journey, persona_name, self.settings)).encode("utf-8")
             base = hashlib.sha256(fingerprint(self.settings.theme_dir).encode("ascii") + inputs).hexdigest()
-            self._entry_base = ((journey, persona_name, self.settings), base)
-        return f"{self._entry_base[1]}.{kind}"
+            self._key_base = ((journey, persona_name, self.settings), base)
+        return f"{self._key_base[1]}.{kind}"
 
     def _draw(self, kind: str, journey: Journey, persona_name: str) -> str | bytes:
         measure = _metrics()
@@ -317,9 +319,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
             self._drawn = (key, render_map_svgs(layout, theme_dir=self.settings.theme_dir))
             for kind, drawn in zip(("inline", "svg"), self._drawn[1], strict=True):
-                entry = self._entry(kind, journey, persona_name)
-                if entry:
-                    self._disk.put(entry, drawn.encode("utf-8"))
+                self._disk.put(self._key(kind, journey, persona_name), drawn.encode("utf-8"))
         return self._drawn[1]
 
     def _svg(self, journey: Journey, persona_name: str) -> str:
