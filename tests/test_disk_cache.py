@@ -31,8 +31,10 @@ def _entries(project: Project) -> set[str]:
 
 
 def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The ids of journeys laid out from now on."""
+    """The ids of journeys laid out from now on (in this process: no second one draws)."""
     import generator.layout
+
+    monkeypatch.setenv("JOURNEYMAP_PROCESSES", "1")
 
     calls: list[str] = []
     original = generator.layout.layout_map

@@ -13,8 +13,9 @@ import hashlib
 import os
 import posixpath
 import re
+import zlib
 from dataclasses import replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from generator.model import Journey, Persona
 from generator.report import format_text
 from generator.site import overview
 from generator.site.disk_cache import DiskCache
+from generator.site.draw_ahead import DrawAhead
 from generator.site.html import e
 from generator.site.pages import PageSource, journey_page, persona_page
 from generator.validate import validate_project
@@ -113,6 +115,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._key_base: tuple[tuple[Journey, str, Settings], str] | None = None
         self._disk = DiskCache(None)
         self._history: dict[Path, list[tuple[str, str, str]]] = {}
+        self._ahead = DrawAhead()
+        self._ahead_index: dict[str, int] = {}
+        self._readable: dict[str, tuple[str, int]] = {}
+        self._today = dt.date.today()
 
     # -- configuration --------------------------------------------------------------
 
@@ -157,6 +163,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             gc.freeze()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._ahead.stop()
         gc.unfreeze()
 
     def _files(self, files: Files, config: MkDocsConfig) -> Files:
@@ -167,13 +174,17 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             root = os.environ.get("JOURNEYMAP_CACHE_DIR") or str(config_file.parent / ".cache" / "journeymap")
             folder = Path(root) / config_file.stem
         self._disk = DiskCache(folder)
+        self._drawn = self._key_base = None  # MkDocs may reuse this plugin for another build
+        parsed: Parsed = {}
         if _SERVING["on"]:  # unchanged journeys are not parsed again
-            parsed: Parsed = {}
             project = load_project(settings, previous=_PARSED["journeys"], parsed=parsed)
             _PARSED["journeys"] = parsed  # this build's files only, so it never grows
         else:
-            project = load_project(settings)
-        today = _today()
+            project = load_project(settings, parsed=parsed)
+        # What a second process needs to read a journey again: its file's name and checksum.
+        self._readable = {key[1]: (key[0], zlib.crc32(key[2])) for key in parsed}
+        del parsed
+        today = self._today = _today()
         problems = sort_problems(
             project.problems + validate_project(project.journeys, project.personas, settings, today)
         )
@@ -196,6 +207,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         folder = settings.content_dir / settings.journeys_dir
         sources = [folder / f"{journey.id}.md" for journey in project.journeys]
         self._history = site_history(folder, sources) if sources else {}
+        self._start_drawing(config)
         for journey in project.journeys:
             self._add_journey(journey, personas.get(journey.persona), files, config, today)
         for persona in project.personas:
@@ -204,6 +216,47 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._add_insights(files, config, today)
         self._add_toolkit(files, config)
         return files
+
+    def _start_drawing(self, config: MkDocsConfig) -> None:
+        """Draw journey pages' late parts in a second process too (see ``draw_ahead``).
+
+        Started as soon as the journeys are read and checked, before their pages are
+        made here, so that the child starts early; and before the toolkit, since typst's
+        threads must not be running when the process forks.
+        """
+        self._ahead.stop()
+        ids = [j.id for j in self._valid_journeys() if j.id in self._readable]  # pages with a map
+        if _SERVING["on"]:  # serve keeps what it draws in this process, for its next rebuild
+            ids = []
+        self._ahead_index = {f"{self.settings.journeys_dir}/{name}.md": index for index, name in enumerate(ids)}
+        self._ahead = DrawAhead.start([partial(self._late_again, name, config) for name in ids])
+
+    def _late(self, source: PageSource) -> tuple[list[str], list[str]]:
+        """A page's late parts, and the cache entries they used."""
+        self._disk.used.clear()
+        parts = [part if isinstance(part, str) else part() for part in source.late]
+        return parts, sorted(self._disk.used)
+
+    def _late_again(self, journey_id: str, config: MkDocsConfig) -> tuple[list[str], list[str]]:
+        """(In the child.) A journey page's late parts, from its file read and parsed again.
+
+        Drawing from the parent's journey would touch every object of it, and each page
+        of memory touched in a forked process becomes a copy: the child would end up
+        holding a second copy of every journey. The file must still hold what the parent
+        read, or the parent makes this page itself.
+        """
+        from generator.parse_journey import parse_journey
+        from generator.source import decode_source
+
+        shown, checksum = self._readable[journey_id]
+        path = self.settings.content_dir / self.settings.journeys_dir / f"{journey_id}.md"
+        data = path.read_bytes()
+        text, _ = decode_source(data, shown)
+        if zlib.crc32(data) != checksum or text is None:
+            raise RuntimeError(f"{shown} changed during the build")
+        journey, _ = parse_journey(text, shown, journey_id)
+        persona = next((p for p in self.personas if p.id == journey.persona), None)
+        return self._late(self._journey_page(journey, persona, config, self._today))
 
     def _add_toolkit(self, files: Files, config: MkDocsConfig) -> None:
         """A Toolkit page with every sheet of the workshop kit for download."""
@@ -261,8 +314,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             content: str | bytes = stored.decode("utf-8") if kind in _TEXT_KINDS else stored
         else:
             content = self._draw(kind, journey, persona_name)
-            if kind not in ("inline", "svg"):  # maps are stored as a pair, when drawn
-                self._disk.put(key, content.encode("utf-8") if isinstance(content, str) else content)
+            self._disk.put(key, content.encode("utf-8") if isinstance(content, str) else content)
         if _SERVING["on"]:
             if len(_CACHE) > 4000:  # bounded for very long serve sessions
                 _CACHE.clear()
@@ -318,8 +370,6 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self._drawn is None or self._drawn[0] != key:  # the last journey's pair only
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
             self._drawn = (key, render_map_svgs(layout, theme_dir=self.settings.theme_dir))
-            for kind, drawn in zip(("inline", "svg"), self._drawn[1], strict=True):
-                self._disk.put(self._key(kind, journey, persona_name), drawn.encode("utf-8"))
         return self._drawn[1]
 
     def _svg(self, journey: Journey, persona_name: str) -> str:
@@ -329,18 +379,23 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self, journey: Journey, persona: Persona | None, files: Files, config: MkDocsConfig, today: dt.date
     ) -> None:
         settings = self.settings
-        say = Labels(settings.language)
-        stem = f"{settings.journeys_dir}/{journey.id}"
-        src_uri = f"{stem}.md"
-        page_url = self._url(config, src_uri)
-        path_key = _problem_key(settings, src_uri)
-        box = self._problem_box(path_key, say)
-        persona_name = persona.name if persona else journey.persona
+        src_uri = f"{settings.journeys_dir}/{journey.id}.md"
+        box = self._problem_box(_problem_key(settings, src_uri), Labels(settings.language))
         if box:
             source = PageSource.titled(f"journey:{journey.id}", journey.title or journey.id)
             source.slot(box)
-            self._replace(files, config, src_uri, source)
-            return
+        else:
+            source = self._journey_page(journey, persona, config, today)
+        self._replace(files, config, src_uri, source)
+
+    def _journey_page(
+        self, journey: Journey, persona: Persona | None, config: MkDocsConfig, today: dt.date
+    ) -> PageSource:
+        settings = self.settings
+        stem = f"{settings.journeys_dir}/{journey.id}"
+        src_uri = f"{stem}.md"
+        page_url = self._url(config, src_uri)
+        persona_name = persona.name if persona else journey.persona
         downloads = settings.downloads
         site_dir = Path(config.site_dir)
 
@@ -353,20 +408,16 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
         def svg() -> str:
             # Drawn when the page is written (MkDocs converts all pages before writing
-            # any), with the SVG download from the same drawing.
-            if "svg" in downloads:
-                write("svg")
-            return self._svg(journey, persona_name)
-
-        for kind in downloads:
-            if kind != "svg":
+            # any), or ahead of that in a second process; the downloads with it, the SVG
+            # from the same drawing.
+            for kind in downloads:
                 write(kind)
+            return self._svg(journey, persona_name)
 
         def link(target: str) -> str:
             return get_relative_url(self._url(config, target), page_url)
 
-        history = self._history.get(settings.content_dir / src_uri, [])
-        source = journey_page(
+        return journey_page(
             journey,
             persona,
             settings,
@@ -375,9 +426,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             today=today,
             downloads=downloads,
             source_stem=stem,
-            history=history,
+            history=self._history.get(settings.content_dir / src_uri, []),
         )
-        self._replace(files, config, src_uri, source)
 
     def _add_persona(self, persona: Persona, files: Files, config: MkDocsConfig) -> None:
         settings = self.settings
@@ -448,6 +498,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         return scheme + "\n" + (ASSETS / "site.css").read_text(encoding="utf-8")
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self._ahead.stop(wait=True)  # it may be writing a download
         gc.unfreeze()  # a serve session's next build must be able to free this one
         self._disk.prune()  # only a complete build decides what is no longer needed
 
@@ -524,6 +575,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         source = self.sources.get(page.file.src_uri)
         if not source or not source.late:
             return output
+        index = self._ahead_index.get(page.file.src_uri)
+        made = self._ahead.result(index) if index is not None else None
+        if made is not None:  # drawn by the second process
+            source.late[:] = made[0]
+            self._disk.used.update(made[1])
         filled = source.fill_late(output)
         source.late.clear()  # the page is written: let its maps go
         return filled
