@@ -13,7 +13,15 @@ from generator.parse_journey import parse_journey
 from generator.parse_persona import parse_persona
 from generator.source import decode_source, display_path
 
-__all__ = ["LoadedProject", "MissingPathError", "Parsed", "ReadError", "load_project"]
+__all__ = [
+    "LoadedProject",
+    "MissingPathError",
+    "Parsed",
+    "ReadError",
+    "journey_files",
+    "load_personas",
+    "load_project",
+]
 
 
 class MissingPathError(Exception):
@@ -112,14 +120,7 @@ def load_project(
     wanted_personas = set(persona_files)
     all_personas = sorted(set(_markdown_files(settings.personas_path)) | wanted_personas)
     for path in all_personas:
-        shown = display_path(path)
-        text, problems = decode_source(_read(path), shown)
-        persona_id = _file_id(path, settings.personas_path)
-        if text is not None:
-            persona, parse_problems = parse_persona(text, shown, persona_id)
-            problems += parse_problems + _photo_problems(persona, path, settings)
-        else:
-            persona = Persona(id=persona_id, name=persona_id)
+        persona, problems = _load_persona(path, settings)
         project.personas.append(persona)
         if path in wanted_personas:
             project.problems.extend(problems)
@@ -145,6 +146,29 @@ def load_project(
             if parsed is not None and not problems:
                 parsed[key] = (journey, parse_problems)
     return project
+
+
+def _load_persona(path: Path, settings: Settings) -> tuple[Persona, list[Problem]]:
+    shown = display_path(path)
+    text, problems = decode_source(_read(path), shown)
+    persona_id = _file_id(path, settings.personas_path)
+    if text is None:
+        return Persona(id=persona_id, name=persona_id), problems
+    persona, parse_problems = parse_persona(text, shown, persona_id)
+    return persona, problems + parse_problems + _photo_problems(persona, path, settings)
+
+
+def load_personas(settings: Settings) -> list[Persona]:
+    """Every persona of the content folder, as ``load_project`` reads them."""
+    return [_load_persona(path, settings)[0] for path in _markdown_files(settings.personas_path)]
+
+
+def journey_files(settings: Settings) -> list[tuple[str, Path]]:
+    """(id, path) of every journey file of the content folder, in ``load_project``'s order."""
+    if not settings.content_dir.is_dir():
+        return []
+    found = _classify([settings.content_dir], settings)[0]
+    return [(_file_id(path, settings.journeys_path), path) for path in found]
 
 
 def _photo_problems(persona: Persona, path: Path, settings: Settings) -> list[Problem]:

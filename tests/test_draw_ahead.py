@@ -240,3 +240,15 @@ def test_a_child_that_fails_midway_leaves_the_rest_to_the_parent(
     assert "j2" in made_here  # the child ended there: the parent made it
     assert snapshot(site.root / "out") == snapshot(site.root / "expected")
     assert _exchange_folders() == before  # the child's folder is gone too
+
+
+def test_parts_from_another_version_of_the_file_are_not_used(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    build_site(site.root / "mkdocs.yml", site.root / "expected", echo=False)
+
+    def from_an_edited_file(self: DrawAhead, index: int) -> object:
+        return (f"j{index}", 12345, (["<p>EDITED</p>"] * 40, []))  # a checksum this build never read
+
+    monkeypatch.setattr(DrawAhead, "result", from_an_edited_file)
+    monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(site.root / "fresh-cache"))
+    build_site(site.root / "mkdocs.yml", site.root / "out", echo=False)
+    assert snapshot(site.root / "out") == snapshot(site.root / "expected")

@@ -32,14 +32,15 @@ from mkdocs.utils import get_relative_url, write_file
 from generator.config import MAP_LANES, Settings, load_settings
 from generator.errors import Problem, sort_problems
 from generator.labels import Labels
-from generator.load import Parsed, load_project
-from generator.model import Journey, Persona
+from generator.load import Parsed, journey_files, load_personas, load_project
+from generator.model import Journey, Persona, Stage, Step
 from generator.report import format_text
 from generator.site import overview
 from generator.site.disk_cache import DiskCache
 from generator.site.draw_ahead import DrawAhead
 from generator.site.html import e
 from generator.site.pages import PageSource, journey_page, persona_page
+from generator.source import display_path
 from generator.validate import validate_project
 
 log = get_plugin_logger("journeys")
@@ -116,8 +117,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._disk = DiskCache(None)
         self._history: dict[Path, list[tuple[str, str, str]]] = {}
         self._ahead = DrawAhead()
-        self._ahead_index: dict[str, int] = {}
-        self._readable: dict[str, tuple[str, int]] = {}
+        self._ahead_order: dict[str, int] = {}
+        self._readable: dict[str, tuple[str, int, bytes]] = {}
+        self._again: dict[str, str] = {}
         self._today = dt.date.today()
 
     # -- configuration --------------------------------------------------------------
@@ -175,16 +177,19 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             folder = Path(root) / config_file.stem
         self._disk = DiskCache(folder)
         self._drawn = self._key_base = None  # MkDocs may reuse this plugin for another build
+        today = self._today = _today()
+        self.journeys, self.personas = [], []  # a reused plugin's are the last build's
+        self._start_drawing(config)
         parsed: Parsed = {}
         if _SERVING["on"]:  # unchanged journeys are not parsed again
             project = load_project(settings, previous=_PARSED["journeys"], parsed=parsed)
             _PARSED["journeys"] = parsed  # this build's files only, so it never grows
         else:
             project = load_project(settings, parsed=parsed)
-        # What a second process needs to read a journey again: its file's name and checksum.
-        self._readable = {key[1]: (key[0], zlib.crc32(key[2])) for key in parsed}
+        # Each journey's file as read, to parse it again when its page is written; its
+        # model is not kept that long (see _late_from_bytes).
+        self._readable = {key[1]: (key[0], zlib.crc32(key[2]), zlib.compress(key[2], 1)) for key in parsed}
         del parsed
-        today = self._today = _today()
         problems = sort_problems(
             project.problems + validate_project(project.journeys, project.personas, settings, today)
         )
@@ -207,7 +212,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         folder = settings.content_dir / settings.journeys_dir
         sources = [folder / f"{journey.id}.md" for journey in project.journeys]
         self._history = site_history(folder, sources) if sources else {}
-        self._start_drawing(config)
+        self._again = {}
         for journey in project.journeys:
             self._add_journey(journey, personas.get(journey.persona), files, config, today)
         for persona in project.personas:
@@ -215,48 +220,73 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._replace_unreadable(files, config)
         self._add_insights(files, config, today)
         self._add_toolkit(files, config)
+        if not _SERVING["on"]:
+            # From here on, journeys are needed only for cards: a journey's model is
+            # about five times its file, and MkDocs keeps every page in memory meanwhile.
+            self.journeys = [_card_journey(journey) for journey in self.journeys]
         return files
 
     def _start_drawing(self, config: MkDocsConfig) -> None:
         """Draw journey pages' late parts in a second process too (see ``draw_ahead``).
 
-        Started as soon as the journeys are read and checked, before their pages are
-        made here, so that the child starts early; and before the toolkit, since typst's
-        threads must not be running when the process forks.
+        Forked before anything is read, so the child shares little memory it could
+        make a copy of; and before the toolkit, since typst's threads must not be
+        running when the process forks. The child reads and parses every journey file
+        itself, from the last one down.
         """
         self._ahead.stop()
-        ids = [j.id for j in self._valid_journeys() if j.id in self._readable]  # pages with a map
-        if _SERVING["on"]:  # serve keeps what it draws in this process, for its next rebuild
-            ids = []
-        self._ahead_index = {f"{self.settings.journeys_dir}/{name}.md": index for index, name in enumerate(ids)}
-        self._ahead = DrawAhead.start([partial(self._late_again, name, config) for name in ids])
+        found = [] if _SERVING["on"] else journey_files(self.settings)  # serve draws in memory, for its next rebuild
+        self._ahead_order = {journey_id: index for index, (journey_id, _) in enumerate(found)}
+        self._ahead = DrawAhead.start(
+            [partial(self._late_from_file, journey_id, path, config) for journey_id, path in found]
+        )
 
     def _late(self, source: PageSource) -> tuple[list[str], list[str]]:
         """A page's late parts, and the cache entries they used."""
-        self._disk.used.clear()
-        parts = [part if isinstance(part, str) else part() for part in source.late]
-        return parts, sorted(self._disk.used)
+        kept, self._disk.used = self._disk.used, set()
+        try:
+            parts = [part if isinstance(part, str) else part() for part in source.late]
+        finally:
+            used, self._disk.used = self._disk.used, kept
+            kept.update(used)
+        return parts, sorted(used)
 
-    def _late_again(self, journey_id: str, config: MkDocsConfig) -> tuple[list[str], list[str]]:
-        """(In the child.) A journey page's late parts, from its file read and parsed again.
+    def _late_from_file(
+        self, journey_id: str, path: Path, config: MkDocsConfig
+    ) -> tuple[str, int, tuple[list[str], list[str]] | None]:
+        """(In the child.) A journey page's late parts, from its file; with its id and
+        checksum, so the parent uses them only if it read the same file."""
+        data = path.read_bytes()
+        return journey_id, zlib.crc32(data), self._late_from_bytes(journey_id, display_path(path), data, config)
 
-        Drawing from the parent's journey would touch every object of it, and each page
-        of memory touched in a forked process becomes a copy: the child would end up
-        holding a second copy of every journey. The file must still hold what the parent
-        read, or the parent makes this page itself.
-        """
+    def _late_from_bytes(
+        self, journey_id: str, shown: str, data: bytes, config: MkDocsConfig
+    ) -> tuple[list[str], list[str]] | None:
+        """A journey page's late parts (map, step details, tables; downloads written),
+        from the journey parsed again. The parsing takes about a quarter of the time
+        drawing does, and spares keeping every journey's model until its page is
+        written, or, in the second process, copying the parent's."""
+        journey = self._parse(journey_id, shown, data)
+        if journey is None:
+            return None
+        if not self.personas:  # in the second process, forked before they were read
+            self.personas = load_personas(self.settings)
+        persona = next((p for p in self.personas if p.id == journey.persona), None)
+        return self._late(self._journey_page(journey, persona, config, self._today, with_history=False))
+
+    def _parse(self, journey_id: str, shown: str, data: bytes) -> Journey | None:
         from generator.parse_journey import parse_journey
         from generator.source import decode_source
 
-        shown, checksum = self._readable[journey_id]
-        path = self.settings.content_dir / self.settings.journeys_dir / f"{journey_id}.md"
-        data = path.read_bytes()
         text, _ = decode_source(data, shown)
-        if zlib.crc32(data) != checksum or text is None:
-            raise RuntimeError(f"{shown} changed during the build")
-        journey, _ = parse_journey(text, shown, journey_id)
-        persona = next((p for p in self.personas if p.id == journey.persona), None)
-        return self._late(self._journey_page(journey, persona, config, self._today))
+        return None if text is None else parse_journey(text, shown, journey_id)[0]
+
+    def _full_journey(self, journey_id: str) -> Journey | None:
+        """A journey as parsed, not its card's summary."""
+        if journey_id not in self._readable:
+            return None
+        shown, _, packed = self._readable[journey_id]
+        return self._parse(journey_id, shown, zlib.decompress(packed))
 
     def _add_toolkit(self, files: Files, config: MkDocsConfig) -> None:
         """A Toolkit page with every sheet of the workshop kit for download."""
@@ -386,11 +416,24 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             source.slot(box)
         else:
             source = self._journey_page(journey, persona, config, today)
+            if not _SERVING["on"] and journey.id in self._readable:
+                # Made again when the page is written (in this process or the second):
+                # the functions holding this journey can go now.
+                source.late[:] = [""] * len(source.late)
+                self._again[src_uri] = journey.id
         self._replace(files, config, src_uri, source)
 
     def _journey_page(
-        self, journey: Journey, persona: Persona | None, config: MkDocsConfig, today: dt.date
+        self,
+        journey: Journey,
+        persona: Persona | None,
+        config: MkDocsConfig,
+        today: dt.date,
+        *,
+        with_history: bool = True,
     ) -> PageSource:
+        """A journey's page; ``with_history=False`` leaves out its git history, which
+        goes in a slot, when only the late parts are wanted."""
         settings = self.settings
         stem = f"{settings.journeys_dir}/{journey.id}"
         src_uri = f"{stem}.md"
@@ -426,7 +469,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             today=today,
             downloads=downloads,
             source_stem=stem,
-            history=self._history.get(settings.content_dir / src_uri, []),
+            history=self._history.get(settings.content_dir / src_uri, []) if with_history else [],
         )
 
     def _add_persona(self, persona: Persona, files: Files, config: MkDocsConfig) -> None:
@@ -541,7 +584,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         say = Labels(self.settings.language)
         reference = re.fullmatch(r"\s*id:\s*(\S+)\s*", body)
         if reference:
-            found = next((j for j in self._valid_journeys() if j.id == reference[1]), None)
+            valid = any(j.id == reference[1] for j in self._valid_journeys())
+            found = self._full_journey(reference[1]) if valid else None
             if found is None:
                 log.warning(f"{src_uri}: journey block refers to unknown or broken journey '{reference[1]}'")
                 return f'<div class="jm-error" role="alert"><p>{e(say("site.error"))}: {e(reference[1])}</p></div>'
@@ -571,15 +615,28 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         source.slots.clear()  # in the page now: no need to keep a second copy
         return filled
 
+    def _late_again(self, journey_id: str, config: MkDocsConfig) -> tuple[list[str], list[str]]:
+        """A journey page's late parts: the second process's, if it made them from the
+        file this process read, else made here."""
+        shown, checksum, packed = self._readable[journey_id]
+        index = self._ahead_order.get(journey_id)
+        made = self._ahead.result(index) if index is not None else None
+        if made is not None and made[0] == journey_id and made[1] == checksum and made[2] is not None:
+            parts: tuple[list[str], list[str]] = made[2]
+            return parts
+        again = self._late_from_bytes(journey_id, shown, zlib.decompress(packed), config)
+        if again is None:  # cannot happen: the file was read and parsed before
+            raise RuntimeError(f"{shown}: cannot be read again")
+        return again
+
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         source = self.sources.get(page.file.src_uri)
         if not source or not source.late:
             return output
-        index = self._ahead_index.get(page.file.src_uri)
-        made = self._ahead.result(index) if index is not None else None
-        if made is not None:  # drawn by the second process
-            source.late[:] = made[0]
-            self._disk.used.update(made[1])
+        journey_id = self._again.get(page.file.src_uri)
+        if journey_id is not None:
+            source.late[:], used = self._late_again(journey_id, config)
+            self._disk.used.update(used)
         filled = source.fill_late(output)
         source.late.clear()  # the page is written: let its maps go
         return filled
@@ -593,7 +650,21 @@ def _metrics() -> Any:
     return InterMetrics()
 
 
-def _problem_key(settings: Settings, src_uri: str) -> str:
-    from generator.source import display_path
+def _card_journey(journey: Journey) -> Journey:
+    """What journey and persona cards show of a journey: its front matter, and each
+    step's feeling and channels."""
+    steps = tuple(
+        Step(
+            id=step.id,
+            title="",
+            lanes=tuple(lane for lane in step.lanes if lane.key == "channel"),
+            emotion=step.emotion,
+        )
+        for step in journey.steps
+    )
+    stage = Stage(id="", title="", steps=steps)
+    return replace(journey, expectations="", extra={}, scenario="", stages=(stage,), key_locs={})
 
+
+def _problem_key(settings: Settings, src_uri: str) -> str:
     return display_path(settings.content_dir / src_uri)
