@@ -18,6 +18,7 @@ when ``JOURNEYMAP_PROCESSES=1``.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import gc
 import logging
@@ -87,6 +88,7 @@ class DrawAhead:
             _child(jobs, folder, write, taken)
         os.close(write)
         ahead.pid, ahead._pipe, ahead._folder, ahead._taken = pid, read, folder, taken
+        atexit.register(shutil.rmtree, folder, ignore_errors=True)  # should the build be interrupted
         return ahead
 
     @property
@@ -132,6 +134,7 @@ class DrawAhead:
         (it may be writing a file of the site), else it is stopped at once."""
         if self._taken is not None:
             _TAKEN.pack_into(self._taken, 0, sys.maxsize)  # every job is taken: the child ends
+            self._taken = None
         if self._pipe >= 0:
             os.close(self._pipe)
             self._pipe = -1
@@ -155,8 +158,9 @@ def _child(jobs: Sequence[Callable[[], Any]], folder: Path, pipe: int, taken: mm
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         logging.disable(logging.CRITICAL)  # the parent reports what goes wrong, once
-        # What the parent made is only read here: kept out of the collector's sight, its
-        # memory stays shared with the parent instead of being copied page by page.
+        # What the parent made before the fork (MkDocs' state, the imported modules) is
+        # kept out of the collector's sight: the collector would otherwise write to all of
+        # it, and each memory page written in a forked process becomes a copy.
         gc.freeze()
         gc.enable()
         for index in range(len(jobs) - 1, -1, -1):

@@ -40,12 +40,19 @@ class PageSource:
     lines: list[str] = field(default_factory=list)
     slots: list[str] = field(default_factory=list)
     late: list[Fragment] = field(default_factory=list)
+    title: str | None = None
+    """The page's title for MkDocs, already HTML-escaped: themes print titles unescaped."""
 
     @classmethod
     def titled(cls, key: str, title: str) -> PageSource:
-        """A page whose MkDocs title and heading are ``title``, shown literally."""
-        page = cls(key=key)
-        page.lines.extend(["---", f"title: {_yaml_string(title)}", "---"])
+        """A page whose MkDocs title and heading are ``title``, shown literally.
+
+        The plugin sets the title on the page rather than in front matter: a page with
+        metadata costs the theme four failed lookups (icon, subtitle, status…) each time
+        it lists the page in a navigation, and with navigation.prune every journey page
+        lists every other journey.
+        """
+        page = cls(key=key, title=e(plain_text(title)))
         page.heading(1, title)
         return page
 
@@ -318,25 +325,30 @@ def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels)
 
     Every cell repeats a step's text, so the tables go in after search indexing (as
     the map does): a search finds the step's own section, and indexing is faster.
+    Their rows are made then too.
     """
-    rows = []
-    kpi_rows = []
-    for number, step in enumerate(journey.steps, start=1):
-        name = f'<a href="#step-{attr(step.id)}">{number}. {e(step.title)}</a>'
-        pains, chances = step.values("pain"), step.values("opportunity")
-        if pains or chances:
-            rows.append([name, _list(pains), _list(chances)])
-        kpis, metrics = step.values("kpi"), step.values("metric")
-        if kpis or metrics:
-            kpi_rows.append([name, _list(kpis), _list(metrics), _list(step.values("owner"))])
-    if rows:
+    steps = journey.steps
+    if any(step.values("pain") or step.values("opportunity") for step in steps):
         page.heading(2, say("site.pains-opportunities"))
         headers = [say("site.step"), say("lane.pain"), say("lane.opportunity")]
-        page.slot(page.defer(partial(_table, headers, rows, "jm-table")))
-    if kpi_rows:
+        page.slot(page.defer(partial(_step_table, headers, steps, ("pain", "opportunity"))))
+    if any(step.values("kpi") or step.values("metric") for step in steps):
         page.heading(2, say("site.kpis"))
         kpi_headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
-        page.slot(page.defer(partial(_table, kpi_headers, kpi_rows, "jm-table")))
+        page.slot(page.defer(partial(_step_table, kpi_headers, steps, ("kpi", "metric"), "owner")))
+
+
+def _step_table(headers: list[str], steps: tuple[Step, ...], keys: tuple[str, str], extra: str = "") -> str:
+    """One row per step with a value for either of ``keys``: the step, those values,
+    and (if named) the ``extra`` lane's."""
+    rows = []
+    for number, step in enumerate(steps, start=1):
+        first, second = step.values(keys[0]), step.values(keys[1])
+        if first or second:
+            name = f'<a href="#step-{attr(step.id)}">{number}. {e(step.title)}</a>'
+            row = [name, _list(first), _list(second)]
+            rows.append([*row, _list(step.values(extra))] if extra else row)
+    return _table(headers, rows, "jm-table")
 
 
 def _list(values: tuple[str, ...]) -> str:
@@ -345,14 +357,6 @@ def _list(values: tuple[str, ...]) -> str:
     if len(values) == 1:
         return inline_html(values[0])
     return "<ul>" + "".join(f"<li>{inline_html(v)}</li>" for v in values) + "</ul>"
-
-
-def _yaml_string(text: str) -> str:
-    """A page title for MkDocs: HTML-escaped (themes print titles without escaping),
-    as a double-quoted YAML scalar (JSON strings are valid YAML)."""
-    import json
-
-    return json.dumps(e(plain_text(text)))
 
 
 def _initials(name: str) -> str:

@@ -120,6 +120,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._ahead_order: dict[str, int] = {}
         self._readable: dict[str, tuple[str, int, bytes]] = {}
         self._again: dict[str, str] = {}
+        self._urls: dict[str, str] = {}
         self._today = dt.date.today()
 
     # -- configuration --------------------------------------------------------------
@@ -151,7 +152,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     # -- files ----------------------------------------------------------------------
 
     def _url(self, config: MkDocsConfig, src_uri: str) -> str:
-        return File.generated(config, src_uri, content="").url
+        url = self._urls.get(src_uri)
+        if url is None:  # as MkDocs will make it; every page links the same few targets
+            url = self._urls[src_uri] = File.generated(config, src_uri, content="").url
+        return url
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         # Reading and drawing a thousand journeys makes millions of objects and no
@@ -177,6 +181,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             folder = Path(root) / config_file.stem
         self._disk = DiskCache(folder)
         self._drawn = self._key_base = None  # MkDocs may reuse this plugin for another build
+        self._urls = {}  # the configuration may have changed too (use_directory_urls)
         today = self._today = _today()
         self.journeys, self.personas = [], []  # a reused plugin's are the last build's
         self._start_drawing(config)
@@ -550,6 +555,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         src_uri = page.file.src_uri
         if src_uri in self.sources:
+            title = self.sources[src_uri].title
+            if title is not None:
+                page.title = title  # MkDocs lets a plugin overwrite the title it would find
             return markdown
         if CARDS_MARKER not in markdown and PERSONAS_MARKER not in markdown and "journey" not in markdown:
             return markdown
