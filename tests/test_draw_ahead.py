@@ -35,15 +35,15 @@ def _pid() -> int:
     return os.getpid()
 
 
-def test_the_child_does_the_jobs_from_the_last_one_down() -> None:
+def test_the_child_does_the_jobs_in_order() -> None:
     ahead = DrawAhead.start([_pid, _pid, _pid])
     try:
         assert ahead.running
         ahead.wait()
-        child = ahead.result(2)
-        assert child not in (0, os.getpid())
+        child = ahead.result(0)
+        assert child not in (None, os.getpid())
         assert ahead.result(1) == child
-        assert ahead.result(0) == child
+        assert ahead.result(2) == child
         assert ahead.result(3) is None  # there is no fourth job
     finally:
         ahead.stop()
@@ -51,20 +51,24 @@ def test_the_child_does_the_jobs_from_the_last_one_down() -> None:
         os.waitpid(child, 0)
 
 
+PARENT = os.getpid()
+
+
 def _slow() -> int:
-    time.sleep(0.3)
+    """0.2 s in the child, 0.5 s in the parent: no two events fall together."""
+    time.sleep(0.5 if os.getpid() == PARENT else 0.2)
     return os.getpid()
 
 
-def test_the_parent_takes_jobs_from_the_first_one_up_and_they_meet() -> None:
+def test_a_waiting_parent_takes_jobs_from_the_far_end() -> None:
     ahead = DrawAhead.start([_slow, _slow, _slow, _slow])
     try:
-        # The child is busy with the last job: the parent takes the first two itself.
-        assert ahead.result(0) is None
-        assert ahead.result(1) is None
-        ahead.wait()  # the child does the last two and stops where the parent got to
-        assert ahead.result(3) not in (None, os.getpid())
-        assert ahead.result(2) not in (None, os.getpid())
+        # The child is on job 0: meanwhile the parent does job 3 (0.5 s), and the
+        # child does jobs 0 and 1 and is halfway through job 2.
+        assert ahead.result(0) not in (None, PARENT)
+        assert ahead.result(1) not in (None, PARENT)
+        assert ahead.result(2) is None  # the next job nobody has finished: the parent's now
+        assert ahead.result(3) == PARENT  # done while waiting for job 0
     finally:
         ahead.stop()
 
@@ -77,15 +81,15 @@ def test_a_failing_job_leaves_it_and_the_rest_to_the_parent() -> None:
     try:
         ahead.wait()
         assert not ahead.running
-        assert ahead.result(2) == "third"
+        assert ahead.result(0) == "first"
         assert ahead.result(1) is None
-        assert ahead.result(0) is None
+        assert ahead.result(2) is None
     finally:
         ahead.stop()
 
 
 def test_stop_ends_a_busy_child_and_removes_its_folder() -> None:
-    ahead = DrawAhead.start([lambda: None, lambda: time.sleep(60)])
+    ahead = DrawAhead.start([lambda: time.sleep(60), lambda: None])
     folder = ahead._folder
     assert folder is not None
     assert folder.is_dir()
@@ -98,7 +102,6 @@ def test_stop_ends_a_busy_child_and_removes_its_folder() -> None:
 
 def test_stop_can_let_the_child_finish_what_it_is_writing(tmp_path: Path) -> None:
     target = tmp_path / "download.csv"
-
     started = tmp_path / "started"
 
     def writing() -> None:
@@ -106,7 +109,7 @@ def test_stop_can_let_the_child_finish_what_it_is_writing(tmp_path: Path) -> Non
         time.sleep(0.3)
         target.write_text("complete\n")
 
-    ahead = DrawAhead.start([lambda: None, writing])
+    ahead = DrawAhead.start([writing, lambda: None])
     while not started.exists():
         time.sleep(0.01)
     ahead.stop(wait=True)

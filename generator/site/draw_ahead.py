@@ -1,15 +1,16 @@
-"""Journey pages' late parts (map, step details, tables, downloads) made partly in a
-second process while MkDocs converts pages in the first.
+"""Journey pages' late parts (map, step details, tables, downloads) made in a second
+process while MkDocs converts pages in the first.
 
 MkDocs builds a site on one core: it converts every page, then writes them one by one,
 and a journey page's map is drawn when it is written. With a second core, a child
-process draws meanwhile. It is forked once the journeys are read and takes the pages
-from the last one down; for each it saves the parts in a private folder and reports
-the page's number through a pipe. The parent writes pages from the first one up: it
-takes the parts the child made, and makes the others itself without waiting. They meet
-in the middle, and the child stops. Whatever the child did not do, because it failed
-or had not got there, the parent does exactly as it would with no child: the site and
-its errors are the same either way.
+process draws meanwhile. Forked before the journeys are read, it reads them itself
+and makes the pages' parts in the order MkDocs writes them, saving each in a private
+folder and reporting its number through a pipe. When MkDocs writes a page, the parent
+takes the child's parts. If the child has not got there yet, the parent does not sit
+idle: it makes pages from the far end of the list, which the child then never
+reaches, and looks again. Whatever the child did not do (it failed, or the parent took
+the page), the parent makes exactly as it would with no child: the site and its errors
+are the same either way.
 
 The child is forked only on Linux, with at least two cores, while the process runs no
 other thread (``mkdocs serve`` does; it redraws only changed journeys anyway), and not
@@ -56,22 +57,26 @@ def _only_thread() -> bool:
 
 
 class DrawAhead:
-    """Jobs shared between a forked child, which takes them from the last one down, and
-    the parent, which asks for them from the first one up.
+    """Jobs shared between a forked child, which does them from the first one up, and
+    the parent, which asks for their results in the same order.
 
-    ``result(i)`` is job ``i``'s return value if the child has done it, or ``None``: the
-    parent then does job ``i`` itself, and the child stops once it reaches a job the
-    parent has taken. Neither waits for the other; at the meeting point both may do the
-    same job, which is harmless since jobs give the same result in either process.
+    ``result(i)`` is job ``i``'s return value, from the child or from a job the parent
+    did while it waited; ``None`` means the parent must do job ``i`` itself. While the
+    child has not reached job ``i``, the parent takes the last job nobody has taken,
+    does it, and keeps its result for later; the child stops where the parent's jobs
+    begin. At that point both may do the same job, which is harmless: a job gives the
+    same result in either process.
     """
 
     def __init__(self) -> None:
         self.pid = 0
+        self._jobs: Sequence[Callable[[], Any]] = ()
         self._pipe = -1
         self._pending = b""
         self._done: set[int] = set()
+        self._kept: set[int] = set()
         self._folder: Path | None = None
-        self._taken: mmap.mmap | None = None
+        self._limit: mmap.mmap | None = None
 
     @classmethod
     def start(cls, jobs: Sequence[Callable[[], Any]]) -> DrawAhead:
@@ -79,15 +84,15 @@ class DrawAhead:
         if len(jobs) < 2 or not can_fork():
             return ahead
         folder = Path(tempfile.mkdtemp(prefix="journeymap-ahead-"))
-        taken = mmap.mmap(-1, 8)  # shared with the child: the last job the parent took
-        _TAKEN.pack_into(taken, 0, -1)
+        limit = mmap.mmap(-1, 8)  # shared with the child: where the parent's jobs begin
+        _LIMIT.pack_into(limit, 0, len(jobs))
         read, write = os.pipe()
         pid = os.fork()
         if pid == 0:
             os.close(read)
-            _child(jobs, folder, write, taken)
+            _child(jobs, folder, write, limit)
         os.close(write)
-        ahead.pid, ahead._pipe, ahead._folder, ahead._taken = pid, read, folder, taken
+        ahead.pid, ahead._jobs, ahead._pipe, ahead._folder, ahead._limit = pid, jobs, read, folder, limit
         atexit.register(shutil.rmtree, folder, ignore_errors=True)  # should the build be interrupted
         return ahead
 
@@ -96,25 +101,41 @@ class DrawAhead:
         return self._pipe >= 0
 
     def result(self, index: int) -> Any:
-        if self._folder is None or self._taken is None:
+        if self._folder is None or self._limit is None or not 0 <= index < len(self._jobs):
             return None
-        self._collect()
-        if index not in self._done:
-            _TAKEN.pack_into(self._taken, 0, index)
-            self._collect()  # the child may have finished it meanwhile
-        if index not in self._done:
-            return None
-        path = self._folder / str(index)
+        while True:
+            self._collect()
+            if index in self._kept:
+                return self._load(f"p{index}")
+            if index in self._done:
+                return self._load(f"c{index}")
+            first_taken = _LIMIT.unpack_from(self._limit, 0)[0]
+            if self._pipe < 0 or index >= first_taken - 1:
+                _LIMIT.pack_into(self._limit, 0, min(first_taken, index))
+                return None  # the child has ended, or this job is the parent's now
+            last = first_taken - 1  # the child is behind: do the last job nobody has taken
+            _LIMIT.pack_into(self._limit, 0, last)
+            self._save(f"p{last}", self._jobs[last]())
+            self._kept.add(last)
+
+    def wait(self) -> None:
+        """Until the child ends: it has done every job it was going to do."""
+        self._collect(block=True)
+
+    def _save(self, name: str, value: Any) -> None:
+        assert self._folder is not None
+        (self._folder / name).write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def _load(self, name: str) -> Any:
+        """A result saved by the child (``c<index>``) or by the parent (``p<index>``)."""
+        assert self._folder is not None
+        path = self._folder / name
         try:
             data = path.read_bytes()
             path.unlink()
             return pickle.loads(data)
         except (OSError, pickle.UnpicklingError, EOFError):
             return None
-
-    def wait(self) -> None:
-        """Until the child ends: it has done every job it was going to do."""
-        self._collect(block=True)
 
     def _collect(self, *, block: bool = False) -> None:
         """Note the jobs the child has reported done."""
@@ -132,9 +153,9 @@ class DrawAhead:
     def stop(self, *, wait: bool = False) -> None:
         """End the child and remove its folder; ``wait`` lets it finish its current job
         (it may be writing a file of the site), else it is stopped at once."""
-        if self._taken is not None:
-            _TAKEN.pack_into(self._taken, 0, sys.maxsize)  # every job is taken: the child ends
-            self._taken = None
+        if self._limit is not None:
+            _LIMIT.pack_into(self._limit, 0, 0)  # every job is taken: the child ends
+            self._limit = None
         if self._pipe >= 0:
             os.close(self._pipe)
             self._pipe = -1
@@ -147,13 +168,14 @@ class DrawAhead:
         if self._folder is not None:
             shutil.rmtree(self._folder, ignore_errors=True)
             self._folder = None
+        self._jobs = ()
 
 
-_TAKEN = struct.Struct("q")
+_LIMIT = struct.Struct("q")
 _INDEX = struct.Struct("I")
 
 
-def _child(jobs: Sequence[Callable[[], Any]], folder: Path, pipe: int, taken: mmap.mmap) -> NoReturn:
+def _child(jobs: Sequence[Callable[[], Any]], folder: Path, pipe: int, limit: mmap.mmap) -> NoReturn:
     code = 0
     try:
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
@@ -163,10 +185,10 @@ def _child(jobs: Sequence[Callable[[], Any]], folder: Path, pipe: int, taken: mm
         # it, and each memory page written in a forked process becomes a copy.
         gc.freeze()
         gc.enable()
-        for index in range(len(jobs) - 1, -1, -1):
-            if index <= _TAKEN.unpack_from(taken, 0)[0]:
-                break  # the parent has come this far: it does the rest
-            (folder / str(index)).write_bytes(pickle.dumps(jobs[index](), protocol=pickle.HIGHEST_PROTOCOL))
+        for index, job in enumerate(jobs):
+            if index >= _LIMIT.unpack_from(limit, 0)[0]:
+                break  # the parent has taken the rest
+            (folder / f"c{index}").write_bytes(pickle.dumps(job(), protocol=pickle.HIGHEST_PROTOCOL))
             os.write(pipe, _INDEX.pack(index))
     except BaseException:  # the parent does this job and the rest, and reports any error
         code = 1
