@@ -190,6 +190,9 @@ def _child(jobs: Sequence[Callable[[], Any]], folder: Path, pipe: int, limit: mm
                 break  # the parent has taken the rest
             (folder / f"c{index}").write_bytes(pickle.dumps(job(), protocol=pickle.HIGHEST_PROTOCOL))
             os.write(pipe, _INDEX.pack(index))
+    except BrokenPipeError:  # the parent is gone (killed, say): nobody will read the folder
+        shutil.rmtree(folder, ignore_errors=True)
+        code = 1
     except BaseException:  # the parent does this job and the rest, and reports any error
         code = 1
     finally:
