@@ -255,3 +255,38 @@ def test_parts_from_another_version_of_the_file_are_not_used(site: Project, monk
     monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(site.root / "fresh-cache"))
     build_site(site.root / "mkdocs.yml", site.root / "out", echo=False)
     assert snapshot(site.root / "out") == snapshot(site.root / "expected")
+
+
+def test_a_new_process_builds_the_same_site_with_pdfs_and_history(project: Project) -> None:
+    """`mkdocs build` in a process of its own, as users run it: typst has not run yet, so
+    the build forks, and the child renders the PDF downloads too."""
+    project.write("mkdocs.yml", SITE_CONFIG)  # default downloads: SVG, PDF, CSV and JSON
+    project.write("content/index.md", "# Home\n")
+    project.journey("good", JOURNEY)
+    project.journey("other", JOURNEY.replace("A small journey", "Another journey"))
+
+    def git(*args: str) -> None:
+        command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
+        subprocess.run(command, cwd=project.root, check=True, capture_output=True)
+
+    git("init", "-q")
+    git("add", ".")
+    git("commit", "-q", "-m", "First version")
+    project.journey("good", JOURNEY.replace("A small journey", "A small journey, reviewed"))
+    git("commit", "-q", "-am", "Reviewed")
+    mkdocs = str(Path(sys.executable).parent / "mkdocs")
+    env = {k: v for k, v in os.environ.items() if k != "JOURNEYMAP_PROCESSES"} | {"NO_MKDOCS_2_WARNING": "1"}
+    two = subprocess.run(
+        [mkdocs, "build", "-v", "-d", "two"], check=False, cwd=project.root, env=env, capture_output=True, text=True
+    )
+    assert two.returncode == 0, two.stderr
+    assert "drawn in a second process too" in two.stderr
+    one_env = env | {"JOURNEYMAP_PROCESSES": "1"}
+    one = subprocess.run(
+        [mkdocs, "build", "-v", "-d", "one"], check=False, cwd=project.root, env=one_env, capture_output=True, text=True
+    )
+    assert one.returncode == 0, one.stderr
+    assert "second process" not in one.stderr
+    assert (project.root / "two" / "journeys" / "good.pdf").read_bytes().startswith(b"%PDF")
+    assert "Reviewed" in (project.root / "two" / "journeys" / "good" / "index.html").read_text(encoding="utf-8")
+    assert snapshot(project.root / "two") == snapshot(project.root / "one")

@@ -245,6 +245,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._ahead = DrawAhead.start(
             [partial(self._late_from_file, journey_id, path, config) for journey_id, path in found]
         )
+        if self._ahead.running:
+            log.debug(f"journey pages drawn in a second process too (pid {self._ahead.pid})")
 
     def _late(self, source: PageSource) -> tuple[list[str], list[str]]:
         """A page's late parts, and the cache entries they used."""
