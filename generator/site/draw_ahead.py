@@ -88,9 +88,12 @@ class DrawAhead:
         _LIMIT.pack_into(limit, 0, len(jobs))
         read, write = os.pipe()
         pid = os.fork()
-        if pid == 0:
-            os.close(read)
-            _child(jobs, folder, write, limit)
+        if pid == 0:  # never returns: the frames it inherited (a build's cleanup) must not run here
+            try:
+                os.close(read)
+                _child(jobs, folder, write, limit)
+            finally:
+                os._exit(1)
         os.close(write)
         ahead.pid, ahead._jobs, ahead._pipe, ahead._folder, ahead._limit = pid, jobs, read, folder, limit
         atexit.register(shutil.rmtree, folder, ignore_errors=True)  # should the build be interrupted
