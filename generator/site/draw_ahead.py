@@ -32,6 +32,7 @@ import signal
 import struct
 import sys
 import tempfile
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
@@ -127,7 +128,7 @@ class DrawAhead:
 
     def _save(self, name: str, value: Any) -> None:
         assert self._folder is not None
-        (self._folder / name).write_bytes(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _write(self._folder / name, value)
 
     def _load(self, name: str) -> Any:
         """A result saved by the child (``c<index>``) or by the parent (``p<index>``)."""
@@ -136,8 +137,8 @@ class DrawAhead:
         try:
             data = path.read_bytes()
             path.unlink()
-            return pickle.loads(data)
-        except (OSError, pickle.UnpicklingError, EOFError):
+            return pickle.loads(zlib.decompress(data))
+        except (OSError, pickle.UnpicklingError, EOFError, zlib.error):
             return None
 
     def _collect(self, *, block: bool = False) -> None:
@@ -178,6 +179,12 @@ _LIMIT = struct.Struct("q")
 _INDEX = struct.Struct("I")
 
 
+def _write(path: Path, value: Any) -> None:
+    """A result, compressed: the child may run hundreds of pages ahead, and the
+    temporary folder is often in memory (tmpfs)."""
+    path.write_bytes(zlib.compress(pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+
 def _child(jobs: Sequence[Callable[[], Any]], folder: Path, pipe: int, limit: mmap.mmap) -> NoReturn:
     code = 0
     try:
@@ -191,7 +198,7 @@ def _child(jobs: Sequence[Callable[[], Any]], folder: Path, pipe: int, limit: mm
         for index, job in enumerate(jobs):
             if index >= _LIMIT.unpack_from(limit, 0)[0]:
                 break  # the parent has taken the rest
-            (folder / f"c{index}").write_bytes(pickle.dumps(job(), protocol=pickle.HIGHEST_PROTOCOL))
+            _write(folder / f"c{index}", job())
             os.write(pipe, _INDEX.pack(index))
     except BrokenPipeError:  # the parent is gone (killed, say): nobody will read the folder
         shutil.rmtree(folder, ignore_errors=True)
