@@ -45,7 +45,7 @@ def _output(args: list[str], cwd: Path) -> str:
     return subprocess.run(args, cwd=cwd, check=True, capture_output=True, text=True, env=_env()).stdout.strip()
 
 
-def _peak_rss_mb(args: list[str], cwd: Path) -> float:
+def _peak_memory_mb(args: list[str], cwd: Path) -> float:
     """Peak memory of a command and every process it starts, together, in MB.
 
     The site build draws maps in a forked second process, so one process's peak would
@@ -222,7 +222,7 @@ def main() -> None:
                 )
             if n == max(sizes):
                 shutil.rmtree(ours / ".cache", ignore_errors=True)  # a cold build
-                peak = _peak_rss_mb([exe, "build", "-q", "-d", "out2"], ours)
+                peak = _peak_memory_mb([exe, "build", "-q", "-d", "out2"], ours)
                 row(f"peak memory of the N={n} build", f"{peak:.0f} MB", "≤ 300 MB", peak <= 300)
     finally:
         shutil.rmtree(work, ignore_errors=True)
@@ -241,7 +241,7 @@ def main() -> None:
             command = [exe, "check", "-q", path]
             code = subprocess.run(command, cwd=patho, capture_output=True, env=_env(), check=False).returncode
             seconds = time.perf_counter() - start
-            peak = _peak_rss_mb([exe, "check", "-q", path], patho) if code == 0 else 0.0
+            peak = _peak_memory_mb([exe, "check", "-q", path], patho) if code == 0 else 0.0
             outcome = "clear error E312" if code == 1 else f"{peak:.0f} MB"
             row(f"pathological input `{name}`: check", f"{seconds:.2f} s, {outcome}", "< 5 s, < 300 MB", seconds < 5)
     finally:

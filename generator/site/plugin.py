@@ -121,6 +121,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._readable: dict[str, tuple[str, int, bytes]] = {}
         self._again: dict[str, str] = {}
         self._urls: dict[str, str] = {}
+        self._personas_read = False
         self._today = dt.date.today()
 
     # -- configuration --------------------------------------------------------------
@@ -184,6 +185,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._urls = {}  # the configuration may have changed too (use_directory_urls)
         today = self._today = _today()
         self.journeys, self.personas = [], []  # a reused plugin's are the last build's
+        self._personas_read = False
         self._start_drawing(config)
         parsed: Parsed = {}
         if _SERVING["on"]:  # unchanged journeys are not parsed again
@@ -203,6 +205,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             self.problems.setdefault(item.loc.path, []).append(item)
             log.warning(f"{item}\n  hint: {item.hint}" if item.hint else str(item))
         self.journeys, self.personas = project.journeys, project.personas
+        self._personas_read = True
         self.sources = {}
         personas = {persona.id: persona for persona in project.personas}
         for asset in ("journeymap.js",):
@@ -237,7 +240,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         Forked before anything is read, so the child shares little memory it could
         make a copy of; and before the toolkit, since typst's threads must not be
         running when the process forks. The child reads and parses every journey file
-        itself, from the last one down.
+        itself, in the order the pages are written.
         """
         self._ahead.stop()
         found = [] if _SERVING["on"] else journey_files(self.settings)  # serve draws in memory, for its next rebuild
@@ -261,8 +264,9 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def _late_from_file(
         self, journey_id: str, path: Path, config: MkDocsConfig
     ) -> tuple[str, int, tuple[list[str], list[str]] | None]:
-        """(In the child.) A journey page's late parts, from its file; with its id and
-        checksum, so the parent uses them only if it read the same file."""
+        """A second-process job (done by the child, or by the parent while it waits): a
+        journey page's late parts, from its file; with its id and checksum, so the
+        parent uses them only if it read the same file."""
         data = path.read_bytes()
         return journey_id, zlib.crc32(data), self._late_from_bytes(journey_id, display_path(path), data, config)
 
@@ -276,8 +280,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         journey = self._parse(journey_id, shown, data)
         if journey is None:
             return None
-        if not self.personas:  # in the second process, forked before they were read
-            self.personas = load_personas(self.settings)
+        if not self._personas_read:  # in the second process, forked before they were read
+            self.personas, self._personas_read = load_personas(self.settings), True
         persona = next((p for p in self.personas if p.id == journey.persona), None)
         return self._late(self._journey_page(journey, persona, config, self._today, with_history=False))
 
