@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import ClassVar, Final, NamedTuple
 
 from generator.channels import channel_glyph
 from generator.config import Settings
@@ -42,7 +42,7 @@ class Geometry:
     min_lane_height: float = 40
 
 
-MAP_ROW_OF = {
+MAP_ROW_OF: Final = {
     "doing": "steps",
     "channel": "touchpoint",
     "touchpoint": "touchpoint",
@@ -62,60 +62,133 @@ MAP_ROW_OF = {
 
 
 def r(value: float) -> float:
-    """Round to 0.1 px, so output never depends on float noise."""
-    return round(value, 1) + 0.0
+    """Round to 0.1 px (half to even), so output never depends on float noise.
+
+    The same result as ``round(value * 10) / 10``, in operations that compiled code
+    does natively: ``round(value, 1)`` went through a decimal string and was a tenth
+    of a map's layout. Never ``-0.0``.
+    """
+    tenths = value * 10
+    whole = math.floor(tenths)
+    rest = tenths - whole
+    if rest > 0.5 or (rest == 0.5 and whole % 2 == 1):
+        whole += 1
+    return whole / 10
 
 
-class Text(NamedTuple):
+class _Record:
+    """A plain record of layout values, drawn from by ``render_svg``.
+
+    Written out as classes with their own ``__init__`` rather than named tuples or
+    dataclasses: a map makes a few hundred of each, and compiled code builds these
+    natively.
+    """
+
+    __slots__ = ()
+    _fields: ClassVar[tuple[str, ...]] = ()
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other) and all(getattr(self, n) == getattr(other, n) for n in self._fields)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
+        return f"{type(self).__name__}({values})"
+
+
+class Text(_Record):
     """Wrapped lines; ``y`` is the first baseline."""
 
-    x: float
-    y: float
-    lines: tuple[str, ...]
-    size: float
-    line_height: float
-    bold: bool = False
-    anchor: str = "start"
-    cls: str = ""
+    _fields = ("x", "y", "lines", "size", "line_height", "bold", "anchor", "cls")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        x: float,
+        y: float,
+        lines: tuple[str, ...],
+        size: float,
+        line_height: float,
+        bold: bool = False,
+        anchor: str = "start",
+        cls: str = "",
+    ) -> None:
+        self.x = x
+        self.y = y
+        self.lines = lines
+        self.size = size
+        self.line_height = line_height
+        self.bold = bold
+        self.anchor = anchor
+        self.cls = cls
 
 
-class Rect(NamedTuple):
-    x: float
-    y: float
-    w: float
-    h: float
-    cls: str = ""
+class Rect(_Record):
+    _fields = ("x", "y", "w", "h", "cls")
+    __slots__ = _fields
+
+    def __init__(self, x: float, y: float, w: float, h: float, cls: str = "") -> None:
+        self.x = x
+        self.y = y
+        self.w = w
+        self.h = h
+        self.cls = cls
 
 
-class Mark(NamedTuple):
+class Mark(_Record):
     """A small symbol: a channel glyph, a pain or opportunity bullet, a star, a step number."""
 
-    kind: str
-    x: float
-    y: float
-    size: float
-    name: str = ""
-    text: str = ""
+    _fields = ("kind", "x", "y", "size", "name", "text")
+    __slots__ = _fields
+
+    def __init__(self, kind: str, x: float, y: float, size: float, name: str = "", text: str = "") -> None:
+        self.kind = kind
+        self.x = x
+        self.y = y
+        self.size = size
+        self.name = name
+        self.text = text
 
 
-class Cell(NamedTuple):
-    lane: str
-    rect: Rect
-    texts: tuple[Text, ...] = ()
-    marks: tuple[Mark, ...] = ()
-    changed: bool = False
+class Cell(_Record):
+    _fields = ("lane", "rect", "texts", "marks", "changed")
+    __slots__ = _fields
+
+    def __init__(
+        self, lane: str, rect: Rect, texts: tuple[Text, ...] = (), marks: tuple[Mark, ...] = (), changed: bool = False
+    ) -> None:
+        self.lane = lane
+        self.rect = rect
+        self.texts = texts
+        self.marks = marks
+        self.changed = changed
 
 
-class Column(NamedTuple):
-    step_id: str
-    number: int
-    x: float
-    width: float
-    summary: str
-    type_rank: str
-    cells: tuple[Cell, ...]
-    status: str = ""
-    """For a visual diff: added, removed, moved, renamed or changed (or empty)."""
+class Column(_Record):
+    _fields = ("step_id", "number", "x", "width", "summary", "type_rank", "cells", "status")
+    __slots__ = _fields
+
+    def __init__(
+        self,
+        step_id: str,
+        number: int,
+        x: float,
+        width: float,
+        summary: str,
+        type_rank: str,
+        cells: tuple[Cell, ...],
+        status: str = "",
+    ) -> None:
+        self.step_id = step_id
+        self.number = number
+        self.x = x
+        self.width = width
+        self.summary = summary
+        self.type_rank = type_rank
+        self.cells = cells
+        self.status = status
+        """For a visual diff: added, removed, moved, renamed or changed (or empty)."""
 
 
 class Lane(NamedTuple):
@@ -132,14 +205,20 @@ class Band(NamedTuple):
     shade: int
 
 
-class Point(NamedTuple):
-    x: float
-    y: float
-    score: float
-    label: str
-    tone: str
-    word: Text | None
-    step_id: str
+class Point(_Record):
+    _fields = ("x", "y", "score", "label", "tone", "word", "step_id")
+    __slots__ = _fields
+
+    def __init__(
+        self, x: float, y: float, score: float, label: str, tone: str, word: Text | None, step_id: str
+    ) -> None:
+        self.x = x
+        self.y = y
+        self.score = score
+        self.label = label
+        self.tone = tone
+        self.word = word
+        self.step_id = step_id
 
 
 class Curve(NamedTuple):
@@ -228,6 +307,31 @@ def _summary(step: Step, number: int, say: Labels) -> str:
     return ". ".join(parts)
 
 
+class _Stack:
+    """Text blocks stacked down a cell: each wrapped to the cell's width, 4 px apart."""
+
+    def __init__(self, builder: _Builder, texts: list[Text], x: float, top: float) -> None:
+        self.measure = builder.measure
+        self.width = builder.inner
+        self.spacing = builder.spacing
+        self.texts = texts
+        self.x = x
+        self.top = top
+        self.y = builder.g.padding
+        """Where the next block's top goes, below the cell's top."""
+
+    def add(self, value: str, size: float, bold: bool = False, cls: str = "", indent: float = 0.0) -> Text:
+        lines = tuple(wrap(value, self.width - indent, size, self.measure, bold))
+        line_height = self.spacing[size]
+        block = Text(r(self.x + indent), r(self.top + self.y + size), lines, size, line_height, bold, "start", cls)
+        self.texts.append(block)
+        if lines:
+            self.y += (len(lines) - 1) * line_height + size * 1.3 + 4
+        else:
+            self.y += 4
+        return block
+
+
 class _Builder:
     def __init__(self, journey: Journey, persona_name: str, settings: Settings, measure: TextMeasurer, g: Geometry):
         self.journey = journey
@@ -253,78 +357,68 @@ class _Builder:
         self, lane: str, step: Step, number: int, left: float = 0.0, top: float = 0.0
     ) -> tuple[list[Text], list[Mark], float]:
         """A cell's texts and marks, placed in a cell whose top-left corner is (left, top)."""
-        g, m, w = self.g, self.measure, self.inner
+        g = self.g
         texts: list[Text] = []
         marks: list[Mark] = []
-        y = g.padding
         x = left + g.padding
         values = self.values_of(step)
-        spacing = self.spacing
-
-        def add(value: str, size: float, *, bold: bool = False, cls: str = "", indent: float = 0.0) -> Text:
-            nonlocal y
-            lines = tuple(wrap(value, w - indent, size, m, bold))
-            line_height = spacing[size]
-            block = Text(r(x + indent), r(top + y + size), lines, size, line_height, bold, "start", cls)
-            texts.append(block)
-            if lines:
-                y += (len(lines) - 1) * line_height + size * 1.3 + 4
-            else:
-                y += 4
-            return block
-
+        stack = _Stack(self, texts, x, top)
+        add = stack.add
         if lane == "steps":
             badge = g.small_size * 1.9
-            marks.append(Mark("number", r(x + badge / 2), r(top + y + badge / 2), badge, text=str(number)))
+            marks.append(Mark("number", r(x + badge / 2), r(top + stack.y + badge / 2), badge, text=str(number)))
             if step.moment_of_truth:
-                marks.append(Mark("star", r(x + badge / 2), r(top + y + badge * 1.75), badge * 0.75))
-            indent = badge + 6
-            add(plain_text(step.title), g.step_size, bold=True, cls="jm-step-title", indent=indent)
-            y = max(y, g.padding + badge * (2.3 if step.moment_of_truth else 1.0) + 4)
+                marks.append(Mark("star", r(x + badge / 2), r(top + stack.y + badge * 1.75), badge * 0.75))
+            add(plain_text(step.title), g.step_size, True, "jm-step-title", badge + 6)
+            stack.y = max(stack.y, g.padding + badge * (2.3 if step.moment_of_truth else 1.0) + 4)
             for value in values.get("doing", ()):
-                add(plain_text(value), g.body_size, cls="jm-doing")
+                add(value, g.body_size, False, "jm-doing")
         elif lane == "touchpoint":
             for channel in values.get("channel", ()):
-                glyph = channel_glyph(plain_text(channel))
+                glyph = channel_glyph(channel)
                 indent = g.small_size + 7 if glyph else 0.0
-                block = add(plain_text(channel).upper(), g.small_size, bold=True, cls="jm-channel", indent=indent)
+                block = add(channel.upper(), g.small_size, True, "jm-channel", indent)
                 if glyph:
                     marks.append(Mark("glyph", r(x), r(block.y - g.small_size * 0.95), g.small_size + 3, name=glyph))
             for value in values.get("touchpoint", ()):
-                add(plain_text(value), g.body_size)
+                add(value, g.body_size)
             if step.type:
-                add(self.say.touchpoint_type(step.type), g.small_size, bold=True, cls="jm-type")
+                add(self.say.touchpoint_type(step.type), g.small_size, True, "jm-type")
         elif lane == "thinking":
             for value in values.get("thinking", ()):
-                add(plain_text(value), g.body_size, cls="jm-thinking")
+                add(value, g.body_size, False, "jm-thinking")
         elif lane in ("pain", "opportunity"):
             for value in values.get(lane, ()):
-                block = add(plain_text(value), g.body_size, indent=g.body_size + 6)
+                block = add(value, g.body_size, False, "", g.body_size + 6)
                 marks.append(Mark(lane, r(x + g.body_size / 2), r(block.y - g.body_size * 0.36), g.body_size))
         elif lane == "owner":
             for value in values.get("owner", ()):
-                add(plain_text(value), g.body_size)
+                add(value, g.body_size)
             if step.moment_of_truth:
-                block = add(self.say("moment-of-truth"), g.small_size, bold=True, cls="jm-mot", indent=g.small_size + 6)
+                block = add(self.say("moment-of-truth"), g.small_size, True, "jm-mot", g.small_size + 6)
                 marks.append(Mark("star", r(x + g.small_size / 2), r(block.y - g.small_size * 0.36), g.small_size))
         elif lane in ("backstage", "support"):
             for value in values.get(lane, ()):
-                add(plain_text(value), g.body_size)
+                add(value, g.body_size)
         elif lane == "kpi":
             for value in values.get("kpi", ()):
-                add(plain_text(value), g.body_size)
+                add(value, g.body_size)
             for value in values.get("metric", ()):
-                add(f"{self.say('measured')}: {plain_text(value)}", g.body_size, bold=True, cls="jm-metric")
-        height = y - 4 + g.padding if texts else 0.0
+                add(f"{self.say('measured')}: {value}", g.body_size, True, "jm-metric")
+        height = stack.y - 4 + g.padding if texts else 0.0
         return texts, marks, height
 
     def values_of(self, step: Step) -> dict[str, tuple[str, ...]]:
-        """A step's lane values by key, gathered once per step for all its cells."""
+        """A step's lane values as plain text by key, gathered once per step for all its cells."""
         found = self._values.get(step.id)
         if found is None or found[0] is not step:
             grouped: dict[str, list[str]] = {}
             for lane in step.lanes:
-                grouped.setdefault(lane.key, []).append(lane.value)
+                found_list = grouped.get(lane.key)
+                if found_list is None:
+                    grouped[lane.key] = [plain_text(lane.value)]
+                else:
+                    found_list.append(plain_text(lane.value))
             found = (step, {key: tuple(items) for key, items in grouped.items()})
             self._values[step.id] = found
         return found[1]

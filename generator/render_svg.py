@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Final
 
 import jinja2
 from markupsafe import Markup, escape
@@ -26,27 +26,30 @@ from generator.palette import FONT_STACK, PALETTE, map_css
 __all__ = ["clean_text", "render_map_svg", "render_map_svgs", "template_environment"]
 
 # Not allowed in XML 1.0, plus bidi embeddings, overrides and isolates.
-_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
-C = PALETTE["light"]
-MUTED_TEXT = frozenset({"jm-channel", "jm-thinking", "jm-type", "jm-goal", "jm-meta"})
+_UNSAFE: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
+C: Final = PALETTE["light"]
+MUTED_TEXT: Final = frozenset({"jm-channel", "jm-thinking", "jm-type", "jm-goal", "jm-meta"})
 
 
 def clean_text(value: str) -> str:
     """Text safe to put in XML: invalid characters and bidi controls removed."""
+    if value.isprintable():  # no control, bidi, surrogate or non-character code point
+        return value
     return _UNSAFE.sub("", value)
 
 
-_NEEDS_WORK = re.compile("[&<>\"'\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
-
-
 def _e(value: str) -> str:
-    """``value`` cleaned and escaped for XML text or attributes (most values need neither)."""
-    if _NEEDS_WORK.search(value) is None:
+    """``value`` cleaned and escaped for XML text or attributes (most values need neither).
+
+    Printable text holds no control, bidi, surrogate or non-character code point, so
+    only the five characters XML escapes are left to look for.
+    """
+    if value.isprintable() and not ("&" in value or "<" in value or ">" in value or '"' in value or "'" in value):
         return value
     return str(escape(clean_text(value)))
 
 
-_NUMBERS: dict[float, str] = {}
+_NUMBERS: Final[dict[float, str]] = {}
 
 
 def _n(value: float) -> str:
@@ -66,7 +69,7 @@ def _n(value: float) -> str:
     return text
 
 
-_TEXT_TAILS: dict[tuple[float, bool, str, str, str, str], str] = {}
+_TEXT_TAILS: Final[dict[tuple[float, bool, str, str, str, str], str]] = {}
 
 
 def _text_tail(size: float, bold: bool, anchor: str, cls: str, role: str, extra: str) -> str:
@@ -92,9 +95,9 @@ def _text(t: Text, role: str = "fg", extra: str = "") -> str:
     elif not lines:
         body = ""
     else:
-        first = f'<tspan x="{x}">{_e(lines[0])}</tspan>'
-        later = f'<tspan x="{x}" dy="{_n(t.line_height)}">'
-        body = first + "".join(later + _e(line) + "</tspan>" for line in lines[1:])
+        later = f'</tspan><tspan x="{x}" dy="{_n(t.line_height)}">'
+        escaped = [_e(line) for line in lines]
+        body = f'<tspan x="{x}">' + later.join(escaped) + "</tspan>"
     return f'<text x="{x}" y="{_n(t.y)}"{_text_tail(t.size, t.bold, t.anchor, t.cls, role, extra)}{body}</text>'
 
 
@@ -164,19 +167,24 @@ def _cell(cell: Cell, rank: str) -> str:
         emphasis = "primary"  # a changed cell is outlined as strongly as a critical one, and tagged
     rect = cell.rect
     parts = [_box(rect.x + 0.5, rect.y + 0.5, rect.w - 1, rect.h - 1, emphasis, _e(cell.lane))]
-    parts.extend(_mark(k) for k in cell.marks)
+    for k in cell.marks:
+        parts.append(_mark(k))
     for t in cell.texts:
         role = "muted" if t.cls in MUTED_TEXT or emphasis == "minor" else "fg"
         parts.append(_text(t, role))
     return "".join(parts)
 
 
-@dataclass(frozen=True, slots=True)
 class _Group:
-    key: str
-    body: Markup
-    title: str = ""
-    cls: str = ""
+    """One ``<g>`` of the template: its key, escaped body, and escaped title and class."""
+
+    __slots__ = ("body", "cls", "key", "title")
+
+    def __init__(self, key: str, body: Markup, title: str = "", cls: str = "") -> None:
+        self.key = key
+        self.body = body
+        self.title = title
+        self.cls = cls
 
 
 def _step_group(column: Column, layout: MapLayout) -> _Group:
@@ -201,7 +209,8 @@ def _step_group(column: Column, layout: MapLayout) -> _Group:
         cls += f" jm-diff-{column.status}"
     if column.status == "removed":  # a ghost column: faded and dashed, and labelled Removed
         body = f'<g opacity="0.5" stroke-dasharray="4 3">{body}</g>'
-    return _Group(column.step_id, Markup(body), column.summary, cls)
+    # Escaped here once, not by the template's finalize and autoescape in each of its renders.
+    return _Group(column.step_id, Markup(body), Markup(_e(column.summary)), cls)
 
 
 def _curve(layout: MapLayout) -> Markup:

@@ -135,11 +135,15 @@ def _break_word(word: str, width: float, size: float, measurer: TextMeasurer, bo
 _MARKUP = re.compile(r"[*_`\[\]<>!\\&~]")
 
 
-@lru_cache(maxsize=4096)
 def plain_text(inline: str) -> str:
     """Inline Markdown as the text a reader sees: ``*a* [b](c)`` → ``a b``. HTML stays literal."""
-    if not _MARKUP.search(inline):
+    if _MARKUP.search(inline) is None:  # most values: no cache needed to say so
         return inline
+    return _parsed_plain_text(inline)
+
+
+@lru_cache(maxsize=4096)
+def _parsed_plain_text(inline: str) -> str:
     from generator.document import inline_parser
 
     tokens = inline_parser().parseInline(inline)
