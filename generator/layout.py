@@ -18,7 +18,7 @@ from generator.model import Journey, Step
 from generator.text import TextMeasurer, plain_text, wrap
 from generator.vocabulary import slugify
 
-__all__ = ["MAP_ROW_OF", "Geometry", "MapLayout", "layout_map"]
+__all__ = ["MAP_ROW_OF", "Geometry", "MapLayout", "layout_map", "svg_number"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,14 +297,32 @@ def _type_rank(step: Step, types: tuple[str, ...]) -> str:
     return "normal"
 
 
-def _summary(step: Step, number: int, say: Labels) -> str:
+def _summary(step: Step, values: _StepValues, number: int, say: Labels) -> str:
     """The full text of a step, for its ``<title>``: nothing a cell wraps is lost."""
     parts = [f"{say('step')} {number}: {plain_text(step.title)}"]
-    for lane in step.lanes:
-        parts.append(f"{lane.key}: {plain_text(lane.value)}")
+    for key, value in values.in_order:
+        parts.append(f"{key}: {value}")
     if step.moment_of_truth:
         parts.append(say("moment-of-truth"))
     return ". ".join(parts)
+
+
+class _StepValues:
+    """A step's lane values as plain text: by key for its cells, in file order for its title."""
+
+    def __init__(self, step: Step) -> None:
+        self.step = step
+        self.in_order: list[tuple[str, str]] = []
+        grouped: dict[str, list[str]] = {}
+        for lane in step.lanes:
+            value = plain_text(lane.value)
+            self.in_order.append((lane.key, value))
+            found = grouped.get(lane.key)
+            if found is None:
+                grouped[lane.key] = [value]
+            else:
+                found.append(value)
+        self.by_key: dict[str, list[str]] = grouped
 
 
 class _Stack:
@@ -347,7 +365,7 @@ class _Builder:
         self.subtitle = ""
         self.status: dict[str, str] = {}
         self.changed_lanes: dict[str, set[str]] = {}
-        self._values: dict[str, tuple[Step, dict[str, tuple[str, ...]]]] = {}
+        self._values: dict[str, _StepValues] = {}
         # Line spacing by font size, rounded once.
         self.spacing = {size: r(size * g.line_height) for size in (g.small_size, g.body_size, g.step_size, g.meta_size)}
 
@@ -361,7 +379,7 @@ class _Builder:
         texts: list[Text] = []
         marks: list[Mark] = []
         x = left + g.padding
-        values = self.values_of(step)
+        values = self.step_values(step).by_key
         stack = _Stack(self, texts, x, top)
         add = stack.add
         if lane == "steps":
@@ -408,20 +426,13 @@ class _Builder:
         height = stack.y - 4 + g.padding if texts else 0.0
         return texts, marks, height
 
-    def values_of(self, step: Step) -> dict[str, tuple[str, ...]]:
-        """A step's lane values as plain text by key, gathered once per step for all its cells."""
+    def step_values(self, step: Step) -> _StepValues:
+        """A step's lane values as plain text, gathered once per step for all its cells."""
         found = self._values.get(step.id)
-        if found is None or found[0] is not step:
-            grouped: dict[str, list[str]] = {}
-            for lane in step.lanes:
-                found_list = grouped.get(lane.key)
-                if found_list is None:
-                    grouped[lane.key] = [plain_text(lane.value)]
-                else:
-                    found_list.append(plain_text(lane.value))
-            found = (step, {key: tuple(items) for key, items in grouped.items()})
+        if found is None or found.step is not step:
+            found = _StepValues(step)
             self._values[step.id] = found
-        return found[1]
+        return found
 
     def badge(self, status: str, right: float, top: float) -> Mark:
         """A visual-diff label ending at ``right``: the word says it, not only the colour."""
@@ -655,7 +666,7 @@ class _Builder:
                 i + self.first_number,
                 r(columns_x[i]),
                 r(g.column_width),
-                _summary(step, i + self.first_number, self.say),
+                _summary(step, self.step_values(step), i + self.first_number, self.say),
                 _type_rank(step, self.settings.touchpoint_types),
                 tuple(cells_by_step[i]),
                 self.status.get(step.id, ""),
@@ -733,9 +744,28 @@ def _path(points: list[tuple[float, float]], style: str) -> str:
 
 
 def _n(value: float) -> str:
-    """A coordinate as text: one decimal at most, no trailing ``.0``."""
-    text = f"{r(value):.1f}"
-    return text[:-2] if text.endswith(".0") else text
+    """A coordinate as text, rounded as the layout rounds: one decimal at most."""
+    return svg_number(r(value))
+
+
+_NUMBERS: Final[dict[float, str]] = {}
+
+
+def svg_number(value: float) -> str:
+    """A coordinate as SVG text: rounded to 0.1, without a trailing ``.0`` or a ``-0``.
+
+    Maps repeat the same few hundred coordinates thousands of times, so each is
+    formatted once (the table is bounded for long-running servers).
+    """
+    text = _NUMBERS.get(value)
+    if text is None:
+        text = f"{value:.1f}".removesuffix(".0")
+        if text == "-0":
+            text = "0"
+        if len(_NUMBERS) > 50_000:
+            _NUMBERS.clear()
+        _NUMBERS[value] = text
+    return text
 
 
 def layout_map(

@@ -21,6 +21,7 @@ from markupsafe import Markup, escape
 
 from generator.channels import GLYPHS
 from generator.layout import Cell, Column, MapLayout, Mark, Text
+from generator.layout import svg_number as _n
 from generator.palette import FONT_STACK, PALETTE, map_css
 
 __all__ = ["clean_text", "render_map_svg", "render_map_svgs", "template_environment"]
@@ -47,26 +48,6 @@ def _e(value: str) -> str:
     if value.isprintable() and not ("&" in value or "<" in value or ">" in value or '"' in value or "'" in value):
         return value
     return str(escape(clean_text(value)))
-
-
-_NUMBERS: Final[dict[float, str]] = {}
-
-
-def _n(value: float) -> str:
-    """A coordinate: rounded to 0.1, without a trailing ``.0``.
-
-    Maps repeat the same few hundred coordinates thousands of times, so each is
-    formatted once (the table is bounded for long-running servers).
-    """
-    text = _NUMBERS.get(value)
-    if text is None:
-        text = f"{value:.1f}".removesuffix(".0")
-        if text == "-0":
-            text = "0"
-        if len(_NUMBERS) > 50_000:
-            _NUMBERS.clear()
-        _NUMBERS[value] = text
-    return text
 
 
 _TEXT_TAILS: Final[dict[tuple[float, bool, str, str, str, str], str]] = {}
@@ -176,15 +157,17 @@ def _cell(cell: Cell, rank: str) -> str:
 
 
 class _Group:
-    """One ``<g>`` of the template: its key, escaped body, and escaped title and class."""
+    """One ``<g>`` of the template: its key, escaped body, and for a step its escaped
+    element id, title and class."""
 
-    __slots__ = ("body", "cls", "key", "title")
+    __slots__ = ("body", "cls", "id", "key", "title")
 
-    def __init__(self, key: str, body: Markup, title: str = "", cls: str = "") -> None:
+    def __init__(self, key: str, body: Markup, title: str = "", cls: str = "", id: str = "") -> None:
         self.key = key
         self.body = body
         self.title = title
         self.cls = cls
+        self.id = id
 
 
 def _step_group(column: Column, layout: MapLayout) -> _Group:
@@ -209,8 +192,11 @@ def _step_group(column: Column, layout: MapLayout) -> _Group:
         cls += f" jm-diff-{column.status}"
     if column.status == "removed":  # a ghost column: faded and dashed, and labelled Removed
         body = f'<g opacity="0.5" stroke-dasharray="4 3">{body}</g>'
-    # Escaped here once, not by the template's finalize and autoescape in each of its renders.
-    return _Group(column.step_id, Markup(body), Markup(_e(column.summary)), cls)
+    # Escaped here, once for both renders: the template's step loop does not escape again.
+    key = _e(column.step_id)
+    return _Group(
+        Markup(key), Markup(body), Markup(_e(column.summary)), Markup(cls), Markup(f"{_e(layout.prefix)}-step-{key}")
+    )
 
 
 def _curve(layout: MapLayout) -> Markup:

@@ -68,13 +68,13 @@ class InterMetrics:
     def wrap_fast(self, words: list[str], width: float, size: float, bold: bool) -> list[str] | None:
         """``wrap`` in font units with cached word widths; ``None`` if a word needs breaking."""
         limit = width * self._units / size
-        known = self._cache[bold].get
+        cache = self._cache[bold]  # called directly, not as a bound .get: compiled code calls it natively
         space = self.units(" ", bold)
         lines: list[str] = []
         start = 0
         used = -space
         for index, word in enumerate(words):
-            w = known(word)
+            w = cache.get(word)
             if w is None:
                 w = self.units(word, bold)
             if w > limit:

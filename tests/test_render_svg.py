@@ -163,6 +163,36 @@ def test_coordinates_are_rounded() -> None:
     assert all(round(value, 1) == value for value in numbers)
 
 
+@given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False) | st.integers(-(10**6), 10**6).map(lambda i: i / 20))
+def test_rounding_to_tenths_is_half_even_on_tenths(value: float) -> None:
+    from generator.layout import r, svg_number
+
+    rounded = r(value)
+    assert rounded == round(value * 10) / 10  # what the floor-based shortcut stands for
+    assert abs(rounded - value) <= 0.05 + 1e-9 * abs(value)
+    expected = f"{rounded:.1f}".removesuffix(".0")
+    assert svg_number(rounded) == ("0" if expected == "-0" else expected)
+
+
+@given(st.text())
+def test_escaping_shortcuts_agree_with_escaping_everything(value: str) -> None:
+    from markupsafe import escape
+
+    from generator.render_svg import _UNSAFE, _e, clean_text
+
+    assert clean_text(value) == _UNSAFE.sub("", value)
+    assert _e(value) == str(escape(_UNSAFE.sub("", value)))
+
+
+@pytest.mark.parametrize("value", ["a\u202eb", "tab\there", "x\x00y", "\ud800", "<&>\"'", "\ufffe", "line\nbreak"])
+def test_escaping_shortcuts_on_the_characters_they_skip(value: str) -> None:
+    from markupsafe import escape
+
+    from generator.render_svg import _UNSAFE, _e
+
+    assert _e(value) == str(escape(_UNSAFE.sub("", value)))
+
+
 def test_curve_follows_scores_and_breaks_at_missing_feelings() -> None:
     layout = _layout("full")
     curve = layout.curve
