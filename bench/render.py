@@ -6,18 +6,23 @@ Every run draws a different journey (generated and parsed before timing starts),
 no cache of a map's own texts can make a run look faster than a first drawing; word
 widths are cached, as in real use.
 
+``generator`` is the installed one: compiled by a regular install (``pip install .``),
+plain Python from an editable one. ``PYTHONPATH=. python bench/render.py`` times the
+plain Python source whatever is installed. ``--json`` prints the per-run totals.
+
 Target (issue 3): at most 3 ms for a 30-step, 10-lane map.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import sys
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.append(str(Path(__file__).resolve().parent.parent))  # bench.*; generator is the installed one
 
 from bench.synthetic import journey_text
 
@@ -55,10 +60,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--steps", type=int, default=30)
     parser.add_argument("--runs", type=int, default=200)
+    parser.add_argument("--json", action="store_true", help="print the per-run totals in ms as JSON")
     args = parser.parse_args()
     layout_times, render_times = time_maps(args.steps, args.runs)
     total = [a + b for a, b in zip(layout_times, render_times, strict=True)]
-    print(f"{args.steps} steps x 10 lanes, {args.runs} runs, each a different journey")
+    if args.json:
+        print(json.dumps(total))
+        return
+    from generator import compiled
+
+    how = "compiled" if compiled() else "plain Python"
+    print(f"{args.steps} steps x 10 lanes, {args.runs} runs, each a different journey ({how})")
     print(f"layout  median {statistics.median(layout_times):.2f} ms")
     print(f"render  median {statistics.median(render_times):.2f} ms")
     print(f"total   median {statistics.median(total):.2f} ms (min {min(total):.2f}, max {max(total):.2f})")

@@ -57,8 +57,25 @@ def _fail(message: str, code: int) -> NoReturn:
     sys.exit(code)
 
 
+def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
+    if not value or ctx.resilient_parsing:
+        return
+    from generator import compiled
+
+    how = "map drawing compiled" if compiled() else "plain Python"
+    click.echo(f"journeymap, version {__version__} ({how})")
+    ctx.exit()
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, prog_name="journeymap")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version, and whether maps are drawn by compiled code, and exit.",
+)
 @click.option(
     "--config",
     "config_file",

@@ -32,3 +32,18 @@ def test_quick_benchmark_run_writes_a_report(tmp_path: Path) -> None:
     ):
         assert row in report
     assert report.count("\n| ") >= 7
+
+
+def test_per_map_script_reports_every_run_as_json() -> None:
+    import json
+
+    output = subprocess.run(
+        [sys.executable, str(REPO / "bench" / "render.py"), "--runs", "4", "--steps", "5", "--json"],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
+    times = json.loads(output)
+    assert len(times) == 4
+    assert all(isinstance(t, float) and t > 0 for t in times)
