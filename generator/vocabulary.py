@@ -6,7 +6,6 @@ Keys are case-insensitive; spaces and underscores count as hyphens, so
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -65,6 +64,8 @@ def canonical_key(key: str, vocabulary: dict[str, tuple[str, ...]]) -> str | Non
 
 def suggest(word: str, choices: list[str] | tuple[str, ...] | set[str]) -> str | None:
     """The closest of ``choices`` to ``word``, if one is close enough to be a typo."""
+    import difflib  # only a file with a typo needs it: not imported by every command
+
     wanted = normalise_key(word)
     ordered = sorted(choices)
     matches = difflib.get_close_matches(wanted, ordered, n=1, cutoff=0.6)
