@@ -9,7 +9,7 @@ kept as text and nothing is ever constructed or executed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +18,7 @@ import yaml
 from generator.errors import Problem, problem
 from generator.front_matter import yaml_error_problem
 from generator.model import Location
+from generator.records import record
 from generator.source import decode_source, display_path
 from generator.vocabulary import did_you_mean
 
@@ -39,7 +40,7 @@ MAP_LANES = (
 )
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Settings:
     """Everything the pipeline needs to know about a project."""
 

@@ -17,6 +17,7 @@ import yaml
 
 from generator.errors import Problem, problem
 from generator.model import Location
+from generator.records import record
 from generator.vocabulary import did_you_mean, normalise_key
 
 __all__ = ["FieldSpec", "FrontMatter", "read_front_matter", "yaml_error_problem"]
@@ -25,7 +26,7 @@ MAX_DEPTH = 4
 Kind = Literal["text", "list", "date", "mapping"]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FieldSpec:
     """One documented front-matter key: its value's shape and Dutch aliases."""
 

@@ -1,4 +1,4 @@
-"""The journey model: plain, frozen data with no I/O and no third-party imports.
+"""The journey model: plain, immutable records with no I/O and no third-party imports.
 
 Every node carries a :class:`Location` so that any later stage can point a user at
 the line that caused a problem. Locations are ignored by equality, so two journeys
@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
+
+from generator.records import record
 
 __all__ = [
     "NOWHERE",
@@ -23,7 +25,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Location:
     """A position in a source file: 1-based line and column."""
 
@@ -38,7 +40,7 @@ class Location:
 NOWHERE = Location(path="", line=0, column=0)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Emotion:
     """A feeling on the configured scale: ``score`` and an optional ``word``."""
 
@@ -53,7 +55,7 @@ class Emotion:
         return f"+{text}" if self.score > 0 else text
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Lane:
     """One ``- key: value`` line of a step; ``key`` is the canonical English key."""
 
@@ -62,7 +64,7 @@ class Lane:
     loc: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Step:
     """A moment of interaction; its title is the customer's action."""
 
@@ -87,7 +89,7 @@ class Step:
         return ""
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Stage:
     """A phase of the journey, spanning one or more steps."""
 
@@ -99,7 +101,7 @@ class Stage:
     loc: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Journey:
     """A customer journey: front matter, scenario, and stages of steps."""
 
@@ -124,7 +126,7 @@ class Journey:
         return tuple(step for stage in self.stages for step in stage.steps)
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
+@record(kw_only=True)
 class Persona:
     """A customer archetype that journeys refer to by ``id`` (its file name)."""
 

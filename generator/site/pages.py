@@ -18,6 +18,7 @@ from functools import partial
 from generator.config import Settings
 from generator.labels import Labels
 from generator.model import Journey, Persona, Step
+from generator.records import record
 from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
 from generator.text import plain_text
 
@@ -121,7 +122,7 @@ class PageSource:
         return pattern.sub(lambda match: slots[int(match[1])], html)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Review:
     """Where a journey stands against its review period."""
 
