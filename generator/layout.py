@@ -568,9 +568,9 @@ class _Builder:
                 entries.append(("type", say.touchpoint_type(word), rank))
         if any(step.moment_of_truth for step in self.steps):
             entries.append(("star", say("moment-of-truth"), ""))
-        if any(step.values("pain") for step in self.steps):
+        if any("pain" in self.step_values(step).by_key for step in self.steps):
             entries.append(("pain", say("legend.pain"), ""))
-        if any(step.values("opportunity") for step in self.steps):
+        if any("opportunity" in self.step_values(step).by_key for step in self.steps):
             entries.append(("opportunity", say("legend.opportunity"), ""))
         if any(step.emotion for step in self.steps):
             entries.extend(
@@ -709,8 +709,8 @@ class _Builder:
                     high_step=plain_text(high.title),
                 )
             )
-        pains = sum(len(step.values("pain")) for step in steps)
-        opportunities = sum(len(step.values("opportunity")) for step in steps)
+        pains = sum(len(self.step_values(step).by_key.get("pain", ())) for step in steps)
+        opportunities = sum(len(self.step_values(step).by_key.get("opportunity", ())) for step in steps)
         moments = sum(1 for step in steps if step.moment_of_truth)
         parts.append(say("desc.counts", pains=pains, opportunities=opportunities, moments=moments))
         return " ".join(parts)

@@ -77,8 +77,10 @@ def _text(t: Text, role: str = "fg", extra: str = "") -> str:
         body = ""
     else:
         later = f'</tspan><tspan x="{x}" dy="{_n(t.line_height)}">'
-        escaped = [_e(line) for line in lines]
-        body = f'<tspan x="{x}">' + later.join(escaped) + "</tspan>"
+        together = " ".join(lines)  # one check for all the lines: most need no escaping
+        clean = _e(together) is together
+        joined = later.join(lines if clean else [_e(line) for line in lines])
+        body = f'<tspan x="{x}">' + joined + "</tspan>"
     return f'<text x="{x}" y="{_n(t.y)}"{_text_tail(t.size, t.bold, t.anchor, t.cls, role, extra)}{body}</text>'
 
 
