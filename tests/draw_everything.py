@@ -76,7 +76,18 @@ def main(out: Path) -> None:
         )
         journey = dataclasses.replace(full, title=payload, owner=payload, expectations=payload, stages=(stage,))
         write(f"payload-{index}", render_map_svg(layout_map(journey, Settings(), measure, persona_name=payload)))
+    # Another measurer: wrapping and word breaking without the bundled font's fast path.
+    for name in ("fixture-edge", "example-laptop-incident"):
+        layout = layout_map(journeys[name], Settings(), _Monospace(), persona_name="Wim")
+        write(f"{name}-monospace", render_map_svg(layout))
     (out / "compiled.json").write_text(json.dumps(compiled()), encoding="utf-8")
+
+
+class _Monospace:
+    """A measurer of fixed-width glyphs, 0.6 em each."""
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return len(text) * size * (0.66 if bold else 0.6)
 
 
 if __name__ == "__main__":
