@@ -56,3 +56,11 @@ def test_mypy_rejects_changing_a_record(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert 'Property "line" defined in "Location" is read-only' in result.stdout
     assert "Too many positional arguments" in result.stdout  # keyword-only, as declared
+
+
+def test_repr_shows_the_fields_a_dataclass_would() -> None:
+    step = Step(id="s", title="Books", loc=Location(path="a.md", line=3))
+    assert repr(step) == (
+        "Step(id='s', title='Books', notes='', lanes=(), emotion=None, type='', moment_of_truth=False)"
+    )
+    assert repr(Location(path="a.md", line=3)) == "Location(path='a.md', line=3, column=1)"
