@@ -79,9 +79,10 @@ def r(value: float) -> float:
 class _Record:
     """A plain record of layout values, drawn from by ``render_svg``.
 
-    Written out as classes with their own ``__init__`` rather than named tuples or
-    dataclasses: a map makes a few hundred of each, and compiled code builds these
-    natively.
+    Written out as classes with their own ``__init__`` rather than named tuples,
+    dataclasses or ``generator.records.record`` (whose ``__init__`` comes from
+    ``dataclasses``): a map makes a few hundred of each, and compiled code builds these
+    natively. Equality and repr go by ``_fields``, as a record's go by its fields.
     """
 
     __slots__ = ()

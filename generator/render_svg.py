@@ -39,15 +39,18 @@ def clean_text(value: str) -> str:
     return _UNSAFE.sub("", value)
 
 
-def _e(value: str) -> str:
-    """``value`` cleaned and escaped for XML text or attributes (most values need neither).
+def _is_plain(value: str) -> bool:
+    """Whether ``value`` goes into XML text and attributes as it is (most values do).
 
     Printable text holds no control, bidi, surrogate or non-character code point, so
     only the five characters XML escapes are left to look for.
     """
-    if value.isprintable() and not ("&" in value or "<" in value or ">" in value or '"' in value or "'" in value):
-        return value
-    return str(escape(clean_text(value)))
+    return value.isprintable() and not ("&" in value or "<" in value or ">" in value or '"' in value or "'" in value)
+
+
+def _e(value: str) -> str:
+    """``value`` cleaned and escaped for XML text or attributes."""
+    return value if _is_plain(value) else str(escape(clean_text(value)))
 
 
 _TEXT_TAILS: Final[dict[tuple[float, bool, str, str, str, str], str]] = {}
@@ -77,9 +80,8 @@ def _text(t: Text, role: str = "fg", extra: str = "") -> str:
         body = ""
     else:
         later = f'</tspan><tspan x="{x}" dy="{_n(t.line_height)}">'
-        together = " ".join(lines)  # one check for all the lines: most need no escaping
-        clean = _e(together) is together
-        joined = later.join(lines if clean else [_e(line) for line in lines])
+        plain = _is_plain(" ".join(lines))  # one check for all the lines
+        joined = later.join(lines if plain else [_e(line) for line in lines])
         body = f'<tspan x="{x}">' + joined + "</tspan>"
     return f'<text x="{x}" y="{_n(t.y)}"{_text_tail(t.size, t.bold, t.anchor, t.cls, role, extra)}{body}</text>'
 
