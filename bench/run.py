@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
 import os
 import platform
 import shutil
@@ -111,20 +110,6 @@ def render_per_map(runs: int) -> tuple[str, float]:
     return _fmt(times, "ms"), statistics.median(times)
 
 
-def render_per_map_source(runs: int) -> tuple[str, float]:
-    """``render_per_map`` with ``generator`` from the source tree: plain Python."""
-    script = Path(__file__).parent / "render.py"
-    output = subprocess.run(
-        [sys.executable, str(script), "--runs", str(runs), "--json"],
-        check=True,
-        capture_output=True,
-        text=True,
-        env={**_env(), "PYTHONPATH": str(Path(__file__).resolve().parent.parent)},
-    ).stdout
-    times = json.loads(output)
-    return _fmt(times, "ms"), statistics.median(times)
-
-
 def _against_mmdc(mmdc: str, runs: int) -> tuple[float, float]:
     """mmdc's time per extra diagram (5 diagrams against 1), and ours for the same journey."""
     from generator.config import Settings
@@ -174,15 +159,9 @@ def main() -> None:
         rows.append((name, figure, target, verdict))
         print(f"{name}: {figure} [target {target}: {verdict}]", flush=True)
 
-    from generator import compiled
-
-    how = "compiled" if compiled() else "plain Python"
     figure, median = render_per_map(50 if args.quick else 300)
     map_ms = median
-    row(f"layout + SVG of a 30-step, 10-lane map (in process, {how})", figure, "≤ 3 ms", median <= 3)
-    if compiled():
-        figure, _ = render_per_map_source(50 if args.quick else 300)
-        row("the same map drawn by the plain Python source (editable installs, no C compiler)", figure, "—", None)
+    row("layout + SVG of a 30-step, 10-lane map (in process, plain Python)", figure, "≤ 8 ms", median <= 8)
 
     work = Path(tempfile.mkdtemp(prefix="journeymap-bench-"))
     try:

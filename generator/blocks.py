@@ -12,9 +12,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
-
-from generator.records import record
 
 if TYPE_CHECKING:
     from markdown_it.token import Token
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["Block", "from_tokens", "scan"]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Block:
     """One block: ``type`` as markdown-it names it (``heading``, ``bullet_list``,
     ``list_item``, ``paragraph``, ``inline``, ``front_matter``, ``fence``, …), its HTML

@@ -60,10 +60,7 @@ def _fail(message: str, code: int) -> NoReturn:
 def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> None:
     if not value or ctx.resilient_parsing:
         return
-    from generator import compiled
-
-    how = "map drawing compiled" if compiled() else "plain Python"
-    click.echo(f"journeymap, version {__version__} ({how})")
+    click.echo(f"journeymap, version {__version__}")
     ctx.exit()
 
 
@@ -74,7 +71,7 @@ def _show_version(ctx: click.Context, _param: click.Parameter, value: bool) -> N
     expose_value=False,
     is_eager=True,
     callback=_show_version,
-    help="Show the version, and whether maps are drawn by compiled code, and exit.",
+    help="Show the version and exit.",
 )
 @click.option(
     "--config",
@@ -213,36 +210,70 @@ def render(
         click.echo(f"rendered {len(result.written)} {maps} to {where}")
 
 
+_engine = click.option(
+    "--engine",
+    type=click.Choice(["mkdocs", "zensical"]),
+    help="Site engine (default: the journeys option 'engine', else MkDocs when installed, else Zensical).",
+)
+
+
 @main.command()
 @click.option("-d", "--site-dir", type=click.Path(path_type=Path), help="Where to write the site (default: site_dir).")
 @click.option("--strict", is_flag=True, help="Fail on any warning, journey problems included.")
+@_engine
 @click.option("-q", "--quiet", is_flag=True, help="Only problems, no summary.")
 @click.pass_context
-def build(ctx: click.Context, site_dir: Path | None, strict: bool, quiet: bool) -> None:
-    """Build the site with MkDocs; the previous site stays until the new one is complete."""
+def build(ctx: click.Context, site_dir: Path | None, strict: bool, engine: str | None, quiet: bool) -> None:
+    """Build the site with MkDocs or Zensical; the previous site stays until the new one is complete."""
     from generator.site.build_site import SiteBuildError, build_site
     from generator.source import display_path
 
-    config_file = _require_config(ctx)
     try:
-        result = build_site(config_file, site_dir, strict=strict)
+        result = build_site(_require_config(ctx), site_dir, strict=strict, engine=engine)
     except SiteBuildError as exc:
         _fail(str(exc), exc.code)
     if not quiet:
         warnings = len(result.warnings)
         noun = "warning" if warnings == 1 else "warnings"
-        click.echo(f"built {result.pages} pages into {display_path(result.site_dir)}: {warnings} {noun}")
+        click.echo(
+            f"built {result.pages} pages with {result.engine} into {display_path(result.site_dir)}: {warnings} {noun}"
+        )
 
 
 @main.command()
 @click.option("-a", "--dev-addr", help="IP address and port to serve on (default 127.0.0.1:8000).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the site in a browser.")
+@_engine
 @click.pass_context
-def serve(ctx: click.Context, dev_addr: str | None, open_browser: bool) -> None:
+def serve(ctx: click.Context, dev_addr: str | None, open_browser: bool, engine: str | None) -> None:
     """Preview the site; pages and maps are rebuilt when a file under content/ changes."""
-    from generator.site.build_site import serve_site
+    from generator.site.build_site import SiteBuildError, serve_site
 
-    serve_site(_require_config(ctx), dev_addr, open_in_browser=open_browser)
+    try:
+        serve_site(_require_config(ctx), dev_addr, open_in_browser=open_browser, engine=engine)
+    except SiteBuildError as exc:
+        _fail(str(exc), exc.code)
+
+
+@main.command()
+@click.argument("output", type=click.Path(path_type=Path))
+@click.option("--no-directory-urls", is_flag=True, help="Link pages as x.html, for an engine without directory URLs.")
+@click.option("-q", "--quiet", is_flag=True, help="Only problems, no summary.")
+@click.pass_context
+def docs(ctx: click.Context, output: Path, no_directory_urls: bool, quiet: bool) -> None:
+    """Write the site's docs tree alone into OUTPUT: Markdown pages with their maps, the
+    downloads and assets, for any engine that builds a site from Markdown."""
+    from generator.site.build_site import SiteBuildError, write_docs
+    from generator.source import display_path
+
+    try:
+        pages, problems = write_docs(ctx.meta["config_file"], output, directory_urls=not no_directory_urls)
+    except SiteBuildError as exc:
+        _fail(str(exc), exc.code)
+    for message in problems:
+        click.echo(f"WARNING: {message}", err=True)
+    if not quiet:
+        click.echo(f"wrote {pages} pages into {display_path(output)}: {len(problems)} problems")
 
 
 def _require_config(ctx: click.Context) -> Path:

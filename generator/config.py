@@ -9,7 +9,7 @@ kept as text and nothing is ever constructed or executed.
 
 from __future__ import annotations
 
-from dataclasses import field, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,6 @@ import yaml
 from generator.errors import Problem, problem
 from generator.front_matter import yaml_error_problem
 from generator.model import Location
-from generator.records import record
 from generator.source import decode_source, display_path
 from generator.vocabulary import did_you_mean
 
@@ -40,7 +39,7 @@ MAP_LANES = (
 )
 
 
-@record(kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
     """Everything the pipeline needs to know about a project."""
 
@@ -66,6 +65,10 @@ class Settings:
     """Files offered on each journey page of the site: any of svg, pdf, png, csv, json."""
     cache: bool = True
     """Keep drawn maps and downloads in ``.cache/journeymap`` beside ``mkdocs.yml``."""
+    engine: str | None = None
+    """The engine ``journeymap build`` and ``serve`` run: ``mkdocs``, ``zensical`` or (``None``) the installed one."""
+    workers: int = 0
+    """Threads that compile PDF and PNG downloads; 0: one per core, at most four."""
     theme_dir: Path | None = None
     """The site's ``theme.custom_dir``; map templates in its ``journeymap/`` folder override ours."""
     config_path: Path | None = field(default=None, compare=False)
@@ -97,6 +100,10 @@ OPTION_DOCS: dict[str, str] = {
     "downloads": "Files offered on each journey page of the site (default `[svg, pdf, csv, json]`; also `png`).",
     "cache": "Keep drawn maps and downloads in `.cache/journeymap` beside mkdocs.yml, so a rebuild redraws only "
     "changed journeys (default `true`).",
+    "engine": "The site engine `journeymap build` and `serve` run: `mkdocs` or `zensical` (default: MkDocs when "
+    "it is installed, else Zensical); `--engine` overrides it.",
+    "workers": "Threads that compile the PDF and PNG downloads of a site build (default `0`: one per core, at most "
+    "four); the files are the same whatever the number.",
 }
 
 
@@ -182,6 +189,16 @@ def settings_from_options(
         elif key == "cache":
             if not isinstance(value, bool):
                 bad(key, f"must be true or false, not {value!r}")
+            else:
+                values[key] = value
+        elif key == "engine":
+            if value not in ("mkdocs", "zensical"):
+                bad(key, f"must be 'mkdocs' or 'zensical', not {value!r}")
+            else:
+                values[key] = value
+        elif key == "workers":
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value <= 64:
+                bad(key, "must be a whole number from 0 (one per core) to 64")
             else:
                 values[key] = value
         elif key == "review_period":

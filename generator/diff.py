@@ -12,12 +12,11 @@ from typing import Any
 
 from generator.layout import MAP_ROW_OF
 from generator.model import Journey, Persona, Step
-from generator.records import record
 
 __all__ = ["Change", "JourneyDiff", "diff_journeys", "diff_personas", "summarise", "visual_diff"]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Change:
     """One change: its kind, the step (or stage) it concerns, and before and after."""
 

@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
 from generator.blocks import Block, from_tokens, scan
 from generator.errors import Problem, problem
 from generator.model import Location
-from generator.records import record
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 __all__ = ["Block", "Document", "block_text", "read_document"]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Document:
     """A file's front matter (``None`` if absent or unclosed) and its top-level blocks."""
 

@@ -7,10 +7,10 @@ codes: the format reference documents each one and a test keeps the two in step.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from enum import StrEnum
 
 from generator.model import Location
-from generator.records import record
 
 __all__ = ["CODES", "Code", "Problem", "Severity", "sort_problems"]
 
@@ -22,7 +22,7 @@ class Severity(StrEnum):
     WARNING = "warning"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Code:
     """A problem code: its severity, a short name, and the usual fix."""
 
@@ -105,7 +105,7 @@ _CATALOGUE = [
 CODES: dict[str, Code] = {code.code: code for code in _CATALOGUE}
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Problem:
     """One located problem: ``path:line:col: severity[CODE]: message`` plus a hint."""
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import json
-from json.encoder import encode_basestring
 from typing import Any
 
 from generator.model import Journey
@@ -113,44 +112,4 @@ def journey_to_data(journey: Journey) -> dict[str, Any]:
 
 def journey_to_json(journey: Journey) -> str:
     """``journey_to_data`` as indented JSON with sorted keys."""
-    return indented_json(journey_to_data(journey)) + "\n"
-
-
-_STRING = encode_basestring  # the C string encoder when there is one, as json.dumps uses
-
-
-def indented_json(value: Any, level: int = 0) -> str:
-    """The text of ``json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)``.
-
-    The standard library writes indented JSON with its pure-Python encoder, which took
-    more time than drawing the journey's map; this writes the same text with the C
-    string encoder. A test compares the two on generated data.
-    """
-    if isinstance(value, str):
-        return _STRING(value)
-    if isinstance(value, dict):
-        if not value:
-            return "{}"
-        inner = "\n" + "  " * (level + 1)
-        items = [
-            f"{_STRING(key) if isinstance(key, str) else _key(key)}: {indented_json(value[key], level + 1)}"
-            for key in sorted(value)
-        ]
-        return "{" + inner + ("," + inner).join(items) + "\n" + "  " * level + "}"
-    if isinstance(value, (list, tuple)):
-        if not value:
-            return "[]"
-        inner = "\n" + "  " * (level + 1)
-        return (
-            "["
-            + inner
-            + ("," + inner).join(indented_json(item, level + 1) for item in value)
-            + "\n"
-            + "  " * level
-            + "]"
-        )
-    return json.dumps(value)
-
-
-def _key(key: Any) -> str:
-    return _STRING(json.dumps(key).strip('"'))
+    return json.dumps(journey_to_data(journey), indent=2, sort_keys=True, ensure_ascii=False) + "\n"

@@ -17,7 +17,6 @@ import yaml
 
 from generator.errors import Problem, problem
 from generator.model import Location
-from generator.records import record
 from generator.vocabulary import did_you_mean, normalise_key
 
 __all__ = ["FieldSpec", "FrontMatter", "read_front_matter", "yaml_error_problem"]
@@ -26,7 +25,7 @@ MAX_DEPTH = 4
 Kind = Literal["text", "list", "date", "mapping"]
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class FieldSpec:
     """One documented front-matter key: its value's shape and Dutch aliases."""
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from typing import ClassVar, Final, NamedTuple
+from typing import Final, NamedTuple
 
 from generator.channels import channel_glyph
 from generator.config import Settings
@@ -64,9 +64,8 @@ MAP_ROW_OF: Final = {
 def r(value: float) -> float:
     """Round to 0.1 px (half to even), so output never depends on float noise.
 
-    The same result as ``round(value * 10) / 10``, in operations that compiled code
-    does natively: ``round(value, 1)`` went through a decimal string and was a tenth
-    of a map's layout. Never ``-0.0``.
+    The same result as ``round(value * 10) / 10`` without the decimal string that
+    ``round(value, 1)`` goes through (a tenth of a map's layout). Never ``-0.0``.
     """
     tenths = value * 10
     whole = math.floor(tenths)
@@ -76,120 +75,61 @@ def r(value: float) -> float:
     return whole / 10
 
 
-class _Record:
-    """A plain record of layout values, drawn from by ``render_svg``.
-
-    Written out as classes with their own ``__init__`` rather than named tuples,
-    dataclasses or ``generator.records.record`` (whose ``__init__`` comes from
-    ``dataclasses``): a map makes a few hundred of each, and compiled code builds these
-    natively. Equality and repr go by ``_fields``, as a record's go by its fields.
-    """
-
-    __slots__ = ()
-    _fields: ClassVar[tuple[str, ...]] = ()
-
-    def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and all(getattr(self, n) == getattr(other, n) for n in self._fields)
-
-    __hash__ = None  # type: ignore[assignment]
-
-    def __repr__(self) -> str:
-        values = ", ".join(f"{name}={getattr(self, name)!r}" for name in self._fields)
-        return f"{type(self).__name__}({values})"
-
-
-class Text(_Record):
+@dataclass(frozen=True, slots=True)
+class Text:
     """Wrapped lines; ``y`` is the first baseline."""
 
-    _fields = ("x", "y", "lines", "size", "line_height", "bold", "anchor", "cls")
-    __slots__ = _fields
-
-    def __init__(
-        self,
-        x: float,
-        y: float,
-        lines: tuple[str, ...],
-        size: float,
-        line_height: float,
-        bold: bool = False,
-        anchor: str = "start",
-        cls: str = "",
-    ) -> None:
-        self.x = x
-        self.y = y
-        self.lines = lines
-        self.size = size
-        self.line_height = line_height
-        self.bold = bold
-        self.anchor = anchor
-        self.cls = cls
+    x: float
+    y: float
+    lines: tuple[str, ...]
+    size: float
+    line_height: float
+    bold: bool = False
+    anchor: str = "start"
+    cls: str = ""
 
 
-class Rect(_Record):
-    _fields = ("x", "y", "w", "h", "cls")
-    __slots__ = _fields
-
-    def __init__(self, x: float, y: float, w: float, h: float, cls: str = "") -> None:
-        self.x = x
-        self.y = y
-        self.w = w
-        self.h = h
-        self.cls = cls
+@dataclass(frozen=True, slots=True)
+class Rect:
+    x: float
+    y: float
+    w: float
+    h: float
+    cls: str = ""
 
 
-class Mark(_Record):
+@dataclass(frozen=True, slots=True)
+class Mark:
     """A small symbol: a channel glyph, a pain or opportunity bullet, a star, a step number."""
 
-    _fields = ("kind", "x", "y", "size", "name", "text")
-    __slots__ = _fields
-
-    def __init__(self, kind: str, x: float, y: float, size: float, name: str = "", text: str = "") -> None:
-        self.kind = kind
-        self.x = x
-        self.y = y
-        self.size = size
-        self.name = name
-        self.text = text
+    kind: str
+    x: float
+    y: float
+    size: float
+    name: str = ""
+    text: str = ""
 
 
-class Cell(_Record):
-    _fields = ("lane", "rect", "texts", "marks", "changed")
-    __slots__ = _fields
-
-    def __init__(
-        self, lane: str, rect: Rect, texts: tuple[Text, ...] = (), marks: tuple[Mark, ...] = (), changed: bool = False
-    ) -> None:
-        self.lane = lane
-        self.rect = rect
-        self.texts = texts
-        self.marks = marks
-        self.changed = changed
+@dataclass(frozen=True, slots=True)
+class Cell:
+    lane: str
+    rect: Rect
+    texts: tuple[Text, ...] = ()
+    marks: tuple[Mark, ...] = ()
+    changed: bool = False
 
 
-class Column(_Record):
-    _fields = ("step_id", "number", "x", "width", "summary", "type_rank", "cells", "status")
-    __slots__ = _fields
-
-    def __init__(
-        self,
-        step_id: str,
-        number: int,
-        x: float,
-        width: float,
-        summary: str,
-        type_rank: str,
-        cells: tuple[Cell, ...],
-        status: str = "",
-    ) -> None:
-        self.step_id = step_id
-        self.number = number
-        self.x = x
-        self.width = width
-        self.summary = summary
-        self.type_rank = type_rank
-        self.cells = cells
-        self.status = status
-        """For a visual diff: added, removed, moved, renamed or changed (or empty)."""
+@dataclass(frozen=True, slots=True)
+class Column:
+    step_id: str
+    number: int
+    x: float
+    width: float
+    summary: str
+    type_rank: str
+    cells: tuple[Cell, ...]
+    status: str = ""
+    """For a visual diff: added, removed, moved, renamed or changed (or empty)."""
 
 
 class Lane(NamedTuple):
@@ -206,20 +146,15 @@ class Band(NamedTuple):
     shade: int
 
 
-class Point(_Record):
-    _fields = ("x", "y", "score", "label", "tone", "word", "step_id")
-    __slots__ = _fields
-
-    def __init__(
-        self, x: float, y: float, score: float, label: str, tone: str, word: Text | None, step_id: str
-    ) -> None:
-        self.x = x
-        self.y = y
-        self.score = score
-        self.label = label
-        self.tone = tone
-        self.word = word
-        self.step_id = step_id
+@dataclass(frozen=True, slots=True)
+class Point:
+    x: float
+    y: float
+    score: float
+    label: str
+    tone: str
+    word: Text | None
+    step_id: str
 
 
 class Curve(NamedTuple):

@@ -9,9 +9,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from dataclasses import field
-
-from generator.records import record
+from dataclasses import dataclass, field
 
 __all__ = [
     "NOWHERE",
@@ -25,7 +23,7 @@ __all__ = [
 ]
 
 
-@record(kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Location:
     """A position in a source file: 1-based line and column."""
 
@@ -40,7 +38,7 @@ class Location:
 NOWHERE = Location(path="", line=0, column=0)
 
 
-@record(kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Emotion:
     """A feeling on the configured scale: ``score`` and an optional ``word``."""
 
@@ -55,7 +53,7 @@ class Emotion:
         return f"+{text}" if self.score > 0 else text
 
 
-@record(kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Lane:
     """One ``- key: value`` line of a step; ``key`` is the canonical English key."""
 
@@ -64,7 +62,7 @@ class Lane:
     loc: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
-@record(kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Step:
     """A moment of interaction; its title is the customer's action."""
 
@@ -89,7 +87,7 @@ class Step:
         return ""
 
 
-@record(kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Stage:
     """A phase of the journey, spanning one or more steps."""
 
@@ -101,7 +99,7 @@ class Stage:
     loc: Location = field(default=NOWHERE, compare=False, repr=False)
 
 
-@record(kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Journey:
     """A customer journey: front matter, scenario, and stages of steps."""
 
@@ -126,7 +124,7 @@ class Journey:
         return tuple(step for stage in self.stages for step in stage.steps)
 
 
-@record(kw_only=True)
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Persona:
     """A customer archetype that journeys refer to by ``id`` (its file name)."""
 

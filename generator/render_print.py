@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 import os
 import tempfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Literal
 
@@ -20,7 +20,6 @@ from generator.config import Settings
 from generator.labels import Labels
 from generator.layout import Geometry, layout_map
 from generator.model import Journey, Stage
-from generator.records import record
 from generator.render_svg import render_map_svg
 from generator.text import TextMeasurer
 
@@ -31,7 +30,7 @@ PX_TO_PT = 0.75
 MM_TO_PT = 72 / 25.4
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Paper:
     """A landscape sheet in mm, with the margin office printers need."""
 

@@ -280,7 +280,6 @@ def template_environment(theme_dir: Path | None = None) -> jinja2.Environment:
     loaders.append(jinja2.PackageLoader("generator", "templates"))
     env = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         finalize=lambda value: clean_text(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
         keep_trailing_newline=True,
@@ -289,17 +288,6 @@ def template_environment(theme_dir: Path | None = None) -> jinja2.Environment:
     env.filters["n"] = _n
     env.globals.update(palette=PALETTE, font_stack=FONT_STACK)
     return env
-
-
-def _bytecode_cache() -> jinja2.BytecodeCache | None:
-    """Compiled templates kept between processes, in the per-user folder Jinja picks (it
-    creates it private to the user and refuses one that is not): compiling the map
-    template was a tenth of a `journeymap render`. Templates are checked against their
-    source each time, so an edited override is compiled again."""
-    try:
-        return jinja2.FileSystemBytecodeCache()
-    except (OSError, RuntimeError):  # no safe temporary folder: compile every time
-        return None
 
 
 @lru_cache(maxsize=8)

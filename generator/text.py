@@ -68,7 +68,7 @@ class InterMetrics:
     def wrap_fast(self, words: list[str], width: float, size: float, bold: bool) -> list[str] | None:
         """``wrap`` in font units with cached word widths; ``None`` if a word needs breaking."""
         limit = width * self._units / size
-        cache = self._cache[bold]  # called directly, not as a bound .get: compiled code calls it natively
+        cache = self._cache[bold]
         space = self.units(" ", bold)
         lines: list[str] = []
         start = 0

@@ -9,12 +9,12 @@ are stable whatever the language.
 from __future__ import annotations
 
 import math
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.config import MAP_LANES, Settings
 from generator.labels import Labels
 from generator.model import Persona
-from generator.records import record
 from generator.render_print import PAPERS, Paper, typst_compile
 from generator.typst_markup import markdown_to_typst, tstr
 
@@ -37,7 +37,7 @@ STAGE_SPAN = 2
 OVERLAP_MM = 10.0
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Sheet:
     """One file of the kit: its name and typst source."""
 

@@ -42,7 +42,7 @@ def test_version() -> None:
 
     result = CliRunner().invoke(main, ["--version"])
     assert result.exit_code == 0
-    assert result.output == f"journeymap, version {__version__} (plain Python)\n"  # editable: never compiled
+    assert result.output == f"journeymap, version {__version__}\n"
 
 
 def test_warnings_pass_unless_strict(project: Project) -> None:

@@ -11,9 +11,8 @@ from pathlib import Path
 import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
-from generator.export import indented_json, journey_to_csv, journey_to_data, journey_to_json
+from generator.export import journey_to_csv, journey_to_data, journey_to_json
 from generator.import_csv import journey_from_csv
 from generator.model import Journey, Lane
 from generator.parse_journey import parse_journey
@@ -161,20 +160,6 @@ def test_export_command(project: Project) -> None:
     assert (project.root / "a.csv").read_bytes().startswith(b"stage,step,lane,text,cell\r\n")
     broken = project.journey("b", "---\ntitle: x\n---\n")
     assert project.run("export", str(broken), "--format", "csv").exit_code == 1
-
-
-_json_values = st.recursive(
-    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(),
-    lambda children: st.lists(children, max_size=4) | st.dictionaries(st.text(max_size=6), children, max_size=4),
-    max_leaves=30,
-)
-
-
-@settings(max_examples=500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(_json_values)
-def test_indented_json_is_the_standard_librarys_text(value: object) -> None:
-    expected = json.dumps(value, indent=2, sort_keys=True, ensure_ascii=False)
-    assert indented_json(value) == expected
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,69 +1,74 @@
-"""Building the site with MkDocs into a staging folder, swapped in only when it succeeded.
+"""Building the site with an engine into a staging folder, swapped in only when it succeeded.
 
 A failed, interrupted or killed build leaves the previous site as it was. A folder is
 only ever replaced when it is empty or holds the marker file that journeymap writes
-into every site it builds, so a mistyped ``-d`` never deletes someone's work.
+into every site it builds, so a mistyped ``-d`` never deletes someone's work. Staging
+folders carry their build's process id: a build removes only those whose process is gone.
 """
 
 from __future__ import annotations
 
 import contextlib
-import logging
+import errno
 import os
 import shutil
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
-__all__ = ["MARKER", "SiteBuildError", "SiteResult", "build_site", "serve_site"]
+from generator.config import Settings
+from generator.site.engines import EngineError, choose_engine
+
+__all__ = ["MARKER", "SiteBuildError", "SiteResult", "build_site", "serve_site", "write_docs"]
 
 MARKER = ".journeymap-site"
 _STAGING = ".journeymap-staging-"
 _OLD = ".journeymap-old-"
+_WORK = ".journeymap-build-"
 
-
-class SiteBuildError(Exception):
-    """The site could not be built; ``code`` is the exit code the CLI should use."""
-
-    def __init__(self, message: str, code: int) -> None:
-        super().__init__(message)
-        self.code = code
+SiteBuildError = EngineError
 
 
 @dataclass
 class SiteResult:
     site_dir: Path
+    engine: str = "mkdocs"
     warnings: list[str] = field(default_factory=list)
     pages: int = 0
 
 
-class _Collect(logging.Handler):
-    """Counts MkDocs warnings (our plugin's content problems among them) and echoes them."""
-
-    def __init__(self, echo: bool) -> None:
-        super().__init__(logging.WARNING)
-        self.messages: list[str] = []
-        self.echo = echo
-
-    def emit(self, record: logging.LogRecord) -> None:
-        message = record.getMessage()
-        self.messages.append(message)
-        if self.echo:
-            print(f"{record.levelname}: {message}", file=sys.stderr)
+def _gone(path: Path) -> bool:
+    """Whether the build that made ``path`` (its name ends in its process id) has ended."""
+    pid = path.name.rsplit("-", 1)[-1]
+    if not pid.isdigit():
+        return True
+    if int(pid) == os.getpid():
+        return True
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def _recover(target: Path) -> None:
-    """Finish or undo a swap that was cut short, and drop staging folders of killed builds."""
+    """Finish or undo a swap that was cut short, and drop staging folders of ended builds."""
     parent = target.parent
     if not parent.is_dir():
         return
-    for stale in parent.glob(f".{target.name}{_STAGING}*"):
-        shutil.rmtree(stale, ignore_errors=True)
+    for stale in [*parent.glob(f".{target.name}{_STAGING}*"), *parent.glob(f"{_WORK}*")]:
+        if _gone(stale):
+            shutil.rmtree(stale, ignore_errors=True)
     olds = sorted(parent.glob(f".{target.name}{_OLD}*"))
     if not target.exists() and olds:
         olds.pop().rename(target)
     for old in olds:
-        shutil.rmtree(old, ignore_errors=True)
+        if _gone(old):
+            shutil.rmtree(old, ignore_errors=True)
 
 
 def _check_replaceable(target: Path) -> None:
@@ -75,51 +80,116 @@ def _check_replaceable(target: Path) -> None:
         )
 
 
-def build_site(
-    config_file: Path, site_dir: Path | None = None, *, strict: bool = False, echo: bool = True
-) -> SiteResult:
-    """Build the MkDocs site of ``config_file`` into ``site_dir`` (default: its ``site_dir``)."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+def _prepare(target: Path) -> Path:
+    """The staging folder for a site that will replace ``target`` (a resolved path)."""
+    _recover(target)
+    _check_replaceable(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = target.parent / f".{target.name}{_STAGING}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    return staging
 
-    collector = _Collect(echo)
-    mkdocs_log = logging.getLogger("mkdocs")
-    mkdocs_log.addHandler(collector)
-    mkdocs_log.setLevel(logging.INFO)
-    mkdocs_log.propagate = False
-    staging: Path | None = None
+
+def build_site(
+    config_file: Path,
+    site_dir: Path | None = None,
+    *,
+    strict: bool = False,
+    echo: bool = True,
+    engine: str | None = None,
+) -> SiteResult:
+    """Build the site of ``config_file`` into ``site_dir`` (default: its ``site_dir``)."""
+    from generator.config import load_settings
+    from generator.report import format_text
+
+    settings, problems = load_settings(config_file)
+    if problems:
+        raise SiteBuildError(f"invalid configuration\n{format_text(problems)}", 1)
+    chosen = choose_engine(engine or settings.engine)
+    staged: list[tuple[Path, Path]] = []
+
+    def staging_for(configured: Path) -> Path:
+        target = (Path(site_dir) if site_dir is not None else configured).resolve()
+        staging = _prepare(target)
+        staged.append((staging, target))
+        return staging
+
+    work = config_file.parent.resolve() / f"{_WORK}{os.getpid()}"
     try:
-        try:
-            config = load_config(config_file=str(config_file), strict=strict)
-        except (ConfigurationError, MkDocsException) as exc:
-            raise SiteBuildError(f"{config_file}: {exc}", 1) from exc
-        target = Path(site_dir) if site_dir is not None else Path(config.site_dir)
-        target = target.resolve()
-        _recover(target)
-        _check_replaceable(target)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        staging = target.parent / f".{target.name}{_STAGING}{os.getpid()}"
-        shutil.rmtree(staging, ignore_errors=True)
-        config.site_dir = str(staging)
-        try:
-            build(config)
-        except Abort as exc:
-            raise SiteBuildError(f"build failed: {exc}", 1) from exc
-        except MkDocsException as exc:
-            raise SiteBuildError(f"build failed: {exc}", 1) from exc
+        if chosen == "mkdocs":
+            from generator.site.engines import mkdocs_build
+
+            warnings = mkdocs_build(config_file, staging_for, strict=strict, echo=echo)
+        else:
+            warnings = _zensical_build(settings, config_file, work, staging_for, strict=strict, echo=echo)
+        staging, target = staged[-1]
         (staging / MARKER).write_text(
             "Built by journeymap; this folder is replaced by the next build.\n", encoding="utf-8"
         )
         pages = sum(1 for _ in staging.rglob("index.html"))
         _swap(staging, target)
-        staging = None
-        return SiteResult(site_dir=target, warnings=collector.messages, pages=pages)
+        staged.clear()
+        return SiteResult(site_dir=target, engine=chosen, warnings=warnings, pages=pages)
     finally:
-        mkdocs_log.removeHandler(collector)
-        if staging is not None:
+        for staging, _ in staged:
             shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def _zensical_build(
+    settings: Settings,
+    config_file: Path,
+    work: Path,
+    staging_for: Callable[[Path], Path],
+    *,
+    strict: bool,
+    echo: bool,
+) -> list[str]:
+    """Write the docs tree and have Zensical build it; the site is moved to its staging folder."""
+    from generator.site.docs_tree import TreeOptions, inline_maps, write_docs_tree
+    from generator.site.engines import zensical_build, zensical_config
+    from generator.site.plugin import cache_for, today
+
+    loaded = zensical_config(config_file)
+    staging = staging_for(Path(loaded["root_dir"]) / loaded["site_dir"])
+    directory_urls = bool(loaded.get("use_directory_urls", True))
+    shutil.rmtree(work, ignore_errors=True)
+    options = TreeOptions(
+        directory_urls=directory_urls,
+        maps_dir=work / "maps",
+        workers=settings.workers,
+        cache=cache_for(settings),
+        today=today(),
+    )
+    tree = write_docs_tree(settings, work / "docs", options)
+    warnings = [str(item) for item in tree.problems] + tree.warnings
+    if echo:
+        for item in tree.problems:
+            print(f"WARNING: {item}" + (f"\n  hint: {item.hint}" if item.hint else ""), file=sys.stderr)
+        for message in tree.warnings:
+            print(f"WARNING: {message}", file=sys.stderr)
+    if strict and warnings:
+        raise SiteBuildError(f"build failed: {len(warnings)} warnings in strict mode", 1)
+    language = settings.language if settings.language != "en" else None
+    zensical_build(config_file, work / "docs", work / "site", language=language)
+    for page in (work / "site").rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        filled = inline_maps(html, work / "maps")
+        if filled is not html:
+            page.write_text(filled, encoding="utf-8")
+    _move(work / "site", staging)
+    options.cache.prune()
+    return warnings
+
+
+def _move(source: Path, destination: Path) -> None:
+    """Rename ``source`` to ``destination``, copying when they are on different file systems."""
+    try:
+        source.rename(destination)
+    except OSError as exc:
+        if exc.errno != errno.EXDEV:
+            raise
+        shutil.copytree(source, destination, symlinks=True)
 
 
 def _swap(staging: Path, target: Path) -> None:
@@ -136,14 +206,56 @@ def _swap(staging: Path, target: Path) -> None:
         shutil.rmtree(old)
 
 
-def serve_site(config_file: Path, dev_addr: str | None = None, *, open_in_browser: bool = False) -> None:
-    """Serve the site with live reload; only journeys whose source changed are redrawn."""
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    from mkdocs.commands.serve import serve
+def write_docs(config_file: Path | None, output: Path, *, directory_urls: bool = True) -> tuple[int, list[str]]:
+    """Write the docs tree alone into ``output`` (maps inside their pages), replacing an
+    earlier tree there as a site is replaced; how many pages, and the problems."""
+    from generator.config import load_settings
+    from generator.report import format_text
+    from generator.site.docs_tree import TREE_MARKER, TreeOptions, write_docs_tree
+    from generator.site.plugin import cache_for, today
 
-    logging.getLogger("mkdocs").addHandler(logging.StreamHandler(sys.stderr))
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    if dev_addr:
-        serve(config_file=str(config_file), open_in_browser=open_in_browser, dev_addr=dev_addr)
-    else:
-        serve(config_file=str(config_file), open_in_browser=open_in_browser)
+    settings, problems = load_settings(config_file)
+    if problems:
+        raise SiteBuildError(f"invalid configuration\n{format_text(problems)}", 1)
+    target = output.resolve()
+    if target.is_dir() and any(target.iterdir()) and not (target / TREE_MARKER).exists():
+        raise SiteBuildError(f"{output} is not empty and was not written by journeymap docs; refusing to replace it", 2)
+    if target == settings.content_dir.resolve() or target.is_relative_to(settings.content_dir.resolve()):
+        raise SiteBuildError(f"{output} is inside the content folder; choose a folder outside it", 2)
+    staging = target.parent / f".{target.name}{_STAGING}{os.getpid()}"
+    shutil.rmtree(staging, ignore_errors=True)
+    try:
+        options = TreeOptions(
+            directory_urls=directory_urls, workers=settings.workers, cache=cache_for(settings), today=today()
+        )
+        tree = write_docs_tree(settings, staging, options)
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    pages = sum(1 for name in tree.generated if name.endswith(".md"))
+    return pages, [str(item) for item in tree.problems] + tree.warnings
+
+
+def serve_site(
+    config_file: Path, dev_addr: str | None = None, *, open_in_browser: bool = False, engine: str | None = None
+) -> None:
+    """Serve the site with live reload: MkDocs through the ``journeys`` plugin, Zensical
+    from a docs tree that is written again whenever a file under the content folder changes."""
+    from generator.config import load_settings
+
+    settings, _ = load_settings(config_file)
+    chosen = choose_engine(engine or settings.engine)
+    if chosen == "mkdocs":
+        import logging
+
+        os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+        from mkdocs.commands.serve import serve
+
+        logging.getLogger("mkdocs").addHandler(logging.StreamHandler(sys.stderr))
+        logging.getLogger("mkdocs").setLevel(logging.INFO)
+        options: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
+        serve(config_file=str(config_file), open_in_browser=open_in_browser, **options)
+        return
+    from generator.site.live_tree import serve_with_zensical
+
+    serve_with_zensical(settings, config_file, dev_addr=dev_addr, open_in_browser=open_in_browser)

@@ -93,7 +93,7 @@ def persona_cards(personas: list[Persona], journeys: list[Journey], settings: Se
 def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, today: dt.date) -> PageSource:
     """Pain heatmap, touchpoint inventory, ownership matrix, KPI catalogue and review status."""
     say = Labels(settings.language)
-    page = PageSource.titled("insights", say("site.insights"))
+    page = PageSource.titled(say("site.insights"))
     ordered = sorted(journeys, key=lambda j: plain_text(j.title).casefold())
 
     def journey_link(journey: Journey, anchor: str = "") -> str:
@@ -241,7 +241,7 @@ _SHEETS = (
 def toolkit_page(names: list[str], personas: list[Persona], settings: Settings) -> PageSource:
     """The Toolkit page: every PDF of the workshop kit, linked next to the page."""
     say = Labels(settings.language)
-    page = PageSource.titled("toolkit", say("kit.title"))
+    page = PageSource.titled(say("kit.title"))
     page.slot(f"<p>{inline_html(say('kit.page-intro'))}</p>")
     page.heading(2, say("kit.sheets"))
     items = "".join(

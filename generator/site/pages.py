@@ -1,128 +1,62 @@
-"""Site pages as Markdown skeletons plus HTML slots, built from the model; no MkDocs here.
+"""Site pages as Markdown for any engine, built from the model; no engine is imported here.
 
-A page's Markdown holds only its headings (so the table of contents and anchors work)
-and slot tokens; everything a user wrote is rendered by ``generator.site.html`` into
-the slots, which the plugin puts in place after Markdown conversion. User content thus
-never passes through Python-Markdown, and large SVGs are never parsed by it.
+A page's Markdown holds its headings as Markdown (so the engine makes the table of
+contents and anchors) and everything else as HTML blocks rendered by
+``generator.site.html``: what a user wrote never passes through the engine's Markdown,
+so raw HTML in a journey stays text and titles render literally on every engine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import partial
 
 from generator.config import Settings
 from generator.labels import Labels
 from generator.model import Journey, Persona, Step
-from generator.records import record
 from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
 from generator.text import plain_text
 
 __all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", "sparkline_svg"]
 
 Link = Callable[[str], str]
-"""Maps a site path (``journeys/x.md``, ``journeys/x.svg``) to a URL relative to the page."""
-
-Fragment = str | Callable[[], str]
-"""HTML, or a function that makes it when the page is written: MkDocs converts every
-page before it writes any, so a thousand journeys' maps made up front would all be
-in memory at once."""
+"""Maps a docs-tree path (``journeys/x.md``, ``journeys/x.svg``) to a URL relative to the page."""
 
 
 @dataclass
 class PageSource:
-    """Markdown with slot tokens, and the HTML each token stands for."""
+    """A generated page: its title, and Markdown headings with HTML blocks between them."""
 
-    key: str
+    title: str
     lines: list[str] = field(default_factory=list)
-    slots: list[str] = field(default_factory=list)
-    late: list[Fragment] = field(default_factory=list)
-    title: str | None = None
-    """The page's title for MkDocs, already HTML-escaped: themes print titles unescaped."""
 
     @classmethod
-    def titled(cls, key: str, title: str) -> PageSource:
-        """A page whose MkDocs title and heading are ``title``, shown literally.
-
-        The plugin sets the title on the page rather than in front matter: a page with
-        metadata costs the theme four failed lookups (icon, subtitle, status…) each time
-        it lists the page in a navigation, and with navigation.prune every journey page
-        lists every other journey.
-        """
-        page = cls(key=key, title=e(plain_text(title)))
+    def titled(cls, title: str) -> PageSource:
+        """A page whose title (navigation, ``<title>``) and first heading are ``title``, shown literally."""
+        page = cls(title=title)
         page.heading(1, title)
         return page
-
-    @property
-    def _digest(self) -> str:
-        return hashlib.sha1(self.key.encode("utf-8")).hexdigest()[:10]
-
-    def token(self, index: int) -> str:
-        return f"JOURNEYMAPSLOT{self._digest}X{index}"
-
-    def md(self, line: str = "") -> None:
-        self.lines.append(line)
 
     def heading(self, level: int, title: str) -> None:
         self.lines.extend(["", f"{'#' * level} {markdown_heading(title)}", ""])
 
     def slot(self, html: str) -> None:
+        """An HTML block (one line, blank lines around it, as Markdown wants raw HTML)."""
         if html:
-            self.lines.extend(["", self.token(len(self.slots)), ""])
-            self.slots.append(html)
-
-    def defer(self, html: Fragment) -> str:
-        """A marker for ``html`` (a map) that goes in only after the page is complete.
-
-        Search indexing and the theme then never parse the large SVG; the marker is an
-        HTML comment, so nothing in between mistakes it for text.
-        """
-        self.late.append(html)
-        return f"<!--JOURNEYMAPLATE{self._digest}X{len(self.late) - 1}-->"
-
-    def stand_in(self, html: Fragment, text: str) -> str:
-        """``text`` in one paragraph while the page is indexed for search; ``html`` (the
-        same words with their markup) replaces it once the page is complete.
-
-        A step's details are dozens of elements; search needs only their words, and
-        parsing the elements was most of the time search indexing spent on a journey.
-        """
-        marker = self.defer(html)
-        return f"{marker}<p>{e(text)}</p>{marker.replace('<!--', '<!--/', 1)}"
-
-    def fill_late(self, output: str) -> str:
-        """Put deferred HTML in place of its marker (and of the stand-in text after it)."""
-        if not self.late:
-            return output
-        pattern = re.compile(
-            rf"<!--JOURNEYMAPLATE{self._digest}X(\d+)-->(?:<p>[^<]*</p><!--/JOURNEYMAPLATE{self._digest}X\1-->)?"
-        )
-        late = self.late
-
-        def made(match: re.Match[str]) -> str:
-            fragment = late[int(match[1])]
-            return fragment if isinstance(fragment, str) else fragment()
-
-        return pattern.sub(made, output)
+            self.lines.extend(["", html, ""])
 
     @property
     def markdown(self) -> str:
-        return "\n".join(self.lines).strip("\n") + "\n"
-
-    def fill(self, html: str) -> str:
-        """Put each slot's HTML where Python-Markdown left its token (as a paragraph)."""
-        if not self.slots:
-            return html
-        pattern = re.compile(rf"<p>JOURNEYMAPSLOT{self._digest}X(\d+)</p>")
-        slots = self.slots
-        return pattern.sub(lambda match: slots[int(match[1])], html)
+        """The page with its title in front matter, HTML-escaped: engines print front-matter
+        titles as they are into the navigation and ``<title>``, while a title taken from the
+        first heading reaches ``<title>`` un-escaped through the theme's ``striptags``."""
+        front = f"---\ntitle: {json.dumps(e(plain_text(self.title)), ensure_ascii=False)}\n---\n"
+        return front + "\n".join(self.lines).strip("\n") + "\n"
 
 
-@record
+@dataclass(frozen=True, slots=True)
 class Review:
     """Where a journey stands against its review period."""
 
@@ -200,7 +134,8 @@ _DETAIL_KEYS = (
 
 
 def step_details(step: Step, number: int, settings: Settings, say: Labels) -> str:
-    """A step as a definition list: the accessible text of its column on the map."""
+    """A step as a definition list: the accessible text of its column on the map. Each
+    term and value on a line of its own, so search indexes them as separate words."""
     rows = []
     for key in _DETAIL_KEYS:
         values = step.values(key)
@@ -212,34 +147,17 @@ def step_details(step: Step, number: int, settings: Settings, say: Labels) -> st
         else:
             rendered = [inline_html(value) for value in values]
         if rendered:
-            items = "".join(f"<dd>{value}</dd>" for value in rendered)
-            rows.append(f"<dt>{e(say('key.' + key))}</dt>{items}")
+            items = "".join(f"\n<dd>{value}</dd>" for value in rendered)
+            rows.append(f"\n<dt>{e(say('key.' + key))}</dt>{items}")
     if step.type:
-        rows.append(f"<dt>{e(say('key.type'))}</dt><dd>{e(say.touchpoint_type(step.type))}</dd>")
+        rows.append(f"\n<dt>{e(say('key.type'))}</dt>\n<dd>{e(say.touchpoint_type(step.type))}</dd>")
     if step.moment_of_truth:
-        rows.append(f"<dt>{e(say('key.moment-of-truth'))}</dt><dd>{e(say('yes'))}</dd>")
+        rows.append(f"\n<dt>{e(say('key.moment-of-truth'))}</dt>\n<dd>{e(say('yes'))}</dd>")
     notes = prose_html(step.notes)
     return (
         f'<div class="jm-step-detail" id="step-{attr(step.id)}" data-step="{attr(step.id)}" data-number="{number}">'
         f'{notes}<dl class="jm-lanes">{"".join(rows)}</dl></div>'
     )
-
-
-def step_search_text(step: Step, say: Labels) -> str:
-    """The words of ``step_details`` without their markup, for the search index."""
-    parts = [plain_text(line) for line in step.notes.splitlines() if line.strip()]
-    for key in _DETAIL_KEYS:
-        if key == "feeling" and step.emotion is not None:
-            values = [f"{step.emotion.score_text} {step.emotion.word}".strip()]
-        else:
-            values = [plain_text(value) for value in step.values(key)]
-        if values:
-            parts.append(f"{say('key.' + key)}: {'; '.join(values)}")
-    if step.type:
-        parts.append(f"{say('key.type')}: {say.touchpoint_type(step.type)}")
-    if step.moment_of_truth:
-        parts.append(f"{say('key.moment-of-truth')}: {say('yes')}")
-    return " · ".join(parts)
 
 
 def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
@@ -253,7 +171,7 @@ def journey_page(
     persona: Persona | None,
     settings: Settings,
     *,
-    svg: Fragment,
+    map_html: str,
     link: Link,
     today: dt.date,
     downloads: tuple[str, ...],
@@ -263,7 +181,7 @@ def journey_page(
     """The journey page: header, the map, then every stage and step as text, and tables,
     and the journey's changes from git history when there is any."""
     say = Labels(settings.language)
-    page = PageSource.titled(f"journey:{journey.id}", journey.title)
+    page = PageSource.titled(journey.title)
     meta = [f'<span class="jm-badge jm-state-{attr(journey.state)}">{e(say("state." + journey.state))}</span>']
     if persona is not None:
         href = link(f"{settings.personas_dir}/{persona.id}.md")
@@ -291,7 +209,7 @@ def journey_page(
     )
     parts.append(
         f'<figure class="jm-figure" data-journey="{attr(journey.id)}">{toolbar}'
-        f'<div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">{page.defer(svg)}</div>'
+        f'<div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">{map_html}</div>'
         f'<div class="jm-details" aria-live="polite" hidden></div></figure>'
     )
     page.slot("".join(parts))
@@ -311,8 +229,7 @@ def journey_page(
         for step in stage.steps:
             number += 1
             page.heading(3, f"{number}. {step.title}")
-            details = partial(step_details, step, number, settings, say)
-            page.slot(page.stand_in(details, step_search_text(step, say)))
+            page.slot(step_details(step, number, settings, say))
     _tables(page, journey, settings, say)
     if history:
         page.heading(2, say("site.changes"))
@@ -322,21 +239,16 @@ def journey_page(
 
 
 def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels) -> None:
-    """Pain points, opportunities and KPIs gathered in tables.
-
-    Every cell repeats a step's text, so the tables go in after search indexing (as
-    the map does): a search finds the step's own section, and indexing is faster.
-    Their rows are made then too.
-    """
+    """Pain points, opportunities and KPIs gathered in tables, each row linking its step."""
     steps = journey.steps
     if any(step.values("pain") or step.values("opportunity") for step in steps):
         page.heading(2, say("site.pains-opportunities"))
         headers = [say("site.step"), say("lane.pain"), say("lane.opportunity")]
-        page.slot(page.defer(partial(_step_table, headers, steps, ("pain", "opportunity"))))
+        page.slot(_step_table(headers, steps, ("pain", "opportunity")))
     if any(step.values("kpi") or step.values("metric") for step in steps):
         page.heading(2, say("site.kpis"))
         kpi_headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
-        page.slot(page.defer(partial(_step_table, kpi_headers, steps, ("kpi", "metric"), "owner")))
+        page.slot(_step_table(kpi_headers, steps, ("kpi", "metric"), "owner"))
 
 
 def _step_table(headers: list[str], steps: tuple[Step, ...], keys: tuple[str, str], extra: str = "") -> str:
@@ -373,7 +285,7 @@ def persona_page(
 ) -> PageSource:
     """The persona canvas: photo or initials, quote, facts and lists, story, journeys."""
     say = Labels(settings.language)
-    page = PageSource.titled(f"persona:{persona.id}", persona.name)
+    page = PageSource.titled(persona.name)
     if photo_url:
         picture = f'<img class="jm-photo" src="{attr(photo_url)}" alt="{attr(persona.name)}">'
     else:

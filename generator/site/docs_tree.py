@@ -1,0 +1,387 @@
+"""The journeys site as a plain docs tree, for any engine: the pipeline's site stage.
+
+``write_docs_tree`` turns the content folder into everything a site needs: journey,
+persona, insights and toolkit pages as Markdown with HTML blocks, the maps, every
+download, the assets, and the content's own pages and files. MkDocs, Zensical or any
+engine that reads Markdown builds a site from it; nothing here imports an engine.
+
+Maps are either inside their pages (a tree that stands alone) or placeholders that
+``inline_maps`` fills once the engine has built the pages: the engine's Markdown then
+never parses a large SVG, and its search never indexes one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import posixpath
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from generator.config import Settings
+from generator.errors import Problem, Severity, sort_problems
+from generator.labels import Labels
+from generator.load import load_project
+from generator.model import Journey, Persona
+from generator.report import format_text
+from generator.site import overview
+from generator.site.disk_cache import DiskCache
+from generator.site.drawings import Drawer
+from generator.site.html import e
+from generator.site.pages import PageSource, journey_page, persona_page
+from generator.site.tree_files import content_files, write_if_changed
+from generator.site.urls import Linker
+from generator.source import decode_source, display_path
+
+__all__ = [
+    "EXTRA_CSS",
+    "EXTRA_JS",
+    "TREE_MARKER",
+    "DocsTree",
+    "TreeOptions",
+    "inline_maps",
+    "write_docs_tree",
+]
+
+TREE_MARKER = ".journeymap-docs"
+"""A file in every tree this module writes: the ``journeys`` plugin leaves such a tree alone."""
+EXTRA_CSS = "assets/journeymap/journeymap.css"
+EXTRA_JS = "assets/journeymap/journeymap.js"
+CARDS_MARKER = "<!-- journeymap:cards -->"
+PERSONAS_MARKER = "<!-- journeymap:personas -->"
+_FENCE = re.compile(
+    r"^(?P<fence>```+|~~~+)[ \t]*journey[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
+)
+_SLOT = re.compile(r'<div class="jm-map-slot" data-jm-map="([0-9a-f]{20})"></div>')
+Put = Callable[[str, str | bytes], None]
+"""Writes one generated file of the tree."""
+Broken = Callable[[str], list[Problem]]
+"""The errors of a content file, by docs-tree path."""
+_PACKAGE = Path(__file__).resolve().parent.parent
+_ASSETS = {
+    EXTRA_JS: _PACKAGE / "site" / "assets" / "journeymap.js",
+    "assets/journeymap/fonts/Inter-Regular.woff2": _PACKAGE / "fonts" / "Inter-Regular.woff2",
+    "assets/journeymap/fonts/Inter-Bold.woff2": _PACKAGE / "fonts" / "Inter-Bold.woff2",
+    "schema/journey.schema.json": _PACKAGE / "schema" / "journey.schema.json",
+}
+
+
+@dataclass
+class TreeOptions:
+    """How the tree is written; the defaults make a tree that stands alone."""
+
+    directory_urls: bool = True
+    """The engine's ``use_directory_urls``: links between pages are made to match."""
+    maps_dir: Path | None = None
+    """Where placeholder maps go, for ``inline_maps``; ``None`` puts maps inside their pages."""
+    copy_content: bool = True
+    """Copy the content's own pages and files; the MkDocs plugin has them already."""
+    workers: int = 0
+    """Threads that compile PDF and PNG downloads (0: one per core, at most four)."""
+    cache: DiskCache = field(default_factory=lambda: DiskCache(None))
+    """Drawn maps and downloads kept between builds."""
+    today: dt.date = field(default_factory=dt.date.today)
+    """The date review periods are checked against."""
+
+
+@dataclass
+class DocsTree:
+    """What ``write_docs_tree`` wrote, and what a page written later needs to know."""
+
+    folder: Path
+    settings: Settings
+    options: TreeOptions
+    drawer: Drawer
+    problems: list[Problem] = field(default_factory=list)
+    journeys: list[Journey] = field(default_factory=list)
+    """Journeys without errors: the ones cards, insights and journey blocks show."""
+    personas: list[Persona] = field(default_factory=list)
+    generated: list[str] = field(default_factory=list)
+    """Docs-tree paths journeymap made: pages, downloads, assets (not copied content)."""
+    warnings: list[str] = field(default_factory=list)
+    """Problems of pages that are not journeys (a ``journey`` block naming no journey)."""
+
+    def map_html(self, journey: Journey, persona_name: str, page: str) -> str:
+        """The map of ``journey`` on the page ``page``: inline, or a placeholder for ``inline_maps``."""
+        svg = self.drawer.inline_map(journey, persona_name)
+        if self.options.maps_dir is None:
+            return svg
+        key = hashlib.sha256(f"{page}\0{journey.id}".encode()).hexdigest()[:20]
+        write_if_changed(self.options.maps_dir / f"{key}.svg", svg.encode("utf-8"))
+        return f'<div class="jm-map-slot" data-jm-map="{key}"></div>'
+
+    def expand(self, markdown: str, src_uri: str) -> str:
+        """An ordinary page with its journeymap markers and ``journey`` blocks made into HTML."""
+        if CARDS_MARKER not in markdown and PERSONAS_MARKER not in markdown and "journey" not in markdown:
+            return markdown
+        settings, link = self.settings, Linker(src_uri, self.options.directory_urls)
+
+        def block(html: str) -> str:
+            return f"\n\n{html}\n\n"
+
+        if CARDS_MARKER in markdown:
+            cards = overview.journey_cards(self.journeys, self.personas, settings, link=link, today=self.options.today)
+            markdown = markdown.replace(CARDS_MARKER, block(cards))
+        if PERSONAS_MARKER in markdown:
+            people = overview.persona_cards(self.personas, self.journeys, settings, link=link)
+            markdown = markdown.replace(PERSONAS_MARKER, block(people))
+        return _FENCE.sub(lambda match: block(self._journey_block(match["body"], src_uri, link)), markdown)
+
+    def _journey_block(self, body: str, src_uri: str, link: Linker) -> str:
+        """A ``journey`` block: ``id: <journey>`` shows an existing map, anything else is a journey."""
+        from generator.parse_journey import parse_journey
+        from generator.validate import validate_journey
+
+        say = Labels(self.settings.language)
+        reference = re.fullmatch(r"\s*id:\s*(\S+)\s*", body)
+        if reference:
+            found = next((j for j in self.journeys if j.id == reference[1]), None)
+            if found is None:
+                self.warnings.append(f"{src_uri}: journey block refers to unknown or broken journey '{reference[1]}'")
+                return f'<div class="jm-error" role="alert"><p>{e(say("site.error"))}: {e(reference[1])}</p></div>'
+            journey = found
+        else:
+            journey, problems = parse_journey(body, f"{src_uri} (journey block)", "inline")
+            problems += validate_journey(journey, {p.id for p in self.personas}, self.settings, self.options.today)
+            errors = [p for p in problems if p.severity is Severity.ERROR]
+            self.problems.extend(errors)
+            if errors:
+                return f'<div class="jm-error" role="alert"><pre>{e(format_text(errors))}</pre></div>'
+        persona = next((p for p in self.personas if p.id == journey.persona), None)
+        suffix = hashlib.sha1(src_uri.encode()).hexdigest()[:6]
+        svg = self.map_html(
+            replace(journey, id=f"{journey.id}-{suffix}"), persona.name if persona else journey.persona, src_uri
+        )
+        href = link(f"{self.settings.journeys_dir}/{journey.id}.md") if reference else ""
+        caption = f'<figcaption><a href="{href}">{e(journey.title)}</a></figcaption>' if href else ""
+        return (
+            f'<figure class="jm-figure jm-embed"><div class="jm-scroll" tabindex="0" role="region" '
+            f'aria-label="{e(journey.title)}">{svg}</div>{caption}</figure>'
+        )
+
+
+def inline_maps(html: str, maps_dir: Path) -> str:
+    """A built page with every map placeholder replaced by its map."""
+    if "jm-map-slot" not in html:
+        return html
+    return _SLOT.sub(lambda match: (maps_dir / f"{match[1]}.svg").read_text(encoding="utf-8"), html)
+
+
+def _error_box(errors: list[Problem], say: Labels) -> str:
+    return (
+        f'<div class="jm-error" role="alert"><p><strong>{e(say("site.error"))}</strong></p>'
+        f"<pre>{e(format_text(errors))}</pre></div>"
+    )
+
+
+def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | None = None) -> DocsTree:
+    """Write the site's docs tree into ``folder``; never raises on content.
+
+    Every problem is returned (and shown on its page as an error box); journeys with
+    errors get only that box. Files left in ``folder`` by an earlier call that this
+    one did not write are removed, so a long-running preview can write it again.
+    """
+    options = options or TreeOptions()
+    project = load_project(settings)
+    from generator.validate import validate_project
+
+    problems = sort_problems(
+        project.problems + validate_project(project.journeys, project.personas, settings, options.today)
+    )
+    errors: dict[str, list[Problem]] = {}
+    for item in problems:
+        if item.severity is Severity.ERROR:
+            errors.setdefault(item.loc.path, []).append(item)
+    say = Labels(settings.language)
+    folder.mkdir(parents=True, exist_ok=True)
+    tree = DocsTree(
+        folder=folder,
+        settings=settings,
+        options=options,
+        drawer=Drawer(settings, options.cache, options.workers),
+        problems=list(problems),
+        personas=project.personas,
+    )
+
+    def broken(src_uri: str) -> list[Problem]:
+        return errors.get(display_path(settings.content_dir / src_uri), [])
+
+    tree.journeys = [j for j in project.journeys if not broken(f"{settings.journeys_dir}/{j.id}.md")]
+
+    def put(src_uri: str, data: str | bytes) -> None:
+        write_if_changed(folder / src_uri, data.encode("utf-8") if isinstance(data, str) else data)
+        tree.generated.append(src_uri)
+
+    copied: list[str] = []
+
+    def copy(src_uri: str, data: str | bytes) -> None:
+        write_if_changed(folder / src_uri, data.encode("utf-8") if isinstance(data, str) else data)
+        copied.append(src_uri)
+
+    try:
+        put(TREE_MARKER, "Written by journeymap: a docs tree for MkDocs, Zensical or another engine.\n")
+        _write_assets(put)
+        _write_journeys(tree, project.journeys, broken, put, say)
+        for persona in project.personas:
+            src_uri = f"{settings.personas_dir}/{persona.id}.md"
+            put(src_uri, _persona_source(tree, persona, broken(src_uri), say).markdown)
+        _write_unreadable(tree, broken, put, say)
+        _write_insights(tree, put)
+        _write_toolkit(tree, put)
+        if options.copy_content:
+            _copy_content(tree, copy)
+    finally:
+        tree.drawer.finish()
+    _remove_stale(folder, {*tree.generated, *copied})
+    tree.problems = sort_problems(tree.problems)
+    return tree
+
+
+def _write_assets(put: Put) -> None:
+    from generator.palette import map_css
+
+    css = map_css(dark_selector='[data-md-color-scheme="slate"]', page_scope=True)
+    site_css = (_PACKAGE / "site" / "assets" / "site.css").read_text(encoding="utf-8")
+    put(EXTRA_CSS, css + "\n" + site_css)
+    for src_uri, path in _ASSETS.items():
+        put(src_uri, path.read_bytes())
+
+
+def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put: Put, say: Labels) -> None:
+    from generator.site.history import site_history
+
+    settings = tree.settings
+    names = {persona.id: persona for persona in tree.personas}
+    sources = [settings.journeys_path / f"{journey.id}.md" for journey in journeys]
+    history = site_history(settings.journeys_path, sources) if sources else {}
+    for journey, source in zip(journeys, sources, strict=True):
+        stem = f"{settings.journeys_dir}/{journey.id}"
+        src_uri = f"{stem}.md"
+        errors = broken(src_uri)
+        if errors:
+            page = PageSource.titled(journey.title or journey.id)
+            page.slot(_error_box(errors, say))
+            put(src_uri, page.markdown)
+            continue
+        persona = names.get(journey.persona)
+        persona_name = persona.name if persona else journey.persona
+        for kind in settings.downloads:
+            tree.drawer.download(journey, persona_name, kind, tree.folder / f"{stem}.{kind}")
+            tree.generated.append(f"{stem}.{kind}")
+        page = journey_page(
+            journey,
+            persona,
+            settings,
+            map_html=tree.map_html(journey, persona_name, src_uri),
+            link=Linker(src_uri, tree.options.directory_urls),
+            today=tree.options.today,
+            downloads=settings.downloads,
+            source_stem=stem,
+            history=history.get(source, []),
+        )
+        put(src_uri, page.markdown)
+
+
+def _persona_source(tree: DocsTree, persona: Persona, errors: list[Problem], say: Labels) -> PageSource:
+    settings = tree.settings
+    if errors:
+        page = PageSource.titled(persona.name or persona.id)
+        page.slot(_error_box(errors, say))
+        return page
+    src_uri = f"{settings.personas_dir}/{persona.id}.md"
+    link = Linker(src_uri, tree.options.directory_urls)
+    photo_url = None
+    if persona.photo:
+        photo_src = posixpath.normpath(posixpath.join(settings.personas_dir, persona.photo))
+        if (settings.content_dir / photo_src).is_file():
+            photo_url = link(photo_src)
+    mine = [j for j in tree.journeys if j.persona == persona.id]
+    return persona_page(persona, mine, settings, link=link, photo_url=photo_url)
+
+
+def _write_unreadable(tree: DocsTree, broken: Broken, put: Put, say: Labels) -> None:
+    """A journey or persona file that could not even be read (not UTF-8) gets an error page."""
+    settings = tree.settings
+    written = set(tree.generated)
+    for folder in (settings.journeys_dir, settings.personas_dir):
+        for src_uri, _ in content_files(settings.content_dir / folder):
+            uri = f"{folder}/{src_uri}"
+            if uri.endswith(".md") and uri not in written and broken(uri):
+                page = PageSource.titled(Path(uri).stem)
+                page.slot(_error_box(broken(uri), say))
+                put(uri, page.markdown)
+
+
+def _write_insights(tree: DocsTree, put: Put) -> None:
+    if (tree.settings.content_dir / "insights.md").exists() or not tree.journeys:
+        return
+    link = Linker("insights.md", tree.options.directory_urls)
+    page = overview.insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today)
+    put("insights.md", page.markdown)
+
+
+def _write_toolkit(tree: DocsTree, put: Put) -> None:
+    """A Toolkit page with every sheet of the workshop kit, when the project has a ``toolkit/`` folder."""
+    settings = tree.settings
+    sources = settings.config_path.parent / "toolkit" if settings.config_path else None
+    if sources is None or not sources.is_dir() or (settings.content_dir / "toolkit" / "index.md").exists():
+        return
+    kit = _kit(tree, sources)
+    for name, data in sorted(kit.items()):
+        put(f"toolkit/{name}", data)
+    put("toolkit/index.md", overview.toolkit_page(sorted(kit), tree.personas, settings).markdown)
+
+
+def _kit(tree: DocsTree, sources: Path) -> dict[str, bytes]:
+    """The kit's PDFs, from the cache when neither its sources nor the personas changed."""
+    import json
+
+    from generator.site.disk_cache import fingerprint
+
+    texts = tuple(sorted((p.name, p.read_text(encoding="utf-8")) for p in sources.glob("*.md")))
+    inputs = repr(("kit", tree.settings, tree.personas, texts)).encode("utf-8")
+    key = hashlib.sha256(fingerprint(tree.settings.theme_dir).encode("ascii") + inputs).hexdigest()
+    cache = tree.options.cache
+    manifest = cache.get(f"{key}.kit")
+    if manifest is not None:
+        names = json.loads(manifest)
+        found = {name: cache.get(f"{key}.kit-{index}") for index, name in enumerate(names)}
+        if all(data is not None for data in found.values()):
+            return {name: data for name, data in found.items() if data is not None}
+    from generator.render_print import PAPERS
+    from generator.toolkit import build_kit
+
+    kit = build_kit(tree.settings, tree.personas, sources, paper=PAPERS["A3"], with_svg=False)
+    for index, name in enumerate(sorted(kit)):
+        cache.put(f"{key}.kit-{index}", kit[name])
+    cache.put(f"{key}.kit", json.dumps(sorted(kit)).encode("utf-8"))
+    return kit
+
+
+def _copy_content(tree: DocsTree, put: Put) -> None:
+    """The content's own pages (markers expanded) and files; journey and persona sources
+    are pages of their own already."""
+    settings = tree.settings
+    written = set(tree.generated)
+    own = (f"{settings.journeys_dir}/", f"{settings.personas_dir}/")
+    for src_uri, path in content_files(settings.content_dir):
+        if src_uri in written or (src_uri.endswith(".md") and src_uri.startswith(own)):
+            continue
+        data = path.read_bytes()
+        if src_uri.endswith(".md"):
+            text, _ = decode_source(data, display_path(path))
+            if text is not None:
+                data = tree.expand(text, src_uri).encode("utf-8")
+        put(src_uri, data)
+
+
+def _remove_stale(folder: Path, keep: set[str]) -> None:
+    """Files of an earlier tree in ``folder`` that this one no longer has."""
+    for path in sorted(folder.rglob("*"), reverse=True):
+        relative = path.relative_to(folder).as_posix()
+        if path.is_file() and not path.is_symlink() and relative not in keep:
+            path.unlink()
+        elif path.is_dir() and not path.is_symlink() and not any(path.iterdir()):
+            path.rmdir()

@@ -1,0 +1,135 @@
+"""A journey's drawn outputs for the site: the map inside its page and the downloads
+(SVG, PDF, PNG, CSV, JSON), each drawn once per content hash.
+
+What is drawn is kept in the disk cache (``generator.site.disk_cache``) under a name
+that hashes everything it depends on, so a rebuild redraws only changed journeys. PDF
+and PNG downloads, the slow part, are compiled on ``workers`` threads of this process
+(typst releases the interpreter while it compiles); the files are the same bytes
+whatever the number of workers.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from generator.config import Settings
+from generator.model import Journey
+from generator.site.disk_cache import DiskCache, fingerprint
+
+__all__ = ["Drawer", "default_workers"]
+
+_SLOW = ("pdf", "png")
+
+
+def default_workers() -> int:
+    """One worker per core this process may use, at most four."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        cores = os.cpu_count() or 1
+    return max(1, min(cores, 4))
+
+
+@lru_cache(maxsize=1)
+def _metrics() -> Any:
+    """One font table for every map: its word widths are worth keeping."""
+    from generator.text import InterMetrics
+
+    return InterMetrics()
+
+
+class Drawer:
+    """Draws journeys' maps and downloads, from the cache when it can."""
+
+    def __init__(self, settings: Settings, cache: DiskCache, workers: int = 0) -> None:
+        self.settings = settings
+        self.cache = cache
+        count = workers or default_workers()
+        self._pool = ThreadPoolExecutor(count, thread_name_prefix="journeymap") if count > 1 else None
+        self._pending: list[Future[None]] = []
+
+    def _name(self, journey: Journey, persona_name: str, kind: str) -> str:
+        inputs = repr((journey, persona_name, self.settings)).encode("utf-8")
+        digest = hashlib.sha256(fingerprint(self.settings.theme_dir).encode("ascii") + inputs).hexdigest()
+        return f"{digest}.{kind}"
+
+    def _cached(self, journey: Journey, persona_name: str, kinds: tuple[str, ...]) -> dict[str, bytes]:
+        """The outputs of ``kinds`` that the cache holds."""
+        found = {}
+        for kind in kinds:
+            stored = self.cache.get(self._name(journey, persona_name, kind))
+            if stored is not None:
+                found[kind] = stored
+        return found
+
+    def map_and_svg(self, journey: Journey, persona_name: str) -> tuple[str, str]:
+        """The map to put inside a page, and the standalone SVG file, from one layout."""
+        stored = self._cached(journey, persona_name, ("inline", "svg"))
+        if len(stored) == 2:
+            return stored["inline"].decode("utf-8"), stored["svg"].decode("utf-8")
+        from generator.layout import layout_map
+        from generator.render_svg import render_map_svgs
+
+        layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
+        inline, standalone = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
+        self.cache.put(self._name(journey, persona_name, "inline"), inline.encode("utf-8"))
+        self.cache.put(self._name(journey, persona_name, "svg"), standalone.encode("utf-8"))
+        return inline, standalone
+
+    def inline_map(self, journey: Journey, persona_name: str) -> str:
+        return self.map_and_svg(journey, persona_name)[0]
+
+    def download(self, journey: Journey, persona_name: str, kind: str, target: Path) -> None:
+        """Write one download of ``journey`` to ``target``; PDF and PNG maybe on a worker."""
+        if kind in _SLOW and self._pool is not None:
+            self._pending.append(self._pool.submit(self._write, journey, persona_name, kind, target))
+        else:
+            self._write(journey, persona_name, kind, target)
+
+    def _write(self, journey: Journey, persona_name: str, kind: str, target: Path) -> None:
+        from generator.site.tree_files import write_if_changed
+
+        write_if_changed(target, self._draw(journey, persona_name, kind))
+
+    def _draw(self, journey: Journey, persona_name: str, kind: str) -> bytes:
+        name = self._name(journey, persona_name, kind)
+        stored = self.cache.get(name)
+        if stored is not None:
+            return stored
+        settings = self.settings
+        if kind == "svg":
+            return self.map_and_svg(journey, persona_name)[1].encode("utf-8")
+        if kind == "csv":
+            from generator.export import journey_to_csv
+
+            data = journey_to_csv(journey).encode("utf-8")
+        elif kind == "json":
+            from generator.export import journey_to_json
+
+            data = journey_to_json(journey).encode("utf-8")
+        elif kind == "pdf":
+            from generator.render_print import PAPERS, render_map_pdf
+
+            data = render_map_pdf(journey, settings, _metrics(), paper=PAPERS["A3"], persona_name=persona_name)
+        else:
+            from generator.render_print import render_map_png
+
+            data = render_map_png(journey, settings, _metrics(), persona_name=persona_name)
+        self.cache.put(name, data)
+        return data
+
+    def finish(self) -> None:
+        """Wait for every download on the workers; the first failure is raised here."""
+        pending, self._pending = self._pending, []
+        try:
+            for future in pending:
+                future.result()
+        finally:
+            if self._pool is not None:
+                self._pool.shutdown(wait=True, cancel_futures=True)
+                self._pool = None

@@ -1,0 +1,149 @@
+"""The engines that turn a project into a site: MkDocs and Zensical, run in this process.
+
+MkDocs runs as its own command line runs it (``on_startup``, the build, ``on_shutdown``),
+so every plugin's hooks fire, ``journeys`` among them: that plugin writes the docs
+tree. Zensical skips plugins it does not implement, so journeymap writes the tree
+itself and hands Zensical a configuration that inherits the project's ``mkdocs.yml``
+and points it at the tree.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from importlib.util import find_spec
+from pathlib import Path
+from typing import Any
+
+__all__ = ["ENGINES", "EngineError", "choose_engine", "mkdocs_build", "zensical_build", "zensical_config"]
+
+ENGINES = ("mkdocs", "zensical")
+
+
+class EngineError(Exception):
+    """The engine could not build; ``code`` is the exit code the CLI should use."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _installed(engine: str) -> bool:
+    return find_spec("material" if engine == "mkdocs" else "zensical") is not None and find_spec(engine) is not None
+
+
+def choose_engine(asked: str | None) -> str:
+    """``asked`` if it is installed; without one, MkDocs when it is installed, else Zensical."""
+    if asked is not None:
+        if not _installed(asked):
+            extra = "journeymap[zensical]" if asked == "zensical" else "journeymap"
+            raise EngineError(f"the {asked} engine is not installed (pip install '{extra}')", 2)
+        return asked
+    for engine in ENGINES:
+        if _installed(engine):
+            return engine
+    raise EngineError("no site engine is installed: pip install mkdocs-material, or 'journeymap[zensical]'", 2)
+
+
+@dataclass
+class _Collect(logging.Handler):
+    """Counts an engine's warnings (journeymap's content problems among them) and echoes them."""
+
+    echo: bool
+    messages: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        logging.Handler.__init__(self, logging.WARNING)
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        self.messages.append(message)
+        if self.echo:
+            print(f"{record.levelname}: {message}", file=sys.stderr)
+
+    __hash__ = logging.Handler.__hash__
+
+
+def mkdocs_build(config_file: Path, staging_for: Callable[[Path], Path], *, strict: bool, echo: bool) -> list[str]:
+    """Build with MkDocs into ``staging_for(the configured site_dir)``; its warnings."""
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+
+    collector = _Collect(echo)
+    mkdocs_log = logging.getLogger("mkdocs")
+    mkdocs_log.addHandler(collector)
+    mkdocs_log.setLevel(logging.INFO)
+    mkdocs_log.propagate = False
+    try:
+        try:
+            config = load_config(config_file=str(config_file), strict=strict)
+        except (ConfigurationError, MkDocsException) as exc:
+            raise EngineError(f"{config_file}: {exc}", 1) from exc
+        config.site_dir = str(staging_for(Path(config.site_dir)))
+        if "journeys" not in config.plugins:  # a site of journeys whatever else mkdocs.yml asks for
+            from generator.site.plugin import JourneysPlugin
+
+            plugin = JourneysPlugin()
+            plugin.load_config({}, str(config_file))
+            config.plugins["journeys"] = plugin
+        config.plugins.on_startup(command="build", dirty=False)
+        try:
+            build(config)
+        except (Abort, MkDocsException) as exc:
+            raise EngineError(f"build failed: {exc}", 1) from exc
+        finally:
+            config.plugins.on_shutdown()
+        return collector.messages
+    finally:
+        mkdocs_log.removeHandler(collector)
+
+
+def zensical_config(config_file: Path) -> dict[str, Any]:
+    """The project's configuration as Zensical reads it (``INHERIT`` and ``!ENV`` resolved)."""
+    from zensical.config import ConfigurationError, parse_mkdocs_config
+
+    try:
+        return parse_mkdocs_config(str(config_file))
+    except (ConfigurationError, OSError) as exc:
+        raise EngineError(f"{config_file}: {exc}", 1) from exc
+
+
+def zensical_build(
+    config_file: Path, docs_dir: Path, site_dir: Path, *, language: str | None, serve: dict[str, Any] | None = None
+) -> None:
+    """Build (or, with ``serve`` options, serve) ``docs_dir`` with Zensical into ``site_dir``.
+
+    Both must lie under the folder of ``config_file``, as Zensical requires. The
+    configuration Zensical reads inherits ``config_file`` and adds the tree, the site
+    folder, and journeymap's style sheet and script; it is removed afterwards.
+    """
+    import json
+
+    import zensical
+
+    root = config_file.parent.resolve()
+    derived = root / f".journeymap-zensical-{os.getpid()}.yml"
+    lines = [
+        f"INHERIT: {json.dumps(config_file.name)}",
+        f"docs_dir: {json.dumps(docs_dir.resolve().relative_to(root).as_posix())}",
+        f"site_dir: {json.dumps(site_dir.resolve().relative_to(root).as_posix())}",
+        "extra_css: [assets/journeymap/journeymap.css]",
+        "extra_javascript: [assets/journeymap/journeymap.js]",
+    ]
+    if language:
+        lines.append(f"theme: {{language: {language}}}")
+    derived.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    try:
+        if serve is None:
+            zensical.build(str(derived), {"clean": False, "strict": False})
+        else:
+            zensical.serve(str(derived), {"strict": False, **serve})
+    except Exception as exc:  # Zensical reports every failure as a plain exception
+        raise EngineError(f"zensical: {exc}", 1) from exc
+    finally:
+        derived.unlink(missing_ok=True)

@@ -1,0 +1,91 @@
+"""``journeymap serve --engine zensical``: a docs tree kept up to date while Zensical serves it.
+
+Zensical watches its docs folder and reloads the pages it rebuilt; journeymap watches
+the content folder (a scan of names, sizes and times, twice a second) and writes the
+tree again when anything changed. Only files whose bytes changed are rewritten, and
+unchanged journeys come from the drawing cache, so an edit reaches the browser quickly.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import threading
+from pathlib import Path
+
+from generator.config import Settings
+from generator.site.docs_tree import DocsTree, TreeOptions, write_docs_tree
+
+__all__ = ["content_signature", "serve_with_zensical"]
+
+
+def content_signature(settings: Settings) -> tuple[tuple[str, int, int], ...]:
+    """Name, size and modification time of every file of the content folder and the config."""
+    found = []
+    roots = [settings.content_dir] + ([settings.config_path] if settings.config_path else [])
+    for root in roots:
+        paths = (
+            [root] if root.is_file() else [Path(folder) / name for folder, _, names in os.walk(root) for name in names]
+        )
+        for path in paths:
+            try:
+                info = path.stat()
+            except OSError:
+                continue
+            found.append((str(path), info.st_size, info.st_mtime_ns))
+    return tuple(sorted(found))
+
+
+def _report(tree: DocsTree) -> None:
+    for item in tree.problems:
+        print(f"WARNING: {item}", file=sys.stderr)
+    for message in tree.warnings:
+        print(f"WARNING: {message}", file=sys.stderr)
+
+
+def _keep_writing(settings: Settings, folder: Path, options: TreeOptions, stop: threading.Event) -> None:
+    last = content_signature(settings)
+    while not stop.wait(0.5):
+        now = content_signature(settings)
+        if now == last:
+            continue
+        last = now
+        try:
+            _report(write_docs_tree(settings, folder, options))
+        except Exception as exc:  # the preview keeps serving the last tree
+            print(f"journeymap: could not write the docs tree: {exc!r}", file=sys.stderr)
+
+
+def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str | None, open_in_browser: bool) -> None:
+    """Write the tree, then serve it with Zensical until interrupted, rewriting it on every change."""
+    from generator.site.engines import zensical_build, zensical_config
+    from generator.site.plugin import cache_for, today
+
+    loaded = zensical_config(config_file)
+    work = config_file.parent.resolve() / f".journeymap-build-{os.getpid()}"
+    options = TreeOptions(
+        directory_urls=bool(loaded.get("use_directory_urls", True)),
+        workers=settings.workers,
+        cache=cache_for(settings),
+        today=today(),
+    )
+    _report(write_docs_tree(settings, work / "docs", options))
+    stop = threading.Event()
+    watcher = threading.Thread(
+        target=_keep_writing, args=(settings, work / "docs", options, stop), name="journeymap-watch", daemon=True
+    )
+    watcher.start()
+    language = settings.language if settings.language != "en" else None
+    try:
+        zensical_build(
+            config_file,
+            work / "docs",
+            work / "site",
+            language=language,
+            serve={"dev_addr": dev_addr, "open": open_in_browser},
+        )
+    finally:
+        stop.set()
+        watcher.join(timeout=5)
+        shutil.rmtree(work, ignore_errors=True)

@@ -1,0 +1,65 @@
+"""Files of a docs tree: written only when their bytes change, copied only from inside
+the content folder.
+
+Writing only what changed keeps every other file's modification time, so an engine
+that rebuilds by time (``mkdocs serve``'s dirty builds, Zensical's cache) redoes just
+the pages whose journey changed.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+__all__ = ["content_files", "write_if_changed"]
+
+
+def write_if_changed(path: Path, data: bytes) -> bool:
+    """Write ``data`` to ``path`` (through a temporary file and a rename) unless it holds
+    exactly that already; whether it wrote."""
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
+        os.chmod(temporary, 0o644)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+    return True
+
+
+def content_files(content: Path) -> Iterator[tuple[str, Path]]:
+    """(docs-tree path, file) of every regular file the site publishes from ``content``.
+
+    Dot-files and dot-folders are left out, as both engines leave them out. A symlink
+    is followed only when it resolves to a regular file inside ``content``: one that
+    points elsewhere (``/etc/shadow``, ``/proc/self/environ``) or at a device, a FIFO
+    or a socket is never read.
+    """
+    root = content.resolve()
+    for folder, dirs, files in os.walk(content):
+        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
+        for name in sorted(files):
+            if name.startswith("."):
+                continue
+            path = Path(folder) / name
+            try:
+                resolved = path.resolve(strict=True)
+                mode = resolved.stat().st_mode
+            except (OSError, RuntimeError):  # a dangling link or a loop
+                continue
+            if not stat.S_ISREG(mode) or not resolved.is_relative_to(root):
+                continue
+            yield path.relative_to(content).as_posix(), path
