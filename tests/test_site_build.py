@@ -244,8 +244,9 @@ def test_bad_plugin_option_stops_the_build(site_project: Project) -> None:
 
 
 @pytest.mark.slow
-def test_serve_redraws_an_edited_journey(site_project: Project) -> None:
-    """A real `journeymap serve`: edit a journey and the served page changes."""
+def test_serve_redraws_an_edited_journey(site_project: Project, engine: str) -> None:
+    """A real `journeymap serve`: edit a journey and the served page changes; stopped, it
+    leaves nothing behind."""
     import os
     import socket
     import subprocess
@@ -258,7 +259,7 @@ def test_serve_redraws_an_edited_journey(site_project: Project) -> None:
         port = probe.getsockname()[1]
     exe = os.path.join(os.path.dirname(sys.executable), "journeymap")
     server = subprocess.Popen(
-        [exe, "serve", "-a", f"127.0.0.1:{port}"],
+        [exe, "serve", "--engine", engine, "-a", f"127.0.0.1:{port}"],
         cwd=site_project.root,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
@@ -285,9 +286,11 @@ def test_serve_redraws_an_edited_journey(site_project: Project) -> None:
         site_project.journey("good", JOURNEY.replace("Does something", "Does something new"))
         html = wait_for("Does something new")
         assert 'class="jm-map"' in html
+        assert "Does something new" in html[html.index('class="jm-map"') :]  # the map is redrawn too
     finally:
         server.terminate()
         server.wait(timeout=10)
+    assert [p.name for p in site_project.root.iterdir() if p.name.startswith(".journeymap")] == []
 
 
 def test_edit_link_points_at_the_journey_source(site_project: Project, engine: str) -> None:

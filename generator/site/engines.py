@@ -12,13 +12,22 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ENGINES", "EngineError", "choose_engine", "mkdocs_build", "zensical_build", "zensical_config"]
+__all__ = [
+    "ENGINES",
+    "EngineError",
+    "choose_engine",
+    "mkdocs_build",
+    "zensical_build",
+    "zensical_config",
+    "zensical_settings",
+]
 
 ENGINES = ("mkdocs", "zensical")
 
@@ -113,18 +122,15 @@ def zensical_config(config_file: Path) -> dict[str, Any]:
         raise EngineError(f"{config_file}: {exc}", 1) from exc
 
 
-def zensical_build(
-    config_file: Path, docs_dir: Path, site_dir: Path, *, language: str | None, serve: dict[str, Any] | None = None
-) -> None:
-    """Build (or, with ``serve`` options, serve) ``docs_dir`` with Zensical into ``site_dir``.
+@contextmanager
+def zensical_settings(config_file: Path, docs_dir: Path, site_dir: Path, *, language: str | None) -> Iterator[Path]:
+    """A configuration file for Zensical that inherits ``config_file`` and adds the tree,
+    the site folder, and journeymap's style sheet and script; removed afterwards.
 
-    Both must lie under the folder of ``config_file``, as Zensical requires. The
-    configuration Zensical reads inherits ``config_file`` and adds the tree, the site
-    folder, and journeymap's style sheet and script; it is removed afterwards.
+    ``docs_dir`` and ``site_dir`` must lie under the folder of ``config_file``, as
+    Zensical requires; so does the file itself, for the project's relative paths.
     """
     import json
-
-    import zensical
 
     root = config_file.parent.resolve()
     derived = root / f".journeymap-zensical-{os.getpid()}.yml"
@@ -139,11 +145,17 @@ def zensical_build(
         lines.append(f"theme: {{language: {language}}}")
     derived.write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:
-        if serve is None:
-            zensical.build(str(derived), {"clean": False, "strict": False})
-        else:
-            zensical.serve(str(derived), {"strict": False, **serve})
-    except Exception as exc:  # Zensical reports every failure as a plain exception
-        raise EngineError(f"zensical: {exc}", 1) from exc
+        yield derived
     finally:
         derived.unlink(missing_ok=True)
+
+
+def zensical_build(config_file: Path, docs_dir: Path, site_dir: Path, *, language: str | None) -> None:
+    """Build ``docs_dir`` with Zensical into ``site_dir``."""
+    import zensical
+
+    with zensical_settings(config_file, docs_dir, site_dir, language=language) as derived:
+        try:
+            zensical.build(str(derived), {"clean": False, "strict": False})
+        except Exception as exc:  # Zensical reports every failure as a plain exception
+            raise EngineError(f"zensical: {exc}", 1) from exc

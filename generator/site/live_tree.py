@@ -8,8 +8,10 @@ unchanged journeys come from the drawing cache, so an edit reaches the browser q
 
 from __future__ import annotations
 
+import contextlib
 import os
 import shutil
+import signal
 import sys
 import threading
 from pathlib import Path
@@ -57,9 +59,18 @@ def _keep_writing(settings: Settings, folder: Path, options: TreeOptions, stop: 
             print(f"journeymap: could not write the docs tree: {exc!r}", file=sys.stderr)
 
 
-def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str | None, open_in_browser: bool) -> None:
-    """Write the tree, then serve it with Zensical until interrupted, rewriting it on every change."""
-    from generator.site.engines import zensical_build, zensical_config
+def serve_with_zensical(
+    settings: Settings, config_file: Path, *, dev_addr: str | None, open_in_browser: bool
+) -> None:
+    """Write the tree, then serve it with Zensical until interrupted (Ctrl-C or SIGTERM),
+    rewriting it on every change; the tree and Zensical's configuration are removed then.
+
+    Zensical serves from a thread of its own: while it runs, its native code does not
+    let this thread see signals, and this thread has to, to clean up.
+    """
+    import zensical
+
+    from generator.site.engines import zensical_config, zensical_settings
     from generator.site.plugin import cache_for, today
 
     loaded = zensical_config(config_file)
@@ -70,22 +81,31 @@ def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str 
         cache=cache_for(settings),
         today=today(),
     )
-    _report(write_docs_tree(settings, work / "docs", options))
     stop = threading.Event()
-    watcher = threading.Thread(
-        target=_keep_writing, args=(settings, work / "docs", options, stop), name="journeymap-watch", daemon=True
-    )
-    watcher.start()
+    previous = signal.signal(signal.SIGTERM, _interrupt)
     language = settings.language if settings.language != "en" else None
     try:
-        zensical_build(
-            config_file,
-            work / "docs",
-            work / "site",
-            language=language,
-            serve={"dev_addr": dev_addr, "open": open_in_browser},
+        _report(write_docs_tree(settings, work / "docs", options))
+        watcher = threading.Thread(
+            target=_keep_writing, args=(settings, work / "docs", options, stop), name="journeymap-watch", daemon=True
         )
+        watcher.start()
+        with zensical_settings(config_file, work / "docs", work / "site", language=language) as derived:
+            server = threading.Thread(
+                target=zensical.serve,
+                args=(str(derived), {"dev_addr": dev_addr, "open": open_in_browser, "strict": False}),
+                name="zensical",
+                daemon=True,
+            )
+            server.start()
+            with contextlib.suppress(KeyboardInterrupt):
+                while server.is_alive():
+                    server.join(0.5)
     finally:
+        signal.signal(signal.SIGTERM, previous)
         stop.set()
-        watcher.join(timeout=5)
         shutil.rmtree(work, ignore_errors=True)
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
