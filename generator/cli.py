@@ -452,6 +452,27 @@ def import_mermaid(
     )
 
 
+@main.command()
+@click.argument("folder", type=click.Path(path_type=Path), default=Path())
+@click.option("--name", "site_name", default="Customer journeys", show_default=True, help="The site's name.")
+@click.option("--lang", type=click.Choice(["en", "nl"]), default="en", show_default=True, help="Language of the site.")
+@_today
+def init(folder: Path, site_name: str, lang: str, today: dt.datetime | None) -> None:
+    """Make FOLDER (default: here) a journeys site: mkdocs.yml, a home page with journey
+    cards, one persona and one journey; never overwrites."""
+    from generator.scaffold import ScaffoldError, init_site
+
+    try:
+        written = init_site(
+            folder, site_name=site_name, language=lang, today=today.date() if today else dt.date.today()
+        )
+    except ScaffoldError as exc:
+        _fail(str(exc), EXIT_USAGE)
+    for path in written:
+        click.echo(f"wrote {path}")
+    click.echo("next: journeymap serve, then open http://127.0.0.1:8000")
+
+
 @main.group()
 def new() -> None:
     """Create a journey or persona file from a commented template."""

@@ -563,7 +563,7 @@ class _Builder:
                     self.content(lane, step, i + self.first_number, columns_x[i], y)
                     for i, step in enumerate(self.steps)
                 ]
-                height = max(g.min_lane_height, *(c[2] for c in contents))
+                height = max([g.min_lane_height, *(c[2] for c in contents)])
             label_text = self.say(f"lane.{lane}")
             label_size = g.small_size if lane == "visibility" else g.body_size
             label_top = y + (height / 2 - label_size) if lane == "visibility" else y + g.padding

@@ -18,7 +18,6 @@ __all__ = [
     "MissingPathError",
     "Parsed",
     "ReadError",
-    "journey_files",
     "load_personas",
     "load_project",
 ]
@@ -115,7 +114,10 @@ def load_project(
     if not paths and not settings.content_dir.is_dir():
         where = display_path(settings.content_dir)
         raise MissingPathError(f"no content folder at {where}: run in a project folder, or pass --config or paths")
-    journey_files, persona_files = _classify(paths or [settings.content_dir], settings)
+    if paths:
+        journey_files, persona_files = _classify(paths, settings)
+    else:  # the content folder: its journeys and personas folders, whatever else it holds
+        journey_files, persona_files = _markdown_files(settings.journeys_path), _markdown_files(settings.personas_path)
     project = LoadedProject(checked_journeys=len(journey_files), checked_personas=len(persona_files))
     wanted_personas = set(persona_files)
     all_personas = sorted(set(_markdown_files(settings.personas_path)) | wanted_personas)
@@ -161,14 +163,6 @@ def _load_persona(path: Path, settings: Settings) -> tuple[Persona, list[Problem
 def load_personas(settings: Settings) -> list[Persona]:
     """Every persona of the content folder, as ``load_project`` reads them."""
     return [_load_persona(path, settings)[0] for path in _markdown_files(settings.personas_path)]
-
-
-def journey_files(settings: Settings) -> list[tuple[str, Path]]:
-    """(id, path) of every journey file of the content folder, in ``load_project``'s order."""
-    if not settings.content_dir.is_dir():
-        return []
-    found = _classify([settings.content_dir], settings)[0]
-    return [(_file_id(path, settings.journeys_path), path) for path in found]
 
 
 def _photo_problems(persona: Persona, path: Path, settings: Settings) -> list[Problem]:

@@ -9,7 +9,7 @@ from generator.config import Settings
 from generator.source import display_path
 from generator.vocabulary import ID_PATTERN, slugify
 
-__all__ = ["ScaffoldError", "journey_template", "persona_template", "write_journey", "write_persona"]
+__all__ = ["ScaffoldError", "init_site", "journey_template", "persona_template", "write_journey", "write_persona"]
 
 
 class ScaffoldError(Exception):
@@ -139,3 +139,53 @@ def write_persona(settings: Settings, name: str) -> str:
     """Create a persona file; returns the path written."""
     title, ident = _name_and_id(name)
     return _create(settings.personas_path / f"{ident}.md", persona_template(title, ident))
+
+
+SITE_CONFIG = """\
+# The journeys site: `journeymap build` makes it, `journeymap serve` previews it.
+site_name: {site_name}
+docs_dir: content
+theme:
+  name: material        # mkdocs-material under MkDocs; Zensical reads it too
+  language: {language}
+  features:
+    - navigation.sections
+    - search.highlight
+plugins:
+  - search
+  - journeys:           # every option: the format reference's Configuration section
+      language: {language}
+      review_period: 180
+"""
+
+HOME_PAGE = """\
+# {site_name}
+
+How our customers experience us, journey by journey. Every card below is a journey
+map; open one to see its stages, steps, feelings and pain points.
+
+<!-- journeymap:cards -->
+
+## Personas
+
+<!-- journeymap:personas -->
+"""
+
+
+def init_site(folder: Path, *, site_name: str, language: str, today: dt.date) -> list[str]:
+    """Make ``folder`` a working journeys site: ``mkdocs.yml``, a home page with journey
+    cards, one persona and one journey that follows them. Nothing is overwritten: an
+    existing file stops it before anything is written. Returns the paths written."""
+    quoted = '"' + site_name.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    files = {
+        folder / "mkdocs.yml": SITE_CONFIG.format(site_name=quoted, language=language),
+        folder / "content" / "index.md": HOME_PAGE.format(site_name=site_name),
+        folder / "content" / "personas" / "first-customer.md": persona_template("First customer", "first-customer"),
+        folder / "content" / "journeys" / "first-journey.md": journey_template(
+            "First journey", "first-customer", today
+        ),
+    }
+    existing = [display_path(path) for path in files if path.exists()]
+    if existing:
+        raise ScaffoldError(f"{', '.join(existing)}: already there; journeymap init only starts new sites")
+    return [_create(path, text) for path, text in files.items()]

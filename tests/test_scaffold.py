@@ -1,6 +1,10 @@
-"""``journeymap new``: scaffolds pass ``check`` and never overwrite."""
+"""``journeymap new`` and ``init``: scaffolds pass ``check`` and never overwrite."""
 
 from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
 
 from tests.conftest import Project
 
@@ -62,3 +66,30 @@ def test_quotes_in_titles_stay_valid_yaml(project: Project) -> None:
     assert result.exit_code == 0, result.output
     check = project.run("check", "--strict", "--today", "2026-11-24")
     assert check.exit_code == 0, check.output
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_init_makes_an_empty_folder_a_site_that_builds(tmp_path: Path, engine: str) -> None:
+    result = Project(tmp_path).run("init", "new-site", "--name", 'Our "best" journeys', "--today", "2026-11-24")
+    assert result.exit_code == 0, result.output
+    assert "wrote new-site/mkdocs.yml" in result.output
+    site = Project(tmp_path / "new-site")
+    check = site.run("check", "--strict", "--today", "2026-11-24")
+    assert check.exit_code == 0, check.output
+    assert "1 journey and 1 persona" in check.output
+    build = site.run("build", "--strict", "--engine", engine)
+    assert build.exit_code == 0, build.output
+    home = (site.root / "site" / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="jm-card"') == 2  # the journey's card and the persona's
+    assert "Our &#34;best&#34; journeys" in home or 'Our "best" journeys' in home
+    assert (site.root / "site" / "journeys" / "first-journey" / "index.html").is_file()
+
+
+def test_init_never_overwrites(tmp_path: Path) -> None:
+    site = Project(tmp_path)
+    config = site.write("mkdocs.yml", "site_name: Mine\n")
+    result = site.run("init")
+    assert result.exit_code == 2
+    assert "mkdocs.yml: already there; journeymap init only starts new sites" in result.output
+    assert config.read_text() == "site_name: Mine\n"
+    assert not (tmp_path / "content").exists()

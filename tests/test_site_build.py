@@ -328,3 +328,25 @@ def test_journey_page_shows_its_history(site_project: Project, engine: str) -> N
     assert "feeling worse at 1 step, 1 new pain point" in page
     assert "First version of the journey" in page
     assert "journey created" in page
+
+
+def test_a_plain_material_site_asks_no_other_host_and_has_a_dark_scheme(project: Project, engine: str) -> None:
+    """With `theme: material` and no font or palette, the site serves its own font and
+    still follows the reader's light or dark preference."""
+    project.write(
+        "mkdocs.yml", "site_name: Plain\ndocs_dir: content\ntheme: material\nplugins:\n  - search\n  - journeys\n"
+    )
+    project.write("content/index.md", "# Home\n\n<!-- journeymap:cards -->\n")
+    project.journey("good", JOURNEY)
+    result = project.run("build", "--strict", "--engine", engine, "-d", "out")
+    assert result.exit_code == 0, result.output
+    pages = list((project.root / "out").rglob("*.html"))
+    assert len(pages) >= 4
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        assert not re.findall(r'<(?:link|script|img)[^>]+(?:href|src)="(?:https?:)?//', html), page
+        assert "fonts.googleapis" not in html
+        assert "fonts.gstatic" not in html
+    home = (project.root / "out" / "index.html").read_text(encoding="utf-8")
+    assert 'data-md-color-scheme="slate"' in home
+    assert 'data-md-color-media="(prefers-color-scheme: dark)"' in home

@@ -42,6 +42,7 @@ __all__ = [
     "DocsTree",
     "TreeOptions",
     "inline_maps",
+    "theme_defaults",
     "write_docs_tree",
 ]
 
@@ -66,6 +67,32 @@ _ASSETS = {
     "assets/journeymap/fonts/Inter-Bold.woff2": _PACKAGE / "fonts" / "Inter-Bold.woff2",
     "schema/journey.schema.json": _PACKAGE / "schema" / "journey.schema.json",
 }
+
+
+_PALETTE = [
+    {
+        "media": "(prefers-color-scheme: light)",
+        "scheme": "default",
+        "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
+    },
+    {
+        "media": "(prefers-color-scheme: dark)",
+        "scheme": "slate",
+        "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
+    },
+]
+
+
+def theme_defaults(given: set[str]) -> dict[str, object]:
+    """Theme settings a journeys site gets unless ``mkdocs.yml`` sets them (``given``):
+    the bundled font instead of the theme's web font, so no page asks another host for
+    anything, and a light and a dark scheme that follow the reader's system."""
+    defaults: dict[str, object] = {}
+    if "font" not in given:
+        defaults["font"] = False
+    if "palette" not in given:
+        defaults["palette"] = _PALETTE
+    return defaults
 
 
 @dataclass

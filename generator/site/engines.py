@@ -125,13 +125,21 @@ def zensical_config(config_file: Path) -> dict[str, Any]:
 @contextmanager
 def zensical_settings(config_file: Path, docs_dir: Path, site_dir: Path, *, language: str | None) -> Iterator[Path]:
     """A configuration file for Zensical that inherits ``config_file`` and adds the tree,
-    the site folder, and journeymap's style sheet and script; removed afterwards.
+    the site folder, journeymap's style sheet and script, and the theme defaults of a
+    journeys site (``theme_defaults``); removed afterwards.
 
     ``docs_dir`` and ``site_dir`` must lie under the folder of ``config_file``, as
     Zensical requires; so does the file itself, for the project's relative paths.
     """
     import json
 
+    from generator.site.docs_tree import theme_defaults
+
+    theme = zensical_config(config_file)["theme"]
+    given = {key for key in ("font", "palette") if theme.get("font_explicit" if key == "font" else key)}
+    overrides = theme_defaults(given)
+    if language:
+        overrides["language"] = language
     root = config_file.parent.resolve()
     derived = root / f".journeymap-zensical-{os.getpid()}.yml"
     lines = [
@@ -141,8 +149,8 @@ def zensical_settings(config_file: Path, docs_dir: Path, site_dir: Path, *, lang
         "extra_css: [assets/journeymap/journeymap.css]",
         "extra_javascript: [assets/journeymap/journeymap.js]",
     ]
-    if language:
-        lines.append(f"theme: {{language: {language}}}")
+    if overrides:
+        lines.append(f"theme: {json.dumps(overrides)}")
     derived.write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:
         yield derived

@@ -59,9 +59,7 @@ def _keep_writing(settings: Settings, folder: Path, options: TreeOptions, stop: 
             print(f"journeymap: could not write the docs tree: {exc!r}", file=sys.stderr)
 
 
-def serve_with_zensical(
-    settings: Settings, config_file: Path, *, dev_addr: str | None, open_in_browser: bool
-) -> None:
+def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str | None, open_in_browser: bool) -> None:
     """Write the tree, then serve it with Zensical until interrupted (Ctrl-C or SIGTERM),
     rewriting it on every change; the tree and Zensical's configuration are removed then.
 

@@ -40,6 +40,7 @@ from generator.site.docs_tree import (
     DocsTree,
     TreeOptions,
     inline_maps,
+    theme_defaults,
     write_docs_tree,
 )
 
@@ -87,6 +88,19 @@ def cache_for(settings: Settings) -> DiskCache:
     return DiskCache(Path(root) / config.stem)
 
 
+def _theme_keys(config: MkDocsConfig) -> set[str]:
+    """The ``theme`` keys ``mkdocs.yml`` itself sets (through MkDocs' loader: ``INHERIT``
+    and ``!ENV`` resolved), as against the defaults the theme brings."""
+    from mkdocs.utils.yaml import yaml_load
+
+    if not config.config_file_path:
+        return set()
+    with open(config.config_file_path, "rb") as source:
+        raw = yaml_load(source)
+    theme = raw.get("theme") if isinstance(raw, dict) else None
+    return set(theme) if isinstance(theme, dict) else set()
+
+
 class JourneysPlugin(BasePlugin[JourneysConfig]):
     """Renders ``journeys/`` and ``personas/`` into pages, maps and downloads."""
 
@@ -114,6 +128,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             search = config.plugins.get("search") or config.plugins.get("material/search")
             if search is not None and hasattr(search, "config") and "lang" in search.config:
                 search.config["lang"] = [self.config.language]
+        for key, value in theme_defaults(_theme_keys(config)).items():
+            config.theme[key] = value
         config.extra_css.append(EXTRA_CSS)
         config.extra_javascript.append(EXTRA_JS)
         return config
