@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import Settings
+from generator.site.docs_tree import DocsTree
 from generator.site.engines import EngineError, choose_engine
 
 __all__ = ["MARKER", "SiteBuildError", "SiteResult", "build_site", "serve_site", "write_docs"]
@@ -146,8 +147,8 @@ def _zensical_build(
     echo: bool,
 ) -> list[str]:
     """Write the docs tree and have Zensical build it; the site is moved to its staging folder."""
-    from generator.site.docs_tree import TreeOptions, inline_maps, write_docs_tree
-    from generator.site.engines import zensical_build, zensical_config
+    from generator.site.docs_tree import TreeOptions, write_docs_tree
+    from generator.site.engines import zensical_config
     from generator.site.plugin import cache_for, today
 
     loaded = zensical_config(config_file)
@@ -157,11 +158,27 @@ def _zensical_build(
     options = TreeOptions(
         directory_urls=directory_urls,
         maps_dir=work / "maps",
+        late_dir=work / "late",
         workers=settings.workers,
         cache=cache_for(settings),
         today=today(),
     )
     tree = write_docs_tree(settings, work / "docs", options)
+    try:
+        warnings = _zensical_site(tree, config_file, work, strict=strict, echo=echo)
+    finally:
+        tree.drawer.finish()
+    _move(work / "site", staging)
+    options.cache.prune()
+    return warnings
+
+
+def _zensical_site(tree: DocsTree, config_file: Path, work: Path, *, strict: bool, echo: bool) -> list[str]:
+    """Zensical's build of ``tree`` in ``work/site``, with the late downloads and the slots filled."""
+    from generator.site.engines import zensical_build
+    from generator.site.slots import fill
+
+    settings = tree.settings
     warnings = [str(item) for item in tree.problems] + tree.warnings
     if echo:
         for item in tree.problems:
@@ -172,13 +189,12 @@ def _zensical_build(
         raise SiteBuildError(f"build failed: {len(warnings)} warnings in strict mode", 1)
     language = settings.language if settings.language != "en" else None
     zensical_build(config_file, work / "docs", work / "site", language=language)
+    tree.finish(work / "site")  # the PDFs compiled while Zensical built the pages
     for page in (work / "site").rglob("*.html"):
         html = page.read_text(encoding="utf-8")
-        filled = inline_maps(html, work / "maps")
+        filled = fill(html, work / "maps")
         if filled is not html:
             page.write_text(filled, encoding="utf-8")
-    _move(work / "site", staging)
-    options.cache.prune()
     return warnings
 
 

@@ -5,9 +5,9 @@ persona, insights and toolkit pages as Markdown with HTML blocks, the maps, ever
 download, the assets, and the content's own pages and files. MkDocs, Zensical or any
 engine that reads Markdown builds a site from it; nothing here imports an engine.
 
-Maps are either inside their pages (a tree that stands alone) or placeholders that
-``inline_maps`` fills once the engine has built the pages: the engine's Markdown then
-never parses a large SVG, and its search never indexes one.
+Maps, step details and tables are either inside their pages (a tree that stands
+alone) or slots that ``generator.site.slots.fill`` fills once the engine has built the
+pages: the engine's Markdown and search then never parse them.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import posixpath
 import re
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -28,9 +29,10 @@ from generator.model import Journey, Persona
 from generator.report import format_text
 from generator.site import overview
 from generator.site.disk_cache import DiskCache
-from generator.site.drawings import Drawer
+from generator.site.drawings import SLOW_KINDS, Drawer
 from generator.site.html import e
 from generator.site.pages import PageSource, journey_page, persona_page
+from generator.site.slots import PageSlots
 from generator.site.tree_files import content_files, write_if_changed
 from generator.site.urls import Linker
 from generator.source import decode_source, display_path
@@ -41,7 +43,6 @@ __all__ = [
     "TREE_MARKER",
     "DocsTree",
     "TreeOptions",
-    "inline_maps",
     "theme_defaults",
     "write_docs_tree",
 ]
@@ -55,7 +56,6 @@ PERSONAS_MARKER = "<!-- journeymap:personas -->"
 _FENCE = re.compile(
     r"^(?P<fence>```+|~~~+)[ \t]*journey[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
 )
-_SLOT = re.compile(r'<div class="jm-map-slot" data-jm-map="([0-9a-f]{20})"></div>')
 Put = Callable[[str, str | bytes], None]
 """Writes one generated file of the tree."""
 Broken = Callable[[str], list[Problem]]
@@ -102,11 +102,16 @@ class TreeOptions:
     directory_urls: bool = True
     """The engine's ``use_directory_urls``: links between pages are made to match."""
     maps_dir: Path | None = None
-    """Where placeholder maps go, for ``inline_maps``; ``None`` puts maps inside their pages."""
+    """Where pages' slotted blocks go, for ``generator.site.slots.fill``; ``None`` puts
+    them inside their pages."""
     copy_content: bool = True
     """Copy the content's own pages and files; the MkDocs plugin has them already."""
     workers: int = 0
     """Threads that compile PDF and PNG downloads (0: one per core, at most four)."""
+    late_dir: Path | None = None
+    """Where PDF and PNG downloads go instead of the tree, still compiling when
+    ``write_docs_tree`` returns: the engine builds meanwhile, and ``DocsTree.finish``
+    waits for them before they are copied into the site."""
     cache: DiskCache = field(default_factory=lambda: DiskCache(None))
     """Drawn maps and downloads kept between builds."""
     today: dt.date = field(default_factory=dt.date.today)
@@ -129,15 +134,23 @@ class DocsTree:
     """Docs-tree paths journeymap made: pages, downloads, assets (not copied content)."""
     warnings: list[str] = field(default_factory=list)
     """Problems of pages that are not journeys (a ``journey`` block naming no journey)."""
+    late: list[str] = field(default_factory=list)
+    """Docs-tree paths of the downloads written into ``options.late_dir``."""
 
-    def map_html(self, journey: Journey, persona_name: str, page: str) -> str:
-        """The map of ``journey`` on the page ``page``: inline, or a placeholder for ``inline_maps``."""
-        svg = self.drawer.inline_map(journey, persona_name)
-        if self.options.maps_dir is None:
-            return svg
-        key = hashlib.sha256(f"{page}\0{journey.id}".encode()).hexdigest()[:20]
-        write_if_changed(self.options.maps_dir / f"{key}.svg", svg.encode("utf-8"))
-        return f'<div class="jm-map-slot" data-jm-map="{key}"></div>'
+    def finish(self, site_dir: Path | None = None) -> None:
+        """Wait for the downloads still compiling, and copy the late ones into ``site_dir``."""
+        self.drawer.finish()
+        late_dir = self.options.late_dir
+        if late_dir is None or site_dir is None:
+            return
+        for src_uri in self.late:
+            target = site_dir / src_uri
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(late_dir / src_uri, target)
+
+    def slots(self, src_uri: str) -> PageSlots:
+        """The slots of the page ``src_uri`` (its blocks inline when the tree stands alone)."""
+        return PageSlots(self.options.maps_dir, src_uri)
 
     def expand(self, markdown: str, src_uri: str) -> str:
         """An ordinary page with its journeymap markers and ``journey`` blocks made into HTML."""
@@ -154,9 +167,12 @@ class DocsTree:
         if PERSONAS_MARKER in markdown:
             people = overview.persona_cards(self.personas, self.journeys, settings, link=link)
             markdown = markdown.replace(PERSONAS_MARKER, block(people))
-        return _FENCE.sub(lambda match: block(self._journey_block(match["body"], src_uri, link)), markdown)
+        slot = self.slots(src_uri)
+        expanded = _FENCE.sub(lambda match: block(self._journey_block(match["body"], src_uri, link, slot)), markdown)
+        slot.save()
+        return expanded
 
-    def _journey_block(self, body: str, src_uri: str, link: Linker) -> str:
+    def _journey_block(self, body: str, src_uri: str, link: Linker, slot: PageSlots) -> str:
         """A ``journey`` block: ``id: <journey>`` shows an existing map, anything else is a journey."""
         from generator.parse_journey import parse_journey
         from generator.validate import validate_journey
@@ -178,22 +194,14 @@ class DocsTree:
                 return f'<div class="jm-error" role="alert"><pre>{e(format_text(errors))}</pre></div>'
         persona = next((p for p in self.personas if p.id == journey.persona), None)
         suffix = hashlib.sha1(src_uri.encode()).hexdigest()[:6]
-        svg = self.map_html(
-            replace(journey, id=f"{journey.id}-{suffix}"), persona.name if persona else journey.persona, src_uri
-        )
+        own = replace(journey, id=f"{journey.id}-{suffix}")
+        svg = slot(self.drawer.inline_map(own, persona.name if persona else journey.persona))
         href = link(f"{self.settings.journeys_dir}/{journey.id}.md") if reference else ""
         caption = f'<figcaption><a href="{href}">{e(journey.title)}</a></figcaption>' if href else ""
         return (
             f'<figure class="jm-figure jm-embed"><div class="jm-scroll" tabindex="0" role="region" '
             f'aria-label="{e(journey.title)}">{svg}</div>{caption}</figure>'
         )
-
-
-def inline_maps(html: str, maps_dir: Path) -> str:
-    """A built page with every map placeholder replaced by its map."""
-    if "jm-map-slot" not in html:
-        return html
-    return _SLOT.sub(lambda match: (maps_dir / f"{match[1]}.svg").read_text(encoding="utf-8"), html)
 
 
 def _error_box(errors: list[Problem], say: Labels) -> str:
@@ -259,7 +267,10 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
         _write_toolkit(tree, put)
         if options.copy_content:
             _copy_content(tree, copy)
-    finally:
+    except BaseException:
+        tree.drawer.finish()
+        raise
+    if options.late_dir is None:
         tree.drawer.finish()
     _remove_stale(folder, {*tree.generated, *copied})
     tree.problems = sort_problems(tree.problems)
@@ -295,19 +306,23 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
         persona = names.get(journey.persona)
         persona_name = persona.name if persona else journey.persona
         for kind in settings.downloads:
-            tree.drawer.download(journey, persona_name, kind, tree.folder / f"{stem}.{kind}")
-            tree.generated.append(f"{stem}.{kind}")
+            late = tree.options.late_dir if kind in SLOW_KINDS else None
+            tree.drawer.download(journey, persona_name, kind, (late or tree.folder) / f"{stem}.{kind}")
+            (tree.late if late else tree.generated).append(f"{stem}.{kind}")
+        slot = tree.slots(src_uri)
         page = journey_page(
             journey,
             persona,
             settings,
-            map_html=tree.map_html(journey, persona_name, src_uri),
+            svg=tree.drawer.inline_map(journey, persona_name),
+            slot=slot,
             link=Linker(src_uri, tree.options.directory_urls),
             today=tree.options.today,
             downloads=settings.downloads,
             source_stem=stem,
             history=history.get(source, []),
         )
+        slot.save()
         put(src_uri, page.markdown)
 
 
@@ -345,7 +360,9 @@ def _write_insights(tree: DocsTree, put: Put) -> None:
     if (tree.settings.content_dir / "insights.md").exists() or not tree.journeys:
         return
     link = Linker("insights.md", tree.options.directory_urls)
-    page = overview.insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today)
+    slot = tree.slots("insights.md")
+    page = overview.insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today, slot=slot)
+    slot.save()
     put("insights.md", page.markdown)
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from functools import lru_cache
 from pathlib import Path
@@ -21,9 +22,10 @@ from generator.config import Settings
 from generator.model import Journey
 from generator.site.disk_cache import DiskCache, fingerprint
 
-__all__ = ["Drawer", "default_workers"]
+__all__ = ["SLOW_KINDS", "Drawer", "default_workers"]
 
-_SLOW = ("pdf", "png")
+SLOW_KINDS = ("pdf", "png")
+"""Downloads compiled by typst, on worker threads."""
 
 
 def default_workers() -> int:
@@ -52,10 +54,20 @@ class Drawer:
         count = workers or default_workers()
         self._pool = ThreadPoolExecutor(count, thread_name_prefix="journeymap") if count > 1 else None
         self._pending: list[Future[None]] = []
+        self._digest: tuple[tuple[Journey, str], str] | None = None
+        self._drawn: tuple[tuple[Journey, str], tuple[str, str]] | None = None
+        self._lock = threading.Lock()
 
     def _name(self, journey: Journey, persona_name: str, kind: str) -> str:
-        inputs = repr((journey, persona_name, self.settings)).encode("utf-8")
-        digest = hashlib.sha256(fingerprint(self.settings.theme_dir).encode("ascii") + inputs).hexdigest()
+        """The cache entry of one output: a hash of everything it depends on (the last
+        journey's is kept, as each journey asks for several outputs in a row)."""
+        with self._lock:
+            known = self._digest
+            if known is not None and known[0][1] == persona_name and known[0][0] == journey:
+                return f"{known[1]}.{kind}"
+            inputs = repr((journey, persona_name, self.settings)).encode("utf-8")
+            digest = hashlib.sha256(fingerprint(self.settings.theme_dir).encode("ascii") + inputs).hexdigest()
+            self._digest = ((journey, persona_name), digest)
         return f"{digest}.{kind}"
 
     def _cached(self, journey: Journey, persona_name: str, kinds: tuple[str, ...]) -> dict[str, bytes]:
@@ -68,25 +80,31 @@ class Drawer:
         return found
 
     def map_and_svg(self, journey: Journey, persona_name: str) -> tuple[str, str]:
-        """The map to put inside a page, and the standalone SVG file, from one layout."""
+        """The map to put inside a page, and the standalone SVG file, from one layout
+        (the last journey's pair is kept: its page and its download both ask)."""
+        drawn = self._drawn
+        if drawn is not None and drawn[0][1] == persona_name and drawn[0][0] == journey:
+            return drawn[1]
         stored = self._cached(journey, persona_name, ("inline", "svg"))
         if len(stored) == 2:
-            return stored["inline"].decode("utf-8"), stored["svg"].decode("utf-8")
-        from generator.layout import layout_map
-        from generator.render_svg import render_map_svgs
+            pair = stored["inline"].decode("utf-8"), stored["svg"].decode("utf-8")
+        else:
+            from generator.layout import layout_map
+            from generator.render_svg import render_map_svgs
 
-        layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
-        inline, standalone = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
-        self.cache.put(self._name(journey, persona_name, "inline"), inline.encode("utf-8"))
-        self.cache.put(self._name(journey, persona_name, "svg"), standalone.encode("utf-8"))
-        return inline, standalone
+            layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
+            pair = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
+            self.cache.put(self._name(journey, persona_name, "inline"), pair[0].encode("utf-8"))
+            self.cache.put(self._name(journey, persona_name, "svg"), pair[1].encode("utf-8"))
+        self._drawn = ((journey, persona_name), pair)
+        return pair
 
     def inline_map(self, journey: Journey, persona_name: str) -> str:
         return self.map_and_svg(journey, persona_name)[0]
 
     def download(self, journey: Journey, persona_name: str, kind: str, target: Path) -> None:
         """Write one download of ``journey`` to ``target``; PDF and PNG maybe on a worker."""
-        if kind in _SLOW and self._pool is not None:
+        if kind in SLOW_KINDS and self._pool is not None:
             self._pending.append(self._pool.submit(self._write, journey, persona_name, kind, target))
         else:
             self._write(journey, persona_name, kind, target)

@@ -11,7 +11,7 @@ from generator.config import Settings
 from generator.labels import Labels
 from generator.model import Journey, Persona
 from generator.site.html import attr, e, inline_html
-from generator.site.pages import PageSource, review_badge, review_of, sparkline_svg
+from generator.site.pages import PageSource, Slot, in_place, review_badge, review_of, sparkline_svg
 from generator.text import plain_text
 
 __all__ = ["insights_page", "journey_cards", "persona_cards", "toolkit_page"]
@@ -90,8 +90,11 @@ def persona_cards(personas: list[Persona], journeys: list[Journey], settings: Se
     return f'<div class="jm-grid">{"".join(cards)}</div>'
 
 
-def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, today: dt.date) -> PageSource:
-    """Pain heatmap, touchpoint inventory, ownership matrix, KPI catalogue and review status."""
+def insights_page(
+    journeys: list[Journey], settings: Settings, *, link: Link, today: dt.date, slot: Slot = in_place
+) -> PageSource:
+    """Pain heatmap, touchpoint inventory, ownership matrix, KPI catalogue and review status.
+    The tables go through ``slot`` with no words for search: they repeat the journeys' own."""
     say = Labels(settings.language)
     page = PageSource.titled(say("site.insights"))
     ordered = sorted(journeys, key=lambda j: plain_text(j.title).casefold())
@@ -119,9 +122,13 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
         cells.extend("<td></td>" for _ in range(width - len(cells)))
         rows.append(f'<tr><th scope="row">{journey_link(journey)}</th>{"".join(cells)}</tr>')
     head = "".join(f"<th>{e(say('site.stage'))} {n}</th>" for n in range(1, width + 1))
+    page.slot(f"<p>{e(say('site.heatmap-help'))}</p>")
     page.slot(
-        f'<p>{e(say("site.heatmap-help"))}</p><div class="jm-heat"><table>'
-        f"<thead><tr><th>{e(say('site.journey'))}</th>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+        slot(
+            f'<div class="jm-heat"><table><thead><tr><th>{e(say("site.journey"))}</th>{head}</tr></thead>'
+            f"<tbody>{''.join(rows)}</tbody></table></div>",
+            "",
+        )
     )
 
     # Touchpoint inventory by channel.
@@ -155,8 +162,11 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
             f"<td>{e(', '.join(sorted(owners, key=str.casefold)))}</td></tr>"
         )
     page.slot(
-        f"<table><thead><tr><th>{e(say('site.channel'))}</th><th>{e(say('site.touchpoints'))}</th>"
-        f"{head}<th>{e(say('site.owners'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        slot(
+            f"<table><thead><tr><th>{e(say('site.channel'))}</th><th>{e(say('site.touchpoints'))}</th>"
+            f"{head}<th>{e(say('site.owners'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>",
+            "",
+        )
     )
 
     # Ownership of moments of truth.
@@ -175,8 +185,11 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
             for owner in sorted(owners_map, key=str.casefold)
         ]
         page.slot(
-            f"<table><thead><tr><th>{e(say('key.owner'))}</th><th>{e(say('moment-of-truth'))}</th></tr>"
-            f"</thead><tbody>{''.join(rows)}</tbody></table>"
+            slot(
+                f"<table><thead><tr><th>{e(say('key.owner'))}</th><th>{e(say('moment-of-truth'))}</th></tr>"
+                f"</thead><tbody>{''.join(rows)}</tbody></table>",
+                "",
+            )
         )
     else:
         page.slot(f"<p>{e(say('site.none'))}</p>")
@@ -195,9 +208,12 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
                 )
     if rows:
         page.slot(
-            f"<table><thead><tr><th>{e(say('site.journey'))}</th><th>{e(say('site.step'))}</th>"
-            f"<th>{e(say('key.kpi'))}</th><th>{e(say('key.metric'))}</th><th>{e(say('key.owner'))}</th></tr></thead>"
-            f"<tbody>{''.join(rows)}</tbody></table>"
+            slot(
+                f"<table><thead><tr><th>{e(say('site.journey'))}</th><th>{e(say('site.step'))}</th>"
+                f"<th>{e(say('key.kpi'))}</th><th>{e(say('key.metric'))}</th><th>{e(say('key.owner'))}</th>"
+                f"</tr></thead><tbody>{''.join(rows)}</tbody></table>",
+                "",
+            )
         )
     else:
         page.slot(f"<p>{e(say('site.none'))}</p>")
@@ -218,8 +234,12 @@ def insights_page(journeys: list[Journey], settings: Settings, *, link: Link, to
             f"<td>{review.due.isoformat() if review.due else '–'}</td><td{cls}>{e(status)}</td></tr>"
         )
     page.slot(
-        f"<table><thead><tr><th>{e(say('site.journey'))}</th><th>{e(say('reviewed'))}</th>"
-        f"<th>{e(say('site.due'))}</th><th>{e(say('site.status'))}</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        slot(
+            f"<table><thead><tr><th>{e(say('site.journey'))}</th><th>{e(say('reviewed'))}</th>"
+            f"<th>{e(say('site.due'))}</th><th>{e(say('site.status'))}</th></tr></thead>"
+            f"<tbody>{''.join(rows)}</tbody></table>",
+            "",
+        )
     )
     return page
 

@@ -23,6 +23,13 @@ __all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", 
 
 Link = Callable[[str], str]
 """Maps a docs-tree path (``journeys/x.md``, ``journeys/x.svg``) to a URL relative to the page."""
+Slot = Callable[[str, str], str]
+"""Places an HTML block, with the words search should find there (``generator.site.slots``)."""
+
+
+def in_place(html: str, words: str = "") -> str:
+    """A ``Slot`` that puts the block straight into the page."""
+    return html
 
 
 @dataclass
@@ -49,11 +56,19 @@ class PageSource:
 
     @property
     def markdown(self) -> str:
-        """The page with its title in front matter, HTML-escaped: engines print front-matter
-        titles as they are into the navigation and ``<title>``, while a title taken from the
-        first heading reaches ``<title>`` un-escaped through the theme's ``striptags``."""
-        front = f"---\ntitle: {json.dumps(e(plain_text(self.title)), ensure_ascii=False)}\n---\n"
-        return front + "\n".join(self.lines).strip("\n") + "\n"
+        """The page; a title holding ``<``, ``>`` or ``&`` goes into front matter too.
+
+        Engines take a page's title from its first heading, and the theme's ``striptags``
+        un-escapes it on its way into ``<title>``: ``&lt;/title&gt;&lt;script&gt;`` would
+        become live markup there. A front-matter title, HTML-escaped, is printed as it is
+        by both engines. Other titles stay out of front matter: a page with metadata costs
+        the theme several failed lookups each time a navigation lists it.
+        """
+        body = "\n".join(self.lines).strip("\n") + "\n"
+        title = plain_text(self.title)
+        if not any(c in title for c in "<>&"):
+            return body
+        return f"---\ntitle: {json.dumps(e(title), ensure_ascii=False)}\n---\n" + body
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,8 +149,7 @@ _DETAIL_KEYS = (
 
 
 def step_details(step: Step, number: int, settings: Settings, say: Labels) -> str:
-    """A step as a definition list: the accessible text of its column on the map. Each
-    term and value on a line of its own, so search indexes them as separate words."""
+    """A step as a definition list: the accessible text of its column on the map."""
     rows = []
     for key in _DETAIL_KEYS:
         values = step.values(key)
@@ -147,17 +161,34 @@ def step_details(step: Step, number: int, settings: Settings, say: Labels) -> st
         else:
             rendered = [inline_html(value) for value in values]
         if rendered:
-            items = "".join(f"\n<dd>{value}</dd>" for value in rendered)
-            rows.append(f"\n<dt>{e(say('key.' + key))}</dt>{items}")
+            items = "".join(f"<dd>{value}</dd>" for value in rendered)
+            rows.append(f"<dt>{e(say('key.' + key))}</dt>{items}")
     if step.type:
-        rows.append(f"\n<dt>{e(say('key.type'))}</dt>\n<dd>{e(say.touchpoint_type(step.type))}</dd>")
+        rows.append(f"<dt>{e(say('key.type'))}</dt><dd>{e(say.touchpoint_type(step.type))}</dd>")
     if step.moment_of_truth:
-        rows.append(f"\n<dt>{e(say('key.moment-of-truth'))}</dt>\n<dd>{e(say('yes'))}</dd>")
+        rows.append(f"<dt>{e(say('key.moment-of-truth'))}</dt><dd>{e(say('yes'))}</dd>")
     notes = prose_html(step.notes)
     return (
         f'<div class="jm-step-detail" id="step-{attr(step.id)}" data-step="{attr(step.id)}" data-number="{number}">'
         f'{notes}<dl class="jm-lanes">{"".join(rows)}</dl></div>'
     )
+
+
+def step_search_text(step: Step, say: Labels) -> str:
+    """The words of ``step_details`` without their markup, for the search index."""
+    parts = [plain_text(line) for line in step.notes.splitlines() if line.strip()]
+    for key in _DETAIL_KEYS:
+        if key == "feeling" and step.emotion is not None:
+            values = [f"{step.emotion.score_text} {step.emotion.word}".strip()]
+        else:
+            values = [plain_text(value) for value in step.values(key)]
+        if values:
+            parts.append(f"{say('key.' + key)}: {'; '.join(values)}")
+    if step.type:
+        parts.append(f"{say('key.type')}: {say.touchpoint_type(step.type)}")
+    if step.moment_of_truth:
+        parts.append(f"{say('key.moment-of-truth')}: {say('yes')}")
+    return " · ".join(parts)
 
 
 def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
@@ -171,15 +202,17 @@ def journey_page(
     persona: Persona | None,
     settings: Settings,
     *,
-    map_html: str,
+    svg: str,
     link: Link,
     today: dt.date,
     downloads: tuple[str, ...],
     source_stem: str,
     history: list[tuple[str, str, str]] | None = None,
+    slot: Slot = in_place,
 ) -> PageSource:
     """The journey page: header, the map, then every stage and step as text, and tables,
-    and the journey's changes from git history when there is any."""
+    and the journey's changes from git history when there is any. The map, the steps'
+    details and the tables go through ``slot``."""
     say = Labels(settings.language)
     page = PageSource.titled(journey.title)
     meta = [f'<span class="jm-badge jm-state-{attr(journey.state)}">{e(say("state." + journey.state))}</span>']
@@ -209,7 +242,7 @@ def journey_page(
     )
     parts.append(
         f'<figure class="jm-figure" data-journey="{attr(journey.id)}">{toolbar}'
-        f'<div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">{map_html}</div>'
+        f'<div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">{slot(svg, "")}</div>'
         f'<div class="jm-details" aria-live="polite" hidden></div></figure>'
     )
     page.slot("".join(parts))
@@ -229,8 +262,8 @@ def journey_page(
         for step in stage.steps:
             number += 1
             page.heading(3, f"{number}. {step.title}")
-            page.slot(step_details(step, number, settings, say))
-    _tables(page, journey, settings, say)
+            page.slot(slot(step_details(step, number, settings, say), step_search_text(step, say)))
+    _tables(page, journey, settings, say, slot)
     if history:
         page.heading(2, say("site.changes"))
         rows = [[e(date), e(subject), e(summary)] for date, subject, summary in history]
@@ -238,17 +271,18 @@ def journey_page(
     return page
 
 
-def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels) -> None:
-    """Pain points, opportunities and KPIs gathered in tables, each row linking its step."""
+def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels, slot: Slot) -> None:
+    """Pain points, opportunities and KPIs gathered in tables, each row linking its step.
+    Search finds their words in the steps they come from."""
     steps = journey.steps
     if any(step.values("pain") or step.values("opportunity") for step in steps):
         page.heading(2, say("site.pains-opportunities"))
         headers = [say("site.step"), say("lane.pain"), say("lane.opportunity")]
-        page.slot(_step_table(headers, steps, ("pain", "opportunity")))
+        page.slot(slot(_step_table(headers, steps, ("pain", "opportunity")), ""))
     if any(step.values("kpi") or step.values("metric") for step in steps):
         page.heading(2, say("site.kpis"))
         kpi_headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
-        page.slot(_step_table(kpi_headers, steps, ("kpi", "metric"), "owner"))
+        page.slot(slot(_step_table(kpi_headers, steps, ("kpi", "metric"), "owner"), ""))
 
 
 def _step_table(headers: list[str], steps: tuple[Step, ...], keys: tuple[str, str], extra: str = "") -> str:

@@ -39,10 +39,10 @@ from generator.site.docs_tree import (
     TREE_MARKER,
     DocsTree,
     TreeOptions,
-    inline_maps,
     theme_defaults,
     write_docs_tree,
 )
+from generator.site.slots import fill
 
 log = get_plugin_logger("journeys")
 
@@ -148,6 +148,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             directory_urls=config.use_directory_urls,
             maps_dir=self._work / "maps",
             copy_content=False,
+            late_dir=self._work / "late",
             workers=self.settings.workers,
             cache=cache_for(self.settings),
             today=today(),
@@ -181,10 +182,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str | None:
         if self.tree is None or self.tree.options.maps_dir is None:
             return output
-        return inline_maps(output, self.tree.options.maps_dir)
+        return fill(output, self.tree.options.maps_dir)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.tree is not None:
+            self.tree.finish(Path(config.site_dir))  # the PDFs compiled while MkDocs built the pages
             self.tree.options.cache.prune()  # only a complete build decides what is no longer needed
         self._clean()
 
@@ -195,6 +197,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._clean()
 
     def _clean(self) -> None:
+        if self.tree is not None:
+            self.tree.drawer.finish()  # no worker may still write into the folder removed next
         if self._work is not None:
             shutil.rmtree(self._work, ignore_errors=True)
         self._work = None

@@ -1,0 +1,61 @@
+"""HTML that goes into a page after the engine has built it: maps, step details, tables.
+
+An engine's Markdown parses every HTML block of a page, tag by tag, and its search
+parses the page's HTML once more; a journey page is mostly such blocks. So the docs
+tree gives the engine a slot for each (``<div class="jm-slot" …>``, holding the block's
+words as one paragraph for search, or nothing), keeps the block itself in a file per
+page, and ``fill`` puts it in place in the page the engine wrote. Without a folder the
+blocks go straight into the page: a tree that stands alone.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+
+from generator.site.html import e
+
+__all__ = ["PageSlots", "fill"]
+
+_SLOT = re.compile(r'<div class="jm-slot" data-jm="([0-9a-f]{16})x(\d+)">(?:<p>[^<]*</p>)?</div>')
+
+
+class PageSlots:
+    """The slots of one page; ``folder`` ``None`` puts every block in the page itself."""
+
+    def __init__(self, folder: Path | None, src_uri: str) -> None:
+        self.folder = folder
+        self.key = hashlib.sha256(src_uri.encode("utf-8")).hexdigest()[:16]
+        self.blocks: list[str] = []
+
+    def __call__(self, html: str, words: str = "") -> str:
+        """``html`` now, or a slot for it holding ``words`` (what search should find there)."""
+        if self.folder is None:
+            return html
+        self.blocks.append(html)
+        inner = f"<p>{e(words)}</p>" if words else ""
+        return f'<div class="jm-slot" data-jm="{self.key}x{len(self.blocks) - 1}">{inner}</div>'
+
+    def save(self) -> None:
+        """Keep the page's blocks for ``fill``."""
+        if self.folder is not None and self.blocks:
+            from generator.site.tree_files import write_if_changed
+
+            write_if_changed(self.folder / f"{self.key}.json", json.dumps(self.blocks).encode("utf-8"))
+
+
+def fill(html: str, folder: Path) -> str:
+    """A built page with every slot replaced by its block."""
+    if "jm-slot" not in html:
+        return html
+    pages: dict[str, list[str]] = {}
+
+    def block(match: re.Match[str]) -> str:
+        key = match[1]
+        if key not in pages:
+            pages[key] = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+        return pages[key][int(match[2])]
+
+    return _SLOT.sub(block, html)
