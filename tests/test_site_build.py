@@ -352,3 +352,19 @@ def test_a_plain_material_site_asks_no_other_host_and_has_a_dark_scheme(project:
     home = (project.root / "out" / "index.html").read_text(encoding="utf-8")
     assert 'data-md-color-scheme="slate"' in home
     assert 'data-md-color-media="(prefers-color-scheme: dark)"' in home
+
+
+def test_a_second_build_of_the_same_site_refuses_while_one_runs(site_project: Project, engine: str) -> None:
+    import hashlib
+
+    from generator.site.build_site import _locked
+
+    out = (site_project.root / "out").resolve()
+    digest = hashlib.sha256(str(out).encode("utf-8")).hexdigest()[:16]
+    lock = site_project.root / ".cache" / "journeymap-locks" / f"{digest}.lock"
+    with _locked(lock, "held by the test"):  # as a build running in another process holds it
+        result = site_project.run("build", "--engine", engine, "-d", "out")
+    assert result.exit_code == 2
+    assert f"another journeymap build is building {out}" in result.output
+    assert not out.exists()
+    assert site_project.run("build", "--engine", engine, "-d", "out").exit_code == 0  # released: builds again

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import shutil
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,6 +29,9 @@ MARKER = ".journeymap-site"
 _STAGING = ".journeymap-staging-"
 _OLD = ".journeymap-old-"
 _WORK = ".journeymap-build-"
+_TREE = Path(".cache") / "journeymap-tree"
+"""Where a Zensical build keeps its docs tree between builds (beside ``mkdocs.yml``): at
+one path, Zensical's own cache serves a rebuild's unchanged pages."""
 
 SiteBuildError = EngineError
 
@@ -108,20 +112,25 @@ def build_site(
         raise SiteBuildError(f"invalid configuration\n{format_text(problems)}", 1)
     chosen = choose_engine(engine or settings.engine)
     staged: list[tuple[Path, Path]] = []
+    locks = contextlib.ExitStack()
 
     def staging_for(configured: Path) -> Path:
         target = (Path(site_dir) if site_dir is not None else configured).resolve()
+        digest = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
+        lock = config_file.parent.resolve() / ".cache" / "journeymap-locks" / f"{digest}.lock"
+        locks.enter_context(_locked(lock, f"building {target}"))
         staging = _prepare(target)
         staged.append((staging, target))
         return staging
 
-    work = config_file.parent.resolve() / f"{_WORK}{os.getpid()}"
+    work = config_file.parent.resolve() / _TREE / config_file.stem
     try:
         if chosen == "mkdocs":
             from generator.site.engines import mkdocs_build
 
             warnings = mkdocs_build(config_file, staging_for, strict=strict, echo=echo)
         else:
+            locks.enter_context(_locked(work.with_suffix(".lock"), f"using {work}"))
             warnings = _zensical_build(settings, config_file, work, staging_for, strict=strict, echo=echo)
         staging, target = staged[-1]
         (staging / MARKER).write_text(
@@ -134,7 +143,29 @@ def build_site(
     finally:
         for staging, _ in staged:
             shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(work, ignore_errors=True)
+        shutil.rmtree(work / "site", ignore_errors=True)
+        locks.close()
+
+
+@contextlib.contextmanager
+def _locked(path: Path, doing: str) -> Iterator[None]:
+    """Hold an exclusive lock on ``path`` (a file made for it), or refuse at once (exit 2):
+    two builds writing one site, or one tree, would each see half of the other's files."""
+    try:
+        import fcntl
+    except ImportError:  # no advisory locks on this platform
+        yield
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise SiteBuildError(f"another journeymap build is {doing}; try again when it has finished", 2) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _zensical_build(
@@ -154,7 +185,7 @@ def _zensical_build(
     loaded = zensical_config(config_file)
     staging = staging_for(Path(loaded["root_dir"]) / loaded["site_dir"])
     directory_urls = bool(loaded.get("use_directory_urls", True))
-    shutil.rmtree(work, ignore_errors=True)
+    shutil.rmtree(work / "site", ignore_errors=True)
     options = TreeOptions(
         directory_urls=directory_urls,
         maps_dir=work / "maps",
