@@ -301,7 +301,8 @@ def serve_site(
         logging.getLogger("mkdocs").addHandler(logging.StreamHandler(sys.stderr))
         logging.getLogger("mkdocs").setLevel(logging.INFO)
         options: dict[str, Any] = {"dev_addr": dev_addr} if dev_addr else {}
-        serve(config_file=str(config_file), open_in_browser=open_in_browser, **options)
+        # Dirty rebuilds: only the pages whose docs-tree file changed are built again.
+        serve(config_file=str(config_file), open_in_browser=open_in_browser, build_type="dirty", **options)
         return
     from generator.site.live_tree import serve_with_zensical
 

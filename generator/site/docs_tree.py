@@ -20,11 +20,12 @@ import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from generator.config import Settings
 from generator.errors import Problem, Severity, sort_problems
 from generator.labels import Labels
-from generator.load import load_project
+from generator.load import Parsed, load_project
 from generator.model import Journey, Persona
 from generator.report import format_text
 from generator.site import overview
@@ -116,6 +117,13 @@ class TreeOptions:
     """Drawn maps and downloads kept between builds."""
     today: dt.date = field(default_factory=dt.date.today)
     """The date review periods are checked against."""
+    parsed: Parsed | None = None
+    """Journeys parsed by an earlier call, by file bytes; a preview that writes the tree
+    again and again passes the same mapping each time, and only changed files are parsed."""
+    pages: dict[str, Any] | None = None
+    """Journey pages made by an earlier call, by journey id, with what they were made
+    from; a preview passes the same mapping each time (with ``parsed``, an unchanged
+    journey is the same object), and only changed journeys' pages are made again."""
 
 
 @dataclass
@@ -219,7 +227,13 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
     one did not write are removed, so a long-running preview can write it again.
     """
     options = options or TreeOptions()
-    project = load_project(settings)
+    if options.parsed is None:
+        project = load_project(settings)
+    else:
+        now: Parsed = {}
+        project = load_project(settings, previous=options.parsed, parsed=now)
+        options.parsed.clear()
+        options.parsed.update(now)  # this call's files only, so it never grows
     from generator.validate import validate_project
 
     problems = sort_problems(
@@ -305,25 +319,35 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
             continue
         persona = names.get(journey.persona)
         persona_name = persona.name if persona else journey.persona
+        inputs = (persona, tuple(history.get(source, [])), settings, tree.options.today, tree.options.directory_urls)
+        known = tree.options.pages.get(journey.id) if tree.options.pages is not None else None
+        unchanged = known is not None and known[0] is journey and known[1] == inputs
         for kind in settings.downloads:
             late = tree.options.late_dir if kind in SLOW_KINDS else None
-            tree.drawer.download(journey, persona_name, kind, (late or tree.folder) / f"{stem}.{kind}")
+            target = (late or tree.folder) / f"{stem}.{kind}"
+            if not (unchanged and target.is_file()):
+                tree.drawer.download(journey, persona_name, kind, target)
             (tree.late if late else tree.generated).append(f"{stem}.{kind}")
         slot = tree.slots(src_uri)
-        page = journey_page(
-            journey,
-            persona,
-            settings,
-            svg=tree.drawer.inline_map(journey, persona_name),
-            slot=slot,
-            link=Linker(src_uri, tree.options.directory_urls),
-            today=tree.options.today,
-            downloads=settings.downloads,
-            source_stem=stem,
-            history=history.get(source, []),
-        )
+        if known is not None and unchanged:
+            markdown, slot.blocks = known[2], known[3]
+        else:
+            markdown = journey_page(
+                journey,
+                persona,
+                settings,
+                svg=tree.drawer.inline_map(journey, persona_name),
+                slot=slot,
+                link=Linker(src_uri, tree.options.directory_urls),
+                today=tree.options.today,
+                downloads=settings.downloads,
+                source_stem=stem,
+                history=list(inputs[1]),
+            ).markdown
+            if tree.options.pages is not None:
+                tree.options.pages[journey.id] = (journey, inputs, markdown, slot.blocks)
         slot.save()
-        put(src_uri, page.markdown)
+        put(src_uri, markdown)
 
 
 def _persona_source(tree: DocsTree, persona: Persona, errors: list[Problem], say: Labels) -> PageSource:

@@ -1,7 +1,7 @@
 """``journeymap serve --engine zensical``: a docs tree kept up to date while Zensical serves it.
 
 Zensical watches its docs folder and reloads the pages it rebuilt; journeymap watches
-the content folder (a scan of names, sizes and times, twice a second) and writes the
+the content folder (a scan of names, sizes and times, five times a second) and writes the
 tree again when anything changed. Only files whose bytes changed are rewritten, and
 unchanged journeys come from the drawing cache, so an edit reaches the browser quickly.
 """
@@ -48,7 +48,7 @@ def _report(tree: DocsTree) -> None:
 
 def _keep_writing(settings: Settings, folder: Path, options: TreeOptions, stop: threading.Event) -> None:
     last = content_signature(settings)
-    while not stop.wait(0.5):
+    while not stop.wait(0.2):
         now = content_signature(settings)
         if now == last:
             continue
@@ -78,6 +78,8 @@ def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str 
         workers=settings.workers,
         cache=cache_for(settings),
         today=today(),
+        parsed={},
+        pages={},
     )
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, _interrupt)

@@ -46,6 +46,11 @@ from generator.site.slots import fill
 
 log = get_plugin_logger("journeys")
 
+# The serve cache: `mkdocs serve` makes a new plugin for every rebuild, in one process.
+# Kept here: the docs tree (at one path, so MkDocs' dirty rebuilds see which pages
+# changed), the journeys parsed for it, by file bytes, and their pages. Empty outside `serve`.
+_SERVE: dict[str, Any] = {}
+
 
 class JourneysConfig(base.Config):
     """Options of the ``journeys`` plugin; ``journeymap`` reads the same entry (``generator.config``)."""
@@ -112,6 +117,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._work: Path | None = None
         self._passive = False
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        if command == "serve":
+            _SERVE.update(parsed={}, pages={}, work=Path(tempfile.mkdtemp(prefix="journeymap-serve-")))
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._passive = (Path(config.docs_dir) / TREE_MARKER).is_file()
         if self._passive:
@@ -142,7 +151,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if self._passive:
             return files
         self._clean()
-        self._work = Path(tempfile.mkdtemp(prefix="journeymap-"))
+        self._work = _SERVE.get("work") or Path(tempfile.mkdtemp(prefix="journeymap-"))
         folder = self._work / "docs"
         options = TreeOptions(
             directory_urls=config.use_directory_urls,
@@ -152,6 +161,8 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             workers=self.settings.workers,
             cache=cache_for(self.settings),
             today=today(),
+            parsed=_SERVE.get("parsed"),
+            pages=_SERVE.get("pages"),
         )
         self.tree = tree = write_docs_tree(self.settings, folder, options)
         for item in tree.problems:
@@ -195,11 +206,15 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_shutdown(self) -> None:
         self._clean()
+        work = _SERVE.pop("work", None)
+        if work is not None:
+            shutil.rmtree(work, ignore_errors=True)
+        _SERVE.clear()
 
     def _clean(self) -> None:
         if self.tree is not None:
             self.tree.drawer.finish()  # no worker may still write into the folder removed next
-        if self._work is not None:
+        if self._work is not None and self._work != _SERVE.get("work"):
             shutil.rmtree(self._work, ignore_errors=True)
         self._work = None
         self.tree = None
