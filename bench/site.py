@@ -102,7 +102,10 @@ def main() -> None:
         try:
             ours_site, plain_site = make_sites(root, n, downloads)
             for engine in args.engines:
-                found = {key: statistics.median(values) for key, values in compare(engine, ours_site, plain_site, args.rounds).items()}
+                found = {
+                    key: statistics.median(values)
+                    for key, values in compare(engine, ours_site, plain_site, args.rounds).items()
+                }
                 print(
                     f"N={n:<5} {engine:9} cold {found['ours cold']:6.2f} s vs {found['plain cold']:6.2f} s "
                     f"(ratio {found['ours cold'] / found['plain cold']:.2f}); warm {found['ours warm']:6.2f} s vs "

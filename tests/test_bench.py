@@ -18,20 +18,24 @@ def test_quick_benchmark_run_writes_a_report(tmp_path: Path) -> None:
         [sys.executable, str(REPO / "bench" / "run.py"), "--quick", "--out", str(out)],
         check=True,
         capture_output=True,
-        timeout=300,
+        timeout=600,
     )
     report = out.read_text(encoding="utf-8")
     for row in (
         "layout + SVG of a 30-step",
         "`journeymap render` of one journey",
         "1000-step journey",
-        "site build, N=10",
-        "rebuild after editing one journey (serve), N=10",
-        "site rebuild with the map cache",
-        "peak memory",
+        "cold build, mkdocs, N=10",
+        "warm rebuild (nothing changed), mkdocs, N=10",
+        "cold build, zensical, N=10",
+        "warm rebuild (nothing changed), zensical, N=10",
+        "peak memory of the cold build, mkdocs, N=10",
+        "peak memory of the cold build, zensical, N=10",
+        "serve: a saved journey on the page, mkdocs, N=10",
+        "serve: a saved journey on the page, zensical, N=10",
     ):
         assert row in report
-    assert report.count("\n| ") >= 7
+    assert report.count("\n| ") >= 11
 
 
 def test_per_map_script_reports_every_run_as_json() -> None:
