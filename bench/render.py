@@ -28,10 +28,10 @@ from bench.synthetic import journey_text
 def time_maps(steps: int, runs: int) -> tuple[list[float], list[float]]:
     """Layout and SVG times in ms, one pair per run, each run a different journey."""
     from generator.config import Settings
-    from generator.layout import layout_map
-    from generator.parse_journey import parse_journey
-    from generator.render_svg import render_map_svg
-    from generator.text import InterMetrics
+    from generator.draw.layout import layout_map
+    from generator.draw.render_svg import render_map_svg
+    from generator.draw.text import InterMetrics
+    from generator.read.parse_journey import parse_journey
 
     journeys = []
     for seed in range(runs + 5):

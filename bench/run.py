@@ -113,11 +113,11 @@ def render_per_map(runs: int) -> tuple[str, float]:
 def _against_mmdc(mmdc: str, runs: int) -> tuple[float, float]:
     """mmdc's time per extra diagram (5 diagrams against 1), and ours for the same journey."""
     from generator.config import Settings
-    from generator.layout import layout_map
-    from generator.mermaid import journey_to_mermaid
-    from generator.parse_journey import parse_journey
-    from generator.render_svg import render_map_svg
-    from generator.text import InterMetrics
+    from generator.draw.layout import layout_map
+    from generator.draw.render_svg import render_map_svg
+    from generator.draw.text import InterMetrics
+    from generator.export.mermaid import journey_to_mermaid
+    from generator.read.parse_journey import parse_journey
 
     source = Path(__file__).resolve().parent.parent / "content" / "journeys" / "usa-round-trip.md"
     journey, _ = parse_journey(source.read_text(encoding="utf-8"), source.name, source.stem)

@@ -11,11 +11,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from generator.check.validate import validate_project
 from generator.config import Settings
 from generator.errors import Problem, Severity, sort_problems
-from generator.load import load_project
 from generator.model import Journey, Persona
-from generator.validate import validate_project
+from generator.read.load import load_project
 
 __all__ = ["CheckResult", "RenderResult", "RenderUsageError", "check", "render", "write_atomically"]
 
@@ -98,9 +98,9 @@ def render(
     Nothing is written when any checked file has an error. Each file is written to a
     temporary name and renamed into place, so an existing map is never half-overwritten.
     """
-    from generator.layout import layout_map
-    from generator.render_svg import render_map_svg
-    from generator.text import InterMetrics
+    from generator.draw.layout import layout_map
+    from generator.draw.render_svg import render_map_svg
+    from generator.draw.text import InterMetrics
 
     project = load_project(settings, paths)
     problems = sort_problems(
@@ -120,11 +120,11 @@ def render(
             layout = layout_map(journey, settings, measure, persona_name=persona)
             data = render_map_svg(layout, theme_dir=settings.theme_dir).encode("utf-8")
         elif chosen == "pdf":
-            from generator.render_print import PAPERS, render_map_pdf
+            from generator.print.render_print import PAPERS, render_map_pdf
 
             data = render_map_pdf(journey, settings, measure, paper=PAPERS[paper], persona_name=persona)
         else:
-            from generator.render_print import render_map_png
+            from generator.print.render_print import render_map_png
 
             data = render_map_png(journey, settings, measure, persona_name=persona)
         rendered.append((target, data))
@@ -172,7 +172,7 @@ def import_csv(
     Problems point at the transcript's row and column; nothing is written while there
     are errors, and an existing file is only replaced with ``force``.
     """
-    from generator.import_csv import journey_from_csv
+    from generator.export.import_csv import journey_from_csv
 
     def read(text: str, shown: str, journey_id: str) -> tuple[Journey | None, list[Problem]]:
         return journey_from_csv(text, shown, journey_id, title=title, persona=persona)
@@ -190,10 +190,10 @@ def _import_with(
     today: dt.date | None,
 ) -> ImportResult:
     """Read ``source`` with ``read``, validate, and write the journey as Markdown."""
-    from generator.load import ReadError
-    from generator.parse_journey import parse_journey
-    from generator.serialize import journey_to_markdown
-    from generator.source import decode_source, display_path
+    from generator.export.serialize import journey_to_markdown
+    from generator.read.load import ReadError
+    from generator.read.parse_journey import parse_journey
+    from generator.read.source import decode_source, display_path
 
     shown = display_path(source)
     try:
@@ -233,7 +233,7 @@ def import_mermaid(
     today: dt.date | None = None,
 ) -> ImportResult:
     """Turn a Mermaid journey diagram into a journey file that passes ``check``."""
-    from generator.mermaid import journey_from_mermaid
+    from generator.export.mermaid import journey_from_mermaid
 
     def read(text: str, shown: str, journey_id: str) -> tuple[Journey | None, list[Problem]]:
         return journey_from_mermaid(text, shown, journey_id, settings, persona=persona, title=title)
@@ -251,11 +251,11 @@ def export(settings: Settings, path: Path, fmt: str) -> tuple[str | None, list[P
         return None, problems
     if len(project.journeys) != 1:
         raise RenderUsageError(f"export takes one journey file, {path} holds {len(project.journeys)}")
-    from generator.export import journey_to_csv, journey_to_json
+    from generator.export.export import journey_to_csv, journey_to_json
 
     journey = project.journeys[0]
     if fmt == "mermaid":
-        from generator.mermaid import journey_to_mermaid
+        from generator.export.mermaid import journey_to_mermaid
 
         names = {persona.id: persona.name for persona in project.personas}
         return journey_to_mermaid(journey, settings, names.get(journey.persona, "")), problems
@@ -271,8 +271,8 @@ def toolkit(
     toolkit_dir: Path | None = None,
 ) -> list[Path]:
     """Write the workshop kit (PDFs, and their pages as SVG in ``svg/``) into ``output``."""
-    from generator.render_print import PAPERS
-    from generator.toolkit import build_kit
+    from generator.print.render_print import PAPERS
+    from generator.print.toolkit import build_kit
 
     personas = _known_personas(settings)
     base = settings.config_path.parent if settings.config_path else Path()
@@ -293,11 +293,11 @@ def diff(
     Returns the diffs and the base and head as shown to reviewers. With ``svg_dir``, a
     visual diff map of every added or changed journey is written there too.
     """
-    from generator.diff import diff_journeys, diff_personas
-    from generator.git_history import changed_files, default_base, read_at, repository_root
-    from generator.parse_journey import parse_journey
-    from generator.parse_persona import parse_persona
-    from generator.source import decode_source
+    from generator.diff.diff import diff_journeys, diff_personas
+    from generator.diff.git_history import changed_files, default_base, read_at, repository_root
+    from generator.read.parse_journey import parse_journey
+    from generator.read.parse_persona import parse_persona
+    from generator.read.source import decode_source
 
     content = settings.content_dir.resolve()
     root = repository_root(content)
@@ -336,10 +336,10 @@ def _visual_diff(settings: Settings, old: Any, new: Any, svg_dir: Path) -> None:
     """The new map with added, changed, moved and removed steps marked by label and line."""
     from dataclasses import replace
 
-    from generator.diff import visual_diff
-    from generator.layout import layout_map
-    from generator.render_svg import render_map_svg
-    from generator.text import InterMetrics
+    from generator.diff.diff import visual_diff
+    from generator.draw.layout import layout_map
+    from generator.draw.render_svg import render_map_svg
+    from generator.draw.text import InterMetrics
 
     empty = replace(new, stages=())
     merged, status, changed = visual_diff(old if old is not None else empty, new)

@@ -27,7 +27,7 @@ class _Group(click.Group):
     """Maps failures to the documented exit codes, with no traceback unless ``--debug``."""
 
     def invoke(self, ctx: click.Context) -> Any:
-        from generator.load import MissingPathError, ReadError
+        from generator.read.load import MissingPathError, ReadError
 
         try:
             return super().invoke(ctx)
@@ -116,8 +116,8 @@ def check(
 ) -> None:
     """Check journeys and personas (default: the whole content folder) and report every problem."""
     from generator.build import check as run_check
+    from generator.check.report import format_github, format_json, format_text, summary_line
     from generator.errors import sort_problems
-    from generator.report import format_github, format_json, format_text, summary_line
 
     settings, problems = _settings(ctx)
     result = run_check(settings, list(paths) or None, today.date() if today else None)
@@ -139,7 +139,7 @@ def check(
 
 
 def _print_problems(problems: list[Problem], *, strict: bool = False) -> None:
-    from generator.report import format_text
+    from generator.check.report import format_text
 
     if problems:
         click.echo(format_text(problems, strict=strict, color=sys.stdout.isatty()))
@@ -203,7 +203,7 @@ def render(
             click.echo(f"rendered nothing: {sum(p.severity.value == 'error' for p in problems)} errors", err=True)
         ctx.exit(EXIT_CONTENT)
     if not quiet:
-        from generator.source import display_path
+        from generator.read.source import display_path
 
         where = display_path(output)
         maps = "map" if len(result.written) == 1 else "maps"
@@ -225,8 +225,8 @@ _engine = click.option(
 @click.pass_context
 def build(ctx: click.Context, site_dir: Path | None, strict: bool, engine: str | None, quiet: bool) -> None:
     """Build the site with MkDocs or Zensical; the previous site stays until the new one is complete."""
+    from generator.read.source import display_path
     from generator.site.build_site import SiteBuildError, build_site
-    from generator.source import display_path
 
     try:
         result = build_site(_require_config(ctx), site_dir, strict=strict, engine=engine)
@@ -263,8 +263,8 @@ def serve(ctx: click.Context, dev_addr: str | None, open_browser: bool, engine: 
 def docs(ctx: click.Context, output: Path, no_directory_urls: bool, quiet: bool) -> None:
     """Write the site's docs tree alone into OUTPUT: Markdown pages with their maps, the
     downloads and assets, for any engine that builds a site from Markdown."""
+    from generator.read.source import display_path
     from generator.site.build_site import SiteBuildError, write_docs
-    from generator.source import display_path
 
     try:
         pages, problems = write_docs(ctx.meta["config_file"], output, directory_urls=not no_directory_urls)
@@ -376,7 +376,7 @@ def toolkit(ctx: click.Context, output: Path, paper: str, lang: str | None, tile
     from dataclasses import replace
 
     from generator.build import toolkit as run_toolkit
-    from generator.source import display_path
+    from generator.read.source import display_path
 
     settings, problems = _settings(ctx)
     if problems:
@@ -407,8 +407,8 @@ def diff(
     default branch) and HEAD (default: the working tree), as a reviewer would read it."""
     from generator.build import diff as run_diff
     from generator.build import write_atomically
-    from generator.git_history import GitError
-    from generator.report_diff import diff_json, diff_markdown
+    from generator.diff.git_history import GitError
+    from generator.diff.report_diff import diff_json, diff_markdown
 
     settings, _ = _settings(ctx)
     try:

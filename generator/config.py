@@ -9,16 +9,16 @@ kept as text and nothing is ever constructed or executed.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from generator.errors import Problem, problem
-from generator.front_matter import yaml_error_problem
 from generator.model import Location
-from generator.source import decode_source, display_path
+from generator.read.front_matter import yaml_error_problem
+from generator.read.source import decode_source, display_path
 from generator.vocabulary import did_you_mean
 
 __all__ = ["OPTION_DOCS", "Settings", "load_settings", "settings_from_options"]
@@ -39,36 +39,59 @@ MAP_LANES = (
 )
 
 
+def _option(default: Any, doc: str) -> Any:
+    """A field of ``Settings`` that is an option of the ``journeys`` entry, with its one
+    documentation (the format reference lists it; ``OPTION_DOCS`` collects them)."""
+    return field(default=default, metadata={"option": doc})
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class Settings:
-    """Everything the pipeline needs to know about a project."""
+    """Everything the pipeline needs to know about a project: the options of the
+    ``journeys`` entry in ``mkdocs.yml`` (the fields made with ``_option``), and where the
+    project's folders are."""
 
     content_dir: Path = Path("content")
     """The site's ``docs_dir``: journeys, personas and ordinary pages live under it."""
-    journeys_dir: str = "journeys"
-    """Folder of journey files, relative to ``content_dir``."""
-    personas_dir: str = "personas"
-    """Folder of persona files, relative to ``content_dir``."""
-    language: str = "en"
-    """Language of labels on maps, pages and kits: ``en`` or ``nl``."""
-    emotion_scale: tuple[int, int] = (-2, 2)
-    """Lowest and highest ``feeling`` score, as ``[min, max]``."""
-    touchpoint_types: tuple[str, ...] = DEFAULT_TYPES
-    """Allowed values of a step's ``type``; the first is the most important."""
-    review_period: int = 180
-    """Days after ``reviewed`` before a journey counts as overdue; 0 turns the warning off."""
-    lanes: tuple[str, ...] = MAP_LANES
-    """Rows of a map, top to bottom; lanes left out here are not drawn."""
-    curve: str = "smooth"
-    """How the emotion curve joins its points: ``smooth`` or ``straight``."""
-    downloads: tuple[str, ...] = ("svg", "pdf", "csv", "json")
-    """Files offered on each journey page of the site: any of svg, pdf, png, csv, json."""
-    cache: bool = True
-    """Keep drawn maps and downloads in ``.cache/journeymap`` beside ``mkdocs.yml``."""
-    engine: str | None = None
-    """The engine ``journeymap build`` and ``serve`` run: ``mkdocs``, ``zensical`` or (``None``) the installed one."""
-    workers: int = 0
-    """Threads that compile PDF and PNG downloads; 0: one per core, at most four."""
+    journeys_dir: str = _option(
+        "journeys", "Folder of journey files, relative to the site's docs_dir (default `journeys`)."
+    )
+    personas_dir: str = _option(
+        "personas", "Folder of persona files, relative to the site's docs_dir (default `personas`)."
+    )
+    language: str = _option("en", "Language of labels: `en` (default) or `nl`.")
+    emotion_scale: tuple[int, int] = _option(
+        (-2, 2), "Lowest and highest feeling score, as `[min, max]` (default `[-2, 2]`)."
+    )
+    touchpoint_types: tuple[str, ...] = _option(
+        DEFAULT_TYPES, "Allowed step `type` values (default `[critical, supplementary, superfluous]`)."
+    )
+    review_period: int = _option(
+        180, "Days after `reviewed` before a journey is overdue (default 180; 0 turns the warning off)."
+    )
+    lanes: tuple[str, ...] = _option(
+        MAP_LANES, "Map rows, top to bottom (default: all of " + ", ".join(MAP_LANES) + ")."
+    )
+    curve: str = _option("smooth", "How the emotion curve joins its points: `smooth` (default) or `straight`.")
+    downloads: tuple[str, ...] = _option(
+        ("svg", "pdf", "csv", "json"),
+        "Files offered on each journey page of the site (default `[svg, pdf, csv, json]`; also `png`).",
+    )
+    cache: bool = _option(
+        True,
+        "Keep drawn maps and downloads in `.cache/journeymap` beside mkdocs.yml, so a rebuild redraws only "
+        "changed journeys (default `true`).",
+    )
+    engine: str | None = _option(
+        None,
+        "The site engine `journeymap build` and `serve` run: `mkdocs` or `zensical` (default: MkDocs when "
+        "it is installed, else Zensical); `--engine` overrides it.",
+    )
+    workers: int = _option(
+        0,
+        "Threads that compile the PDF and PNG downloads of a site build (default `0`: one per core, at most "
+        "four); the files are the same whatever the number.",
+    )
     theme_dir: Path | None = None
     """The site's ``theme.custom_dir``; map templates in its ``journeymap/`` folder override ours."""
     config_path: Path | None = field(default=None, compare=False)
@@ -88,23 +111,9 @@ class Settings:
         return self.content_dir / self.personas_dir
 
 
-OPTION_DOCS: dict[str, str] = {
-    "journeys_dir": "Folder of journey files, relative to the site's docs_dir (default `journeys`).",
-    "personas_dir": "Folder of persona files, relative to the site's docs_dir (default `personas`).",
-    "language": "Language of labels: `en` (default) or `nl`.",
-    "emotion_scale": "Lowest and highest feeling score, as `[min, max]` (default `[-2, 2]`).",
-    "touchpoint_types": "Allowed step `type` values (default `[critical, supplementary, superfluous]`).",
-    "review_period": "Days after `reviewed` before a journey is overdue (default 180; 0 turns the warning off).",
-    "lanes": "Map rows, top to bottom (default: all of " + ", ".join(MAP_LANES) + ").",
-    "curve": "How the emotion curve joins its points: `smooth` (default) or `straight`.",
-    "downloads": "Files offered on each journey page of the site (default `[svg, pdf, csv, json]`; also `png`).",
-    "cache": "Keep drawn maps and downloads in `.cache/journeymap` beside mkdocs.yml, so a rebuild redraws only "
-    "changed journeys (default `true`).",
-    "engine": "The site engine `journeymap build` and `serve` run: `mkdocs` or `zensical` (default: MkDocs when "
-    "it is installed, else Zensical); `--engine` overrides it.",
-    "workers": "Threads that compile the PDF and PNG downloads of a site build (default `0`: one per core, at most "
-    "four); the files are the same whatever the number.",
-}
+OPTION_DOCS: dict[str, str] = {f.name: f.metadata["option"] for f in fields(Settings) if "option" in f.metadata}
+"""Every option of the ``journeys`` entry and what it does: the one schema the command
+line, the MkDocs plugin and the format reference share."""
 
 
 def settings_from_options(

@@ -6,7 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from generator.config import Settings
-from generator.source import display_path
+from generator.read.source import display_path
 from generator.vocabulary import ID_PATTERN, slugify
 
 __all__ = ["ScaffoldError", "init_site", "journey_template", "persona_template", "write_journey", "write_persona"]

@@ -1,4 +1,4 @@
-"""Regenerate ``generator/font_metrics.py`` from the bundled font files.
+"""Regenerate ``generator/draw/font_metrics.py`` from the bundled font files.
 
 Run after replacing a font in ``generator/fonts/``:
 
@@ -14,7 +14,7 @@ from pathlib import Path
 from fontTools.ttLib import TTFont
 
 FONTS = Path(__file__).resolve().parent.parent / "generator" / "fonts"
-OUT = FONTS.parent / "font_metrics.py"
+OUT = FONTS.parent / "draw" / "font_metrics.py"
 FACES = {"regular": "Inter-Regular.otf", "bold": "Inter-Bold.otf"}
 
 

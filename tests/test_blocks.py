@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bench.synthetic import journey_text
-from generator.blocks import Block, from_tokens, scan
-from generator.document import _blocks, read_document
+from generator.read.blocks import Block, from_tokens, scan
+from generator.read.document import _blocks, read_document
 
 REPO = Path(__file__).resolve().parent.parent
 FUZZ = settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

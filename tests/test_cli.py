@@ -93,9 +93,9 @@ def test_github_format(project: Project) -> None:
 
 
 def test_github_format_escapes_properties() -> None:
+    from generator.check.report import format_github
     from generator.errors import problem
     from generator.model import Location
-    from generator.report import format_github
 
     item = problem(Location(path="a,b:c%.md", line=2, column=3), "E302", "50% done\r\nnext", "hint")
     assert format_github([item]) == "::error file=a%2Cb%3Ac%25.md,line=2,col=3,title=E302::50%25 done%0D%0Anext%0Ahint"

@@ -32,18 +32,18 @@ def _entries(project: Project) -> set[str]:
 
 def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of journeys laid out from now on (in this process: no second one draws)."""
-    import generator.layout
+    import generator.draw.layout
 
     monkeypatch.setenv("JOURNEYMAP_PROCESSES", "1")
 
     calls: list[str] = []
-    original = generator.layout.layout_map
+    original = generator.draw.layout.layout_map
 
     def counting(journey, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(journey.id)
         return original(journey, *args, **kwargs)
 
-    monkeypatch.setattr(generator.layout, "layout_map", counting)
+    monkeypatch.setattr(generator.draw.layout, "layout_map", counting)
     return calls
 
 

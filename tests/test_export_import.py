@@ -12,10 +12,10 @@ import jsonschema
 import pytest
 from hypothesis import HealthCheck, given, settings
 
-from generator.export import journey_to_csv, journey_to_data, journey_to_json
-from generator.import_csv import journey_from_csv
+from generator.export.export import journey_to_csv, journey_to_data, journey_to_json
+from generator.export.import_csv import journey_from_csv
 from generator.model import Journey, Lane
-from generator.parse_journey import parse_journey
+from generator.read.parse_journey import parse_journey
 from tests.conftest import REPO, Project
 from tests.test_fuzz import journeys
 

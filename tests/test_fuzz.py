@@ -7,14 +7,14 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from generator.check.validate import validate_journey
 from generator.config import Settings
 from generator.errors import CODES
+from generator.export.serialize import journey_to_markdown
 from generator.model import Emotion, Journey, Lane, Stage, Step
-from generator.parse_journey import parse_journey
-from generator.parse_persona import parse_persona
-from generator.serialize import journey_to_markdown
-from generator.source import decode_source
-from generator.validate import validate_journey
+from generator.read.parse_journey import parse_journey
+from generator.read.parse_persona import parse_persona
+from generator.read.source import decode_source
 from generator.vocabulary import LANE_KEYS, slugify
 
 # Example counts come from the Hypothesis profile (tests/conftest.py): 1000 per test by
@@ -178,9 +178,9 @@ def test_whole_pipeline_gives_located_problems_or_a_well_formed_map(text: str) -
     """parse → validate → layout → render: problems are located; a clean journey draws a valid SVG."""
     import xml.etree.ElementTree as ET
 
-    from generator.layout import layout_map
-    from generator.render_svg import render_map_svg
-    from generator.text import InterMetrics
+    from generator.draw.layout import layout_map
+    from generator.draw.render_svg import render_map_svg
+    from generator.draw.text import InterMetrics
 
     journey, problems = parse_journey(text, "f.md", "f")
     problems += validate_journey(journey, {"tester"}, Settings(), TODAY)
@@ -197,9 +197,9 @@ def test_whole_pipeline_gives_located_problems_or_a_well_formed_map(text: str) -
 def test_every_valid_journey_draws_a_well_formed_map(journey: Journey) -> None:
     import xml.etree.ElementTree as ET
 
-    from generator.layout import layout_map
-    from generator.render_svg import render_map_svg
-    from generator.text import InterMetrics
+    from generator.draw.layout import layout_map
+    from generator.draw.render_svg import render_map_svg
+    from generator.draw.text import InterMetrics
 
     layout = layout_map(journey, Settings(), InterMetrics())
     root = ET.fromstring(render_map_svg(layout))

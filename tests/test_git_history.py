@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.git_history import GitError, folder_log, read_many
+from generator.diff.git_history import GitError, folder_log, read_many
 from generator.site import history
 from generator.site.history import site_history
 from tests.conftest import JOURNEY, Project

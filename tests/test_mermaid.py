@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from generator.config import Settings
-from generator.mermaid import journey_from_mermaid, journey_to_mermaid
-from generator.parse_journey import parse_journey
+from generator.export.mermaid import journey_from_mermaid, journey_to_mermaid
+from generator.read.parse_journey import parse_journey
 from tests.conftest import REPO, Project
 
 DIAGRAM = """\

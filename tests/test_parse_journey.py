@@ -8,7 +8,7 @@ import pytest
 
 from generator.errors import Problem
 from generator.model import Emotion, Journey, Lane, Location
-from generator.parse_journey import parse_emotion, parse_journey
+from generator.read.parse_journey import parse_emotion, parse_journey
 from tests.conftest import REPO
 
 TRAVEL = """\
@@ -123,7 +123,7 @@ def test_equality_ignores_locations() -> None:
 
 
 def test_crlf_and_bom_give_the_same_journey() -> None:
-    from generator.source import decode_source
+    from generator.read.source import decode_source
 
     data = ("\ufeff" + TRAVEL.replace("\n", "\r\n")).encode("utf-8")
     text, problems = decode_source(data, "j.md")

@@ -8,8 +8,8 @@ import pytest
 
 from generator.config import OPTION_DOCS
 from generator.errors import CODES
-from generator.parse_journey import JOURNEY_FIELDS, STATES, TYPE_ALIASES
-from generator.parse_persona import PERSONA_FIELDS
+from generator.read.parse_journey import JOURNEY_FIELDS, STATES, TYPE_ALIASES
+from generator.read.parse_persona import PERSONA_FIELDS
 from generator.vocabulary import LANE_KEYS, STAGE_KEYS
 from tests.conftest import REPO
 

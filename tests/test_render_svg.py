@@ -15,11 +15,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from generator.config import Settings
-from generator.layout import MapLayout, Rect, layout_map
+from generator.draw.geometry import MapLayout, Rect
+from generator.draw.layout import layout_map
+from generator.draw.render_svg import render_map_svg
+from generator.draw.text import InterMetrics
 from generator.model import Journey
-from generator.parse_journey import parse_journey
-from generator.render_svg import render_map_svg
-from generator.text import InterMetrics
+from generator.read.parse_journey import parse_journey
 from tests.conftest import FIXTURES, REPO
 
 MAPS = FIXTURES / "maps"
@@ -165,7 +166,8 @@ def test_coordinates_are_rounded() -> None:
 
 @given(st.floats(min_value=-1e6, max_value=1e6, allow_nan=False) | st.integers(-(10**6), 10**6).map(lambda i: i / 20))
 def test_rounding_to_tenths_is_half_even_on_tenths(value: float) -> None:
-    from generator.layout import r, svg_number
+    from generator.draw.geometry import r
+    from generator.draw.layout import svg_number
 
     rounded = r(value)
     assert rounded == round(value * 10) / 10  # what the floor-based shortcut stands for
@@ -178,7 +180,7 @@ def test_rounding_to_tenths_is_half_even_on_tenths(value: float) -> None:
 def test_escaping_shortcuts_agree_with_escaping_everything(value: str) -> None:
     from markupsafe import escape
 
-    from generator.render_svg import _UNSAFE, _e, clean_text
+    from generator.draw.render_svg import _UNSAFE, _e, clean_text
 
     assert clean_text(value) == _UNSAFE.sub("", value)
     assert _e(value) == str(escape(_UNSAFE.sub("", value)))
@@ -188,7 +190,7 @@ def test_escaping_shortcuts_agree_with_escaping_everything(value: str) -> None:
 def test_escaping_shortcuts_on_the_characters_they_skip(value: str) -> None:
     from markupsafe import escape
 
-    from generator.render_svg import _UNSAFE, _e
+    from generator.draw.render_svg import _UNSAFE, _e
 
     assert _e(value) == str(escape(_UNSAFE.sub("", value)))
 
@@ -284,7 +286,7 @@ def test_theme_templates_override(tmp_path: object) -> None:
 def test_an_edited_override_is_read_again_by_a_new_environment(tmp_path: object) -> None:
     from pathlib import Path
 
-    from generator.render_svg import template_environment
+    from generator.draw.render_svg import template_environment
 
     theme = Path(str(tmp_path))
     (theme / "journeymap").mkdir()
@@ -388,7 +390,7 @@ def _bezier_y(y0: float, y1: float, y2: float, y3: float, t: float) -> float:
 @given(st.lists(st.sampled_from([22.0, 49.0, 76.0, 103.0, 130.0]), min_size=2, max_size=12))
 def test_smooth_curve_never_overshoots_its_points(ys: list[float]) -> None:
     """Between two steps the curve stays within their two scores: no invented feelings."""
-    from generator.layout import _path
+    from generator.draw.layout import _path
 
     points = [(100.0 + 208 * i, y) for i, y in enumerate(ys)]
     segments = re.findall(r"[CL]([\d. -]+)", _path(points, "smooth"))

@@ -43,7 +43,7 @@ def test_example_site_pages(example_site: Path) -> None:
 
 
 def test_toolkit_page(example_site: Path) -> None:
-    from generator.toolkit import KIT_FILES
+    from generator.print.toolkit import KIT_FILES
 
     html = (example_site / "toolkit" / "index.html").read_text(encoding="utf-8")
     for name in (*KIT_FILES, "persona-budget-explorer.pdf"):
@@ -209,16 +209,16 @@ def test_dutch_site(site_project: Project, engine: str) -> None:
 def test_a_rebuild_draws_only_the_edited_journey(
     site_project: Project, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import generator.layout
+    import generator.draw.layout
 
     calls: list[str] = []
-    original = generator.layout.layout_map
+    original = generator.draw.layout.layout_map
 
     def counting(journey, *args, **kwargs):  # type: ignore[no-untyped-def]
         calls.append(journey.id)
         return original(journey, *args, **kwargs)
 
-    monkeypatch.setattr(generator.layout, "layout_map", counting)
+    monkeypatch.setattr(generator.draw.layout, "layout_map", counting)
     site_project.journey("other", JOURNEY.replace("A small journey", "Another journey"))
     config = site_project.root / "mkdocs.yml"
     build_site(config, site_project.root / "out", echo=False, engine=engine)

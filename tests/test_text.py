@@ -5,7 +5,7 @@ from __future__ import annotations
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.text import InterMetrics, plain_text, wrap
+from generator.draw.text import InterMetrics, plain_text, wrap
 
 MEASURE = InterMetrics()
 

@@ -11,8 +11,8 @@ import pytest
 from generator.config import Settings
 from generator.labels import Labels
 from generator.model import Persona
-from generator.render_print import PAPERS
-from generator.toolkit import KIT_FILES, kit_sheets
+from generator.print.render_print import PAPERS
+from generator.print.toolkit import KIT_FILES, kit_sheets
 from tests.conftest import REPO, Project
 from tests.test_render_cli import SIZES, _pdfinfo, needs_poppler
 

@@ -104,8 +104,8 @@ def build_site(
     engine: str | None = None,
 ) -> SiteResult:
     """Build the site of ``config_file`` into ``site_dir`` (default: its ``site_dir``)."""
+    from generator.check.report import format_text
     from generator.config import load_settings
-    from generator.report import format_text
 
     settings, problems = load_settings(config_file)
     if problems:
@@ -256,8 +256,8 @@ def _swap(staging: Path, target: Path) -> None:
 def write_docs(config_file: Path | None, output: Path, *, directory_urls: bool = True) -> tuple[int, list[str]]:
     """Write the docs tree alone into ``output`` (maps inside their pages), replacing an
     earlier tree there as a site is replaced; how many pages, and the problems."""
+    from generator.check.report import format_text
     from generator.config import load_settings
-    from generator.report import format_text
     from generator.site.docs_tree import TREE_MARKER, TreeOptions, write_docs_tree
     from generator.site.plugin import cache_for, today
 

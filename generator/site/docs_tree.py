@@ -22,21 +22,22 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
+from generator.check.report import format_text
 from generator.config import Settings
 from generator.errors import Problem, Severity, sort_problems
 from generator.labels import Labels
-from generator.load import Parsed, load_project
 from generator.model import Journey, Persona
-from generator.report import format_text
+from generator.read.load import Parsed, load_project
+from generator.read.source import decode_source, display_path
 from generator.site import overview
 from generator.site.disk_cache import DiskCache
 from generator.site.drawings import SLOW_KINDS, Drawer
 from generator.site.html import e
 from generator.site.pages import PageSource, journey_page, persona_page
 from generator.site.slots import PageSlots
+from generator.site.toolkit_page import write_toolkit
 from generator.site.tree_files import content_files, write_if_changed
 from generator.site.urls import Linker
-from generator.source import decode_source, display_path
 
 __all__ = [
     "EXTRA_CSS",
@@ -44,7 +45,6 @@ __all__ = [
     "TREE_MARKER",
     "DocsTree",
     "TreeOptions",
-    "theme_defaults",
     "write_docs_tree",
 ]
 
@@ -68,32 +68,6 @@ _ASSETS = {
     "assets/journeymap/fonts/Inter-Bold.woff2": _PACKAGE / "fonts" / "Inter-Bold.woff2",
     "schema/journey.schema.json": _PACKAGE / "schema" / "journey.schema.json",
 }
-
-
-_PALETTE = [
-    {
-        "media": "(prefers-color-scheme: light)",
-        "scheme": "default",
-        "toggle": {"icon": "material/weather-night", "name": "Switch to dark mode"},
-    },
-    {
-        "media": "(prefers-color-scheme: dark)",
-        "scheme": "slate",
-        "toggle": {"icon": "material/weather-sunny", "name": "Switch to light mode"},
-    },
-]
-
-
-def theme_defaults(given: set[str]) -> dict[str, object]:
-    """Theme settings a journeys site gets unless ``mkdocs.yml`` sets them (``given``):
-    the bundled font instead of the theme's web font, so no page asks another host for
-    anything, and a light and a dark scheme that follow the reader's system."""
-    defaults: dict[str, object] = {}
-    if "font" not in given:
-        defaults["font"] = False
-    if "palette" not in given:
-        defaults["palette"] = _PALETTE
-    return defaults
 
 
 @dataclass
@@ -182,8 +156,8 @@ class DocsTree:
 
     def _journey_block(self, body: str, src_uri: str, link: Linker, slot: PageSlots) -> str:
         """A ``journey`` block: ``id: <journey>`` shows an existing map, anything else is a journey."""
-        from generator.parse_journey import parse_journey
-        from generator.validate import validate_journey
+        from generator.check.validate import validate_journey
+        from generator.read.parse_journey import parse_journey
 
         say = Labels(self.settings.language)
         reference = re.fullmatch(r"\s*id:\s*(\S+)\s*", body)
@@ -234,7 +208,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
         project = load_project(settings, previous=options.parsed, parsed=now)
         options.parsed.clear()
         options.parsed.update(now)  # this call's files only, so it never grows
-    from generator.validate import validate_project
+    from generator.check.validate import validate_project
 
     problems = sort_problems(
         project.problems + validate_project(project.journeys, project.personas, settings, options.today)
@@ -278,7 +252,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
             put(src_uri, _persona_source(tree, persona, broken(src_uri), say).markdown)
         _write_unreadable(tree, broken, put, say)
         _write_insights(tree, put)
-        _write_toolkit(tree, put)
+        write_toolkit(tree, put)
         if options.copy_content:
             _copy_content(tree, copy)
     except BaseException:
@@ -292,7 +266,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
 
 
 def _write_assets(put: Put) -> None:
-    from generator.palette import map_css
+    from generator.draw.palette import map_css
 
     css = map_css(dark_selector='[data-md-color-scheme="slate"]', page_scope=True)
     site_css = (_PACKAGE / "site" / "assets" / "site.css").read_text(encoding="utf-8")
@@ -388,44 +362,6 @@ def _write_insights(tree: DocsTree, put: Put) -> None:
     page = overview.insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today, slot=slot)
     slot.save()
     put("insights.md", page.markdown)
-
-
-def _write_toolkit(tree: DocsTree, put: Put) -> None:
-    """A Toolkit page with every sheet of the workshop kit, when the project has a ``toolkit/`` folder."""
-    settings = tree.settings
-    sources = settings.config_path.parent / "toolkit" if settings.config_path else None
-    if sources is None or not sources.is_dir() or (settings.content_dir / "toolkit" / "index.md").exists():
-        return
-    kit = _kit(tree, sources)
-    for name, data in sorted(kit.items()):
-        put(f"toolkit/{name}", data)
-    put("toolkit/index.md", overview.toolkit_page(sorted(kit), tree.personas, settings).markdown)
-
-
-def _kit(tree: DocsTree, sources: Path) -> dict[str, bytes]:
-    """The kit's PDFs, from the cache when neither its sources nor the personas changed."""
-    import json
-
-    from generator.site.disk_cache import fingerprint
-
-    texts = tuple(sorted((p.name, p.read_text(encoding="utf-8")) for p in sources.glob("*.md")))
-    inputs = repr(("kit", tree.settings, tree.personas, texts)).encode("utf-8")
-    key = hashlib.sha256(fingerprint(tree.settings.theme_dir).encode("ascii") + inputs).hexdigest()
-    cache = tree.options.cache
-    manifest = cache.get(f"{key}.kit")
-    if manifest is not None:
-        names = json.loads(manifest)
-        found = {name: cache.get(f"{key}.kit-{index}") for index, name in enumerate(names)}
-        if all(data is not None for data in found.values()):
-            return {name: data for name, data in found.items() if data is not None}
-    from generator.render_print import PAPERS
-    from generator.toolkit import build_kit
-
-    kit = build_kit(tree.settings, tree.personas, sources, paper=PAPERS["A3"], with_svg=False)
-    for index, name in enumerate(sorted(kit)):
-        cache.put(f"{key}.kit-{index}", kit[name])
-    cache.put(f"{key}.kit", json.dumps(sorted(kit)).encode("utf-8"))
-    return kit
 
 
 def _copy_content(tree: DocsTree, put: Put) -> None:

@@ -40,7 +40,7 @@ def default_workers() -> int:
 @lru_cache(maxsize=1)
 def _metrics() -> Any:
     """One font table for every map: its word widths are worth keeping."""
-    from generator.text import InterMetrics
+    from generator.draw.text import InterMetrics
 
     return InterMetrics()
 
@@ -89,8 +89,8 @@ class Drawer:
         if len(stored) == 2:
             pair = stored["inline"].decode("utf-8"), stored["svg"].decode("utf-8")
         else:
-            from generator.layout import layout_map
-            from generator.render_svg import render_map_svgs
+            from generator.draw.layout import layout_map
+            from generator.draw.render_svg import render_map_svgs
 
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
             pair = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
@@ -123,19 +123,19 @@ class Drawer:
         if kind == "svg":
             return self.map_and_svg(journey, persona_name)[1].encode("utf-8")
         if kind == "csv":
-            from generator.export import journey_to_csv
+            from generator.export.export import journey_to_csv
 
             data = journey_to_csv(journey).encode("utf-8")
         elif kind == "json":
-            from generator.export import journey_to_json
+            from generator.export.export import journey_to_json
 
             data = journey_to_json(journey).encode("utf-8")
         elif kind == "pdf":
-            from generator.render_print import PAPERS, render_map_pdf
+            from generator.print.render_print import PAPERS, render_map_pdf
 
             data = render_map_pdf(journey, settings, _metrics(), paper=PAPERS["A3"], persona_name=persona_name)
         else:
-            from generator.render_print import render_map_png
+            from generator.print.render_print import render_map_png
 
             data = render_map_png(journey, settings, _metrics(), persona_name=persona_name)
         self.cache.put(name, data)

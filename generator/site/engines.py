@@ -133,7 +133,7 @@ def zensical_settings(config_file: Path, docs_dir: Path, site_dir: Path, *, lang
     """
     import json
 
-    from generator.site.docs_tree import theme_defaults
+    from generator.site.theme import theme_defaults
 
     theme = zensical_config(config_file)["theme"]
     given = {key for key in ("font", "palette") if theme.get("font_explicit" if key == "font" else key)}

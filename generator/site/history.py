@@ -9,11 +9,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.diff import diff_journeys, summarise
-from generator.git_history import GitError, folder_log, read_many, repository_root
+from generator.diff.diff import diff_journeys, summarise
+from generator.diff.git_history import GitError, folder_log, read_many, repository_root
 from generator.model import Journey
-from generator.parse_journey import parse_journey
-from generator.source import decode_source
+from generator.read.parse_journey import parse_journey
+from generator.read.source import decode_source
 
 __all__ = ["site_history"]
 

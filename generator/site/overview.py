@@ -6,13 +6,13 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Callable
 
-from generator.channels import channel_glyph
 from generator.config import Settings
+from generator.draw.channels import channel_glyph
+from generator.draw.text import plain_text
 from generator.labels import Labels
 from generator.model import Journey, Persona
 from generator.site.html import attr, e, inline_html
 from generator.site.pages import PageSource, Slot, in_place, review_badge, review_of, sparkline_svg
-from generator.text import plain_text
 
 __all__ = ["insights_page", "journey_cards", "persona_cards", "toolkit_page"]
 

@@ -14,10 +14,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.config import Settings
+from generator.draw.text import plain_text
 from generator.labels import Labels
 from generator.model import Journey, Persona, Step
 from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
-from generator.text import plain_text
 
 __all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", "sparkline_svg"]
 

@@ -19,7 +19,7 @@ import shutil
 import tempfile
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from markupsafe import Markup, escape
 from mkdocs.config import base
@@ -30,8 +30,8 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from generator.config import MAP_LANES, Settings, load_settings
-from generator.report import format_text
+from generator.check.report import format_text
+from generator.config import OPTION_DOCS, Settings, load_settings
 from generator.site.disk_cache import DiskCache
 from generator.site.docs_tree import (
     EXTRA_CSS,
@@ -39,10 +39,10 @@ from generator.site.docs_tree import (
     TREE_MARKER,
     DocsTree,
     TreeOptions,
-    theme_defaults,
     write_docs_tree,
 )
 from generator.site.slots import fill
+from generator.site.theme import theme_defaults
 
 log = get_plugin_logger("journeys")
 
@@ -52,21 +52,21 @@ log = get_plugin_logger("journeys")
 _SERVE: dict[str, Any] = {}
 
 
-class JourneysConfig(base.Config):
-    """Options of the ``journeys`` plugin; ``journeymap`` reads the same entry (``generator.config``)."""
+if TYPE_CHECKING:
 
-    language = c.Optional(c.Choice(("en", "nl")))
-    emotion_scale = c.Optional(c.ListOfItems(c.Type(int)))
-    touchpoint_types = c.Optional(c.ListOfItems(c.Type(str)))
-    review_period = c.Optional(c.Type(int))
-    journeys_dir = c.Optional(c.Type(str))
-    personas_dir = c.Optional(c.Type(str))
-    lanes = c.Optional(c.ListOfItems(c.Choice(MAP_LANES)))
-    curve = c.Optional(c.Choice(("smooth", "straight")))
-    downloads = c.Optional(c.ListOfItems(c.Choice(("svg", "pdf", "png", "csv", "json"))))
-    cache = c.Optional(c.Type(bool))
-    engine = c.Optional(c.Choice(("mkdocs", "zensical")))
-    workers = c.Optional(c.Type(int))
+    class JourneysConfig(base.Config):
+        """The ``journeys`` options as MkDocs sees them."""
+
+else:  # made from the one schema: every option of OPTION_DOCS, passed on as it is written
+    JourneysConfig = type(
+        "JourneysConfig",
+        (base.Config,),
+        {
+            "__doc__": "The ``journeys`` options as MkDocs sees them; ``generator.config`` checks them, "
+            "with their line in ``mkdocs.yml``.",
+            **{name: c.Optional(c.Type(object)) for name in OPTION_DOCS},
+        },
+    )
 
 
 def _safe_striptags(value: Any) -> Markup:
@@ -132,11 +132,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             raise PluginError("journeys: invalid configuration\n" + format_text(problems))
         theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.settings = replace(settings, content_dir=Path(config.docs_dir), theme_dir=theme_dir)
-        if self.config.language:
-            config.theme["language"] = self.config.language
+        if self.config["language"]:
+            config.theme["language"] = settings.language
             search = config.plugins.get("search") or config.plugins.get("material/search")
             if search is not None and hasattr(search, "config") and "lang" in search.config:
-                search.config["lang"] = [self.config.language]
+                search.config["lang"] = [settings.language]
         for key, value in theme_defaults(_theme_keys(config)).items():
             config.theme[key] = value
         config.extra_css.append(EXTRA_CSS)

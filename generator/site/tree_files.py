@@ -8,10 +8,8 @@ the pages whose journey changed.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,22 +19,14 @@ __all__ = ["content_files", "write_if_changed"]
 def write_if_changed(path: Path, data: bytes) -> bool:
     """Write ``data`` to ``path`` (through a temporary file and a rename) unless it holds
     exactly that already; whether it wrote."""
+    from generator.build import write_atomically
+
     try:
         if path.stat().st_size == len(data) and path.read_bytes() == data:
             return False
     except OSError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
+    write_atomically(path, data)
     return True
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from generator.errors import Problem, problem
 from generator.model import Journey, Lane, Location, Stage, Step
-from generator.parse_journey import STATES, read_feeling, read_truth, read_type
+from generator.read.parse_journey import STATES, read_feeling, read_truth, read_type
 from generator.vocabulary import ID_PATTERN, LANE_KEYS, SINGLE_VALUED, canonical_key, did_you_mean, slugify
 
 __all__ = ["journey_from_csv"]

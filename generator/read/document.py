@@ -6,9 +6,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from generator.blocks import Block, from_tokens, scan
 from generator.errors import Problem, problem
 from generator.model import Location
+from generator.read.blocks import Block, from_tokens, scan
 
 if TYPE_CHECKING:
     from markdown_it import MarkdownIt

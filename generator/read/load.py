@@ -9,9 +9,9 @@ from pathlib import Path
 from generator.config import Settings
 from generator.errors import Problem, problem
 from generator.model import Journey, Persona
-from generator.parse_journey import parse_journey
-from generator.parse_persona import parse_persona
-from generator.source import decode_source, display_path
+from generator.read.parse_journey import parse_journey
+from generator.read.parse_persona import parse_persona
+from generator.read.source import decode_source, display_path
 
 __all__ = [
     "LoadedProject",

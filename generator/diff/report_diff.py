@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from generator.diff import Change, JourneyDiff
+from generator.diff.diff import Change, JourneyDiff
 
 __all__ = ["diff_json", "diff_markdown"]
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from generator.layout import MAP_ROW_OF
+from generator.draw.layout import MAP_ROW_OF
 from generator.model import Journey, Persona, Step
 
 __all__ = ["Change", "JourneyDiff", "diff_journeys", "diff_personas", "summarise", "visual_diff"]

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from generator.document import block_text, read_document
 from generator.errors import Problem
-from generator.front_matter import FieldSpec, read_front_matter
 from generator.model import Location, Persona
+from generator.read.document import block_text, read_document
+from generator.read.front_matter import FieldSpec, read_front_matter
 
 __all__ = ["PERSONA_FIELDS", "parse_persona"]
 

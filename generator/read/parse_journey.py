@@ -9,10 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from generator.document import Block, Document, block_text, read_document
 from generator.errors import Problem, problem
-from generator.front_matter import FieldSpec, read_front_matter
 from generator.model import Emotion, Journey, Lane, Location, Stage, Step
+from generator.read.document import Block, Document, block_text, read_document
+from generator.read.front_matter import FieldSpec, read_front_matter
 from generator.vocabulary import (
     ID_PATTERN,
     LANE_KEYS,

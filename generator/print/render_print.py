@@ -17,15 +17,16 @@ from pathlib import Path
 from typing import Literal
 
 from generator.config import Settings
+from generator.draw.geometry import Geometry
+from generator.draw.layout import layout_map
+from generator.draw.render_svg import render_map_svg
+from generator.draw.text import TextMeasurer
 from generator.labels import Labels
-from generator.layout import Geometry, layout_map
 from generator.model import Journey, Stage
-from generator.render_svg import render_map_svg
-from generator.text import TextMeasurer
 
 __all__ = ["FONT_DIR", "PAPERS", "Paper", "plan_pages", "render_map_pdf", "render_map_png", "typst_compile"]
 
-FONT_DIR = Path(__file__).parent / "fonts"
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 PX_TO_PT = 0.75
 MM_TO_PT = 72 / 25.4
 

@@ -1,4 +1,4 @@
-"""Drawing a :class:`~generator.layout.MapLayout` as SVG text.
+"""Drawing a :class:`~generator.draw.layout.MapLayout` as SVG text.
 
 The template ``map.svg.j2`` lays down the document's structure (layers, one group per
 lane and per step, titles, style); the small elements inside those groups are drawn
@@ -19,10 +19,10 @@ from typing import Final
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.channels import GLYPHS
-from generator.layout import Cell, Column, MapLayout, Mark, Text
-from generator.layout import svg_number as _n
-from generator.palette import FONT_STACK, PALETTE, map_css
+from generator.draw.channels import GLYPHS
+from generator.draw.geometry import Cell, Column, MapLayout, Mark, Text
+from generator.draw.layout import svg_number as _n
+from generator.draw.palette import FONT_STACK, PALETTE, map_css
 
 __all__ = ["clean_text", "render_map_svg", "render_map_svgs", "template_environment"]
 

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 
 from generator.config import Settings
+from generator.draw.text import plain_text
 from generator.errors import Problem, problem
 from generator.model import Emotion, Journey, Lane, Location, Stage, Step
-from generator.text import plain_text
 from generator.vocabulary import slugify
 
 __all__ = ["journey_from_mermaid", "journey_to_mermaid"]

@@ -24,7 +24,7 @@ class InterMetrics:
     """Widths from the advance-width table of the bundled Inter faces."""
 
     def __init__(self) -> None:
-        from generator import font_metrics
+        from generator.draw import font_metrics
 
         self._regular = font_metrics.REGULAR
         self._bold = font_metrics.BOLD
@@ -144,7 +144,7 @@ def plain_text(inline: str) -> str:
 
 @lru_cache(maxsize=4096)
 def _parsed_plain_text(inline: str) -> str:
-    from generator.document import inline_parser
+    from generator.read.document import inline_parser
 
     tokens = inline_parser().parseInline(inline)
     out: list[str] = []

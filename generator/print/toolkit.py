@@ -15,8 +15,8 @@ from pathlib import Path
 from generator.config import MAP_LANES, Settings
 from generator.labels import Labels
 from generator.model import Persona
-from generator.render_print import PAPERS, Paper, typst_compile
-from generator.typst_markup import markdown_to_typst, tstr
+from generator.print.render_print import PAPERS, Paper, typst_compile
+from generator.print.typst_markup import markdown_to_typst, tstr
 
 __all__ = ["KIT_FILES", "Sheet", "build_kit"]
 
@@ -440,7 +440,7 @@ def typst_compile_svg(source: str) -> list[bytes]:
 
     import typst
 
-    from generator.render_print import FONT_DIR
+    from generator.print.render_print import FONT_DIR
 
     with tempfile.TemporaryDirectory(prefix="journeymap-kit-") as folder:
         main = Path(folder) / "main.typ"

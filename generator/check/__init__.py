@@ -1,0 +1,1 @@
+"""Checking: rules over the model, and reports of problems for people and CI."""

@@ -1,0 +1,1 @@
+"""Diffs: how journeys changed between two revisions, for reviewers."""

@@ -1,0 +1,1 @@
+"""Drawing: text measurement, map layout (all geometry) and SVG from a layout."""

@@ -1,0 +1,1 @@
+"""Exchange: CSV, JSON and Mermaid, out and back in."""

@@ -1,0 +1,1 @@
+"""Print: PDFs and PNGs through typst, maps and the workshop kit."""

@@ -1,0 +1,53 @@
+"""The site's Toolkit page: every sheet of the workshop kit, for download."""
+
+from __future__ import annotations
+
+import hashlib
+from typing import TYPE_CHECKING
+
+from generator.site import overview
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from generator.site.docs_tree import DocsTree, Put
+
+__all__ = ["write_toolkit"]
+
+
+def write_toolkit(tree: DocsTree, put: Put) -> None:
+    """A Toolkit page with every sheet of the workshop kit, when the project has a ``toolkit/`` folder."""
+    settings = tree.settings
+    sources = settings.config_path.parent / "toolkit" if settings.config_path else None
+    if sources is None or not sources.is_dir() or (settings.content_dir / "toolkit" / "index.md").exists():
+        return
+    kit = _kit(tree, sources)
+    for name, data in sorted(kit.items()):
+        put(f"toolkit/{name}", data)
+    put("toolkit/index.md", overview.toolkit_page(sorted(kit), tree.personas, settings).markdown)
+
+
+def _kit(tree: DocsTree, sources: Path) -> dict[str, bytes]:
+    """The kit's PDFs, from the cache when neither its sources nor the personas changed."""
+    import json
+
+    from generator.site.disk_cache import fingerprint
+
+    texts = tuple(sorted((p.name, p.read_text(encoding="utf-8")) for p in sources.glob("*.md")))
+    inputs = repr(("kit", tree.settings, tree.personas, texts)).encode("utf-8")
+    key = hashlib.sha256(fingerprint(tree.settings.theme_dir).encode("ascii") + inputs).hexdigest()
+    cache = tree.options.cache
+    manifest = cache.get(f"{key}.kit")
+    if manifest is not None:
+        names = json.loads(manifest)
+        found = {name: cache.get(f"{key}.kit-{index}") for index, name in enumerate(names)}
+        if all(data is not None for data in found.values()):
+            return {name: data for name, data in found.items() if data is not None}
+    from generator.print.render_print import PAPERS
+    from generator.print.toolkit import build_kit
+
+    kit = build_kit(tree.settings, tree.personas, sources, paper=PAPERS["A3"], with_svg=False)
+    for index, name in enumerate(sorted(kit)):
+        cache.put(f"{key}.kit-{index}", kit[name])
+    cache.put(f"{key}.kit", json.dumps(sorted(kit)).encode("utf-8"))
+    return kit
