@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -368,3 +369,66 @@ def test_a_second_build_of_the_same_site_refuses_while_one_runs(site_project: Pr
     assert f"another journeymap build is building {out}" in result.output
     assert not out.exists()
     assert site_project.run("build", "--engine", engine, "-d", "out").exit_code == 0  # released: builds again
+
+
+def test_docs_writes_a_tree_that_any_engine_builds_as_it_is(site_project: Project) -> None:
+    result = site_project.run("docs", "tree")
+    assert result.exit_code == 0, result.output
+    assert "wrote 4 pages into tree: 0 problems" in result.output  # home, journey, persona, insights
+    tree = site_project.root / "tree"
+    page = (tree / "journeys" / "good.md").read_text(encoding="utf-8")
+    assert page.startswith("# A small journey\n")
+    assert '<svg xmlns="http://www.w3.org/2000/svg" id="jm-good"' in page  # the map inside its page
+    assert "jm-slot" not in page
+    for name in ("journeys/good.svg", "journeys/good.pdf", "assets/journeymap/journeymap.css", "index.md"):
+        assert (tree / name).is_file(), name
+    assert 'class="jm-card"' in (tree / "index.md").read_text(encoding="utf-8")
+    # MkDocs builds the tree as it is: the journeys plugin leaves a tree alone.
+    site_project.write(
+        "tree.yml", SITE_CONFIG.replace("docs_dir: content", "docs_dir: tree").replace("Test site", "Tree")
+    )
+    from generator.site.engines import mkdocs_build
+
+    config = site_project.root / "tree.yml"
+    warnings = mkdocs_build(config, lambda _: site_project.root / "built", strict=True, echo=False)
+    assert warnings == []
+    html = (site_project.root / "built" / "journeys" / "good" / "index.html").read_text(encoding="utf-8")
+    assert html.count('id="jm-good"') == 1
+    # Written again, the tree replaces itself; a folder it did not write is refused, as is one inside content/.
+    assert site_project.run("docs", "tree").exit_code == 0
+    site_project.write("other/notes.txt", "mine")
+    refused = site_project.run("docs", "other")
+    assert refused.exit_code == 2
+    assert "was not written by journeymap docs" in refused.output
+    inside = site_project.run("docs", "content/tree")
+    assert inside.exit_code == 2
+    assert "inside the content folder" in inside.output
+
+
+def _map_of(page: Path, journey_id: str) -> str:
+    html = page.read_text(encoding="utf-8")
+    start = html.index(f'<svg xmlns="http://www.w3.org/2000/svg" id="jm-{journey_id}"')
+    return html[start : html.index("</svg>", html.rindex('class="jm-legend', start)) + 6]
+
+
+def test_maps_and_downloads_are_the_same_bytes_whatever_the_engine_and_the_workers(site_project: Project) -> None:
+    site_project.journey("other", JOURNEY.replace("A small journey", "Another journey"))
+    built = {}
+    for engine, workers in (("mkdocs", 1), ("mkdocs", 3), ("zensical", 2)):
+        config = SITE_CONFIG.replace("  - journeys\n", f"  - journeys:\n      workers: {workers}\n")
+        site_project.write("mkdocs.yml", config)
+        shutil.rmtree(site_project.root / ".cache", ignore_errors=True)  # drawn afresh each time
+        out = f"out-{engine}-{workers}"
+        assert site_project.run("build", "--strict", "--engine", engine, "-d", out).exit_code == 0
+        site = site_project.root / out
+        files = {
+            f"{j}.{kind}": (site / "journeys" / f"{j}.{kind}").read_bytes()
+            for j in ("good", "other")
+            for kind in ("svg", "pdf", "csv", "json")
+        }
+        files["maps"] = "".join(_map_of(site / "journeys" / j / "index.html", j) for j in ("good", "other")).encode()
+        built[(engine, workers)] = files
+    first, *others = built.values()
+    assert all(len(data) > 100 for data in first.values())
+    for other in others:
+        assert other == first

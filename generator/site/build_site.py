@@ -279,7 +279,7 @@ def write_docs(config_file: Path | None, output: Path, *, directory_urls: bool =
         _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    pages = sum(1 for name in tree.generated if name.endswith(".md"))
+    pages = sum(1 for _ in target.rglob("*.md"))
     return pages, [str(item) for item in tree.problems] + tree.warnings
 
 
