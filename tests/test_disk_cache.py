@@ -55,7 +55,7 @@ def _build(project: Project, out: str = "out") -> Path:
 def test_a_rebuild_uses_the_cache_and_gives_the_same_site(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     first = snapshot(_build(site, "first"))
     # two journeys, each: the page's map, the SVG, CSV and JSON downloads
-    assert len(_entries(site)) == 8
+    assert len(_entries(site)) == 10  # per journey: map, SVG, CSV, JSON and page
     calls = _drawn(monkeypatch)
     second = snapshot(_build(site, "second"))
     assert calls == []
@@ -73,8 +73,8 @@ def test_an_edited_journey_is_drawn_again_and_its_old_entries_go(
     assert calls == ["other"]
     assert "Another journey, edited" in (out / "journeys" / "other.svg").read_text(encoding="utf-8")
     after = _entries(site)
-    assert len(after) == 8
-    assert len(before & after) == 4  # the unchanged journey's four entries stay
+    assert len(after) == 10
+    assert len(before & after) == 5  # the unchanged journey's five entries stay
 
 
 def test_changed_settings_draw_everything_again(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -115,7 +115,7 @@ def test_the_cache_folder_can_be_moved(site: Project, monkeypatch: pytest.Monkey
     monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(tmp_path / "elsewhere"))
     _build(site)
     assert not (site.root / ".cache").exists()
-    assert len(list((tmp_path / "elsewhere" / "mkdocs").iterdir())) == 8
+    assert len(list((tmp_path / "elsewhere" / "mkdocs").iterdir())) == 10
 
 
 def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:

@@ -356,14 +356,10 @@ def test_a_plain_material_site_asks_no_other_host_and_has_a_dark_scheme(project:
 
 
 def test_a_second_build_of_the_same_site_refuses_while_one_runs(site_project: Project, engine: str) -> None:
-    import hashlib
-
-    from generator.site.build_site import _locked
+    from generator.site.build_site import _lock_file, _locked
 
     out = (site_project.root / "out").resolve()
-    digest = hashlib.sha256(str(out).encode("utf-8")).hexdigest()[:16]
-    lock = site_project.root / ".cache" / "journeymap-locks" / f"{digest}.lock"
-    with _locked(lock, "held by the test"):  # as a build running in another process holds it
+    with _locked(_lock_file(out), "held by the test"):  # as a build running in another process holds it
         result = site_project.run("build", "--engine", engine, "-d", "out")
     assert result.exit_code == 2
     assert f"another journeymap build is building {out}" in result.output
@@ -432,3 +428,18 @@ def test_maps_and_downloads_are_the_same_bytes_whatever_the_engine_and_the_worke
     assert all(len(data) > 100 for data in first.values())
     for other in others:
         assert other == first
+
+
+def test_markers_in_code_or_in_a_sentence_stay_text(site_project: Project, engine: str) -> None:
+    site_project.write(
+        "content/about.md",
+        "# About\n\nWrite `<!-- journeymap:cards -->` on a line of its own.\n\n"
+        "```markdown\n<!-- journeymap:personas -->\n```\n\n<!-- journeymap:cards -->\n",
+    )
+    assert site_project.run("build", "--strict", "--engine", engine, "-d", "out").exit_code == 0
+    html = (site_project.root / "out/about/index.html").read_text(encoding="utf-8")
+    assert html.count('class="jm-cards"') == 1  # the marker on a line of its own
+    assert html.count("&lt;!-- journeymap:cards --&gt;") == 1  # the one in the sentence
+    assert "&lt;!-- journeymap:personas --&gt;" in html  # the one in a code block
+    assert 'class="jm-grid"' in html
+    assert html.count('class="jm-card"') == 1

@@ -116,21 +116,19 @@ def build_site(
 
     def staging_for(configured: Path) -> Path:
         target = (Path(site_dir) if site_dir is not None else configured).resolve()
-        digest = hashlib.sha256(str(target).encode("utf-8")).hexdigest()[:16]
-        lock = config_file.parent.resolve() / ".cache" / "journeymap-locks" / f"{digest}.lock"
-        locks.enter_context(_locked(lock, f"building {target}"))
+        locks.enter_context(_locked(_lock_file(target), f"building {target}"))
         staging = _prepare(target)
         staged.append((staging, target))
         return staging
 
-    work = config_file.parent.resolve() / _TREE / config_file.stem
+    work, keep = _zensical_work(settings, config_file)
     try:
         if chosen == "mkdocs":
             from generator.site.engines import mkdocs_build
 
             warnings = mkdocs_build(config_file, staging_for, strict=strict, echo=echo)
         else:
-            locks.enter_context(_locked(work.with_suffix(".lock"), f"using {work}"))
+            locks.enter_context(_locked(_lock_file(work), f"using {work}"))
             warnings = _zensical_build(settings, config_file, work, staging_for, strict=strict, echo=echo)
         staging, target = staged[-1]
         (staging / MARKER).write_text(
@@ -143,8 +141,27 @@ def build_site(
     finally:
         for staging, _ in staged:
             shutil.rmtree(staging, ignore_errors=True)
-        shutil.rmtree(work / "site", ignore_errors=True)
+        shutil.rmtree(work / "site" if keep else work, ignore_errors=True)
         locks.close()
+
+
+def _zensical_work(settings: Settings, config_file: Path) -> tuple[Path, bool]:
+    """Where a Zensical build writes its tree (inside the project, as Zensical requires),
+    and whether it is kept: in the default cache folder, or else for this build only."""
+    root = config_file.parent.resolve()
+    if settings.cache and not os.environ.get("JOURNEYMAP_CACHE_DIR"):
+        return root / _TREE / config_file.stem, True
+    return root / f"{_WORK}{os.getpid()}", False
+
+
+def _lock_file(path: Path) -> Path:
+    """The lock of a site or tree folder: in this user's temporary folder, so that
+    neither the project nor the site gets a file of it."""
+    import tempfile
+
+    digest = hashlib.sha256(str(path).encode("utf-8")).hexdigest()[:16]
+    user = os.getuid() if hasattr(os, "getuid") else 0
+    return Path(tempfile.gettempdir()) / f"journeymap-{user}" / "locks" / f"{digest}.lock"
 
 
 @contextlib.contextmanager
@@ -156,7 +173,7 @@ def _locked(path: Path, doing: str) -> Iterator[None]:
     except ImportError:  # no advisory locks on this platform
         yield
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     with open(path, "a") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)

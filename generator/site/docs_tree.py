@@ -54,9 +54,10 @@ EXTRA_CSS = "assets/journeymap/journeymap.css"
 EXTRA_JS = "assets/journeymap/journeymap.js"
 CARDS_MARKER = "<!-- journeymap:cards -->"
 PERSONAS_MARKER = "<!-- journeymap:personas -->"
-_FENCE = re.compile(
-    r"^(?P<fence>```+|~~~+)[ \t]*journey[ \t]*\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE
-)
+_FENCE = re.compile(r"^(?P<fence>```+|~~~+)(?P<info>[^\n]*)\n(?P<body>.*?)^(?P=fence)[ \t]*$", re.DOTALL | re.MULTILINE)
+"""A fenced code block: a ``journey`` block is a map, any other keeps what it shows."""
+_MARKER = re.compile(r"^[ \t]*(<!-- journeymap:(?:cards|personas) -->)[ \t]*$", re.MULTILINE)
+"""A marker on a line of its own (in a sentence or in code it is only text)."""
 Put = Callable[[str, str | bytes], None]
 """Writes one generated file of the tree."""
 Broken = Callable[[str], list[Problem]]
@@ -143,14 +144,30 @@ class DocsTree:
         def block(html: str) -> str:
             return f"\n\n{html}\n\n"
 
-        if CARDS_MARKER in markdown:
-            cards = overview.journey_cards(self.journeys, self.personas, settings, link=link, today=self.options.today)
-            markdown = markdown.replace(CARDS_MARKER, block(cards))
-        if PERSONAS_MARKER in markdown:
-            people = overview.persona_cards(self.personas, self.journeys, settings, link=link)
-            markdown = markdown.replace(PERSONAS_MARKER, block(people))
         slot = self.slots(src_uri)
-        expanded = _FENCE.sub(lambda match: block(self._journey_block(match["body"], src_uri, link, slot)), markdown)
+        made: dict[str, str] = {}
+
+        def marker(match: re.Match[str]) -> str:
+            if match[1] not in made:
+                if match[1] == CARDS_MARKER:
+                    today = self.options.today
+                    made[match[1]] = overview.journey_cards(
+                        self.journeys, self.personas, settings, link=link, today=today
+                    )
+                else:
+                    made[match[1]] = overview.persona_cards(self.personas, self.journeys, settings, link=link)
+            return block(made[match[1]])
+
+        def fence(match: re.Match[str]) -> str:
+            if match["info"].strip() != "journey":
+                return match[0]
+            return block(self._journey_block(match["body"], src_uri, link, slot))
+
+        parts, end = [], 0
+        for found in _FENCE.finditer(markdown):
+            parts += [_MARKER.sub(marker, markdown[end : found.start()]), fence(found)]
+            end = found.end()
+        expanded = "".join([*parts, _MARKER.sub(marker, markdown[end:])])
         slot.save()
         return expanded
 
@@ -306,22 +323,44 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
         if known is not None and unchanged:
             markdown, slot.blocks = known[2], known[3]
         else:
-            markdown = journey_page(
-                journey,
-                persona,
-                settings,
-                svg=tree.drawer.inline_map(journey, persona_name),
-                slot=slot,
-                link=Linker(src_uri, tree.options.directory_urls),
-                today=tree.options.today,
-                downloads=settings.downloads,
-                source_stem=stem,
-                history=list(inputs[1]),
-            ).markdown
+            markdown = _journey_markdown(tree, journey, persona, inputs, slot)
             if tree.options.pages is not None:
                 tree.options.pages[journey.id] = (journey, inputs, markdown, slot.blocks)
         slot.save()
         put(src_uri, markdown)
+
+
+def _journey_markdown(
+    tree: DocsTree, journey: Journey, persona: Persona | None, inputs: tuple[Any, ...], slot: PageSlots
+) -> str:
+    """A journey's page (and its slots' blocks), from the disk cache when the journey and
+    everything else the page shows are as they were."""
+    import json
+
+    persona_name = persona.name if persona else journey.persona
+    extra = repr((inputs[0], inputs[1], inputs[3], inputs[4], tree.options.maps_dir is None)).encode("utf-8")
+    name = hashlib.sha256(tree.drawer.digest(journey, persona_name).encode("ascii") + extra).hexdigest() + ".page"
+    stored = tree.options.cache.get(name)
+    if stored is not None:
+        markdown, blocks = json.loads(stored)
+        slot.blocks = blocks
+        tree.drawer.keep_map(journey, persona_name)
+        return str(markdown)
+    stem = f"{tree.settings.journeys_dir}/{journey.id}"
+    markdown = journey_page(
+        journey,
+        persona,
+        tree.settings,
+        svg=tree.drawer.inline_map(journey, persona_name),
+        slot=slot,
+        link=Linker(f"{stem}.md", tree.options.directory_urls),
+        today=tree.options.today,
+        downloads=tree.settings.downloads,
+        source_stem=stem,
+        history=list(inputs[1]),
+    ).markdown
+    tree.options.cache.put(name, json.dumps([markdown, slot.blocks]).encode("utf-8"))
+    return markdown
 
 
 def _persona_source(tree: DocsTree, persona: Persona, errors: list[Problem], say: Labels) -> PageSource:

@@ -58,17 +58,22 @@ class Drawer:
         self._drawn: tuple[tuple[Journey, str], tuple[str, str]] | None = None
         self._lock = threading.Lock()
 
-    def _name(self, journey: Journey, persona_name: str, kind: str) -> str:
-        """The cache entry of one output: a hash of everything it depends on (the last
+    def digest(self, journey: Journey, persona_name: str) -> str:
+        """A hash of everything a journey's drawings depend on: the journey, the persona's
+        name, the settings, and journeymap, typst and the template overrides (the last
         journey's is kept, as each journey asks for several outputs in a row)."""
         with self._lock:
             known = self._digest
             if known is not None and known[0][1] == persona_name and known[0][0] == journey:
-                return f"{known[1]}.{kind}"
+                return known[1]
             inputs = repr((journey, persona_name, self.settings)).encode("utf-8")
             digest = hashlib.sha256(fingerprint(self.settings.theme_dir).encode("ascii") + inputs).hexdigest()
             self._digest = ((journey, persona_name), digest)
-        return f"{digest}.{kind}"
+        return digest
+
+    def _name(self, journey: Journey, persona_name: str, kind: str) -> str:
+        """The cache entry of one output."""
+        return f"{self.digest(journey, persona_name)}.{kind}"
 
     def _cached(self, journey: Journey, persona_name: str, kinds: tuple[str, ...]) -> dict[str, bytes]:
         """The outputs of ``kinds`` that the cache holds."""
@@ -98,6 +103,11 @@ class Drawer:
             self.cache.put(self._name(journey, persona_name, "svg"), pair[1].encode("utf-8"))
         self._drawn = ((journey, persona_name), pair)
         return pair
+
+    def keep_map(self, journey: Journey, persona_name: str) -> None:
+        """Keep the journey's drawn map in the cache without reading it (a page that holds
+        it came from the cache): the next page made of it need not draw it again."""
+        self.cache.used.add(self._name(journey, persona_name, "inline"))
 
     def inline_map(self, journey: Journey, persona_name: str) -> str:
         return self.map_and_svg(journey, persona_name)[0]
