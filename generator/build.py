@@ -270,7 +270,8 @@ def toolkit(
     tile: str | None = None,
     toolkit_dir: Path | None = None,
 ) -> list[Path]:
-    """Write the workshop kit (PDFs, and their pages as SVG in ``svg/``) into ``output``."""
+    """Write the workshop kit (PDFs, and their pages as SVG in ``svg/``) into ``output``;
+    a ``toolkit/`` folder beside ``mkdocs.yml`` overrides any of the kit's texts."""
     from generator.print.render_print import PAPERS
     from generator.print.toolkit import build_kit
 

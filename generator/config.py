@@ -82,6 +82,7 @@ class Settings:
         "Keep drawn maps and downloads in `.cache/journeymap` beside mkdocs.yml, so a rebuild redraws only "
         "changed journeys (default `true`).",
     )
+    toolkit: bool = _option(True, "Give the site a Toolkit page with the printable workshop kit (default `true`).")
     engine: str | None = _option(
         None,
         "The site engine `journeymap build` and `serve` run: `mkdocs` or `zensical` (default: MkDocs when "
@@ -195,7 +196,7 @@ def settings_from_options(
                 bad(key, f"must be 'smooth' or 'straight', not {value!r}")
             else:
                 values[key] = value
-        elif key == "cache":
+        elif key in ("cache", "toolkit"):
             if not isinstance(value, bool):
                 bad(key, f"must be true or false, not {value!r}")
             else:

@@ -72,7 +72,7 @@ def sites(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFacto
         (attack / "content" / "journeys" / f"payload-{number:02}.md").write_text(payload_journey(trap))
     build_site(attack / "mkdocs.yml", root / "site" / "attack", strict=False, echo=False, engine=engine)
     dutch = tmp_path_factory.mktemp("nl") / "mkdocs.yml"
-    for folder in ("content", "theme", "toolkit"):  # a project of its own (Zensical wants docs_dir inside it)
+    for folder in ("content", "theme"):  # a project of its own (Zensical wants docs_dir inside it)
         shutil.copytree(REPO / folder, dutch.parent / folder)
     config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
     dutch.write_text(config.replace("      language: en", "      language: nl"), encoding="utf-8")

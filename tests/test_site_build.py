@@ -370,7 +370,7 @@ def test_a_second_build_of_the_same_site_refuses_while_one_runs(site_project: Pr
 def test_docs_writes_a_tree_that_any_engine_builds_as_it_is(site_project: Project) -> None:
     result = site_project.run("docs", "tree")
     assert result.exit_code == 0, result.output
-    assert "wrote 4 pages into tree: 0 problems" in result.output  # home, journey, persona, insights
+    assert "wrote 5 pages into tree: 0 problems" in result.output  # home, journey, persona, insights, toolkit
     tree = site_project.root / "tree"
     page = (tree / "journeys" / "good.md").read_text(encoding="utf-8")
     assert page.startswith("# A small journey\n")

@@ -12,16 +12,15 @@ from generator.config import Settings
 from generator.labels import Labels
 from generator.model import Persona
 from generator.print.render_print import PAPERS
-from generator.print.toolkit import KIT_FILES, kit_sheets
+from generator.print.toolkit import KIT_FILES, KIT_SOURCES, kit_sheets
 from tests.conftest import REPO, Project
 from tests.test_render_cli import SIZES, _pdfinfo, needs_poppler
 
 
 @pytest.fixture
 def kit_project(project: Project) -> Project:
+    """A project with no kit sources of its own: the kit comes with journeymap."""
     project.write("mkdocs.yml", "docs_dir: content\nplugins:\n  - journeys\n")
-    for source in (REPO / "toolkit").glob("*.md"):
-        project.write(f"toolkit/{source.name}", source.read_text(encoding="utf-8"))
     return project
 
 
@@ -137,8 +136,12 @@ def test_persona_text_prints_literally(kit_project: Project) -> None:
     assert "#set page(width: 1mm)" in text
 
 
-def test_missing_sources_are_reported(project: Project) -> None:
-    project.write("mkdocs.yml", "docs_dir: content\nplugins:\n  - journeys\n")
-    result = project.run("toolkit", "-o", "kit")
-    assert result.exit_code == 3
-    assert "toolkit/checklist.en.md: the workshop kit's source is missing" in result.output
+@needs_poppler
+def test_a_project_file_overrides_one_kit_text(kit_project: Project) -> None:
+    kit_project.write("toolkit/guide.en.md", "# Our own guide\n\nWe start at nine with coffee.\n")
+    assert kit_project.run("toolkit", "-o", "kit").exit_code == 0
+    assert "We start at nine with coffee." in _text(kit_project.root / "kit" / "facilitation-guide.pdf")
+    checklist = _text(kit_project.root / "kit" / "validation-checklist.pdf")  # not overridden: journeymap's
+    shipped = (KIT_SOURCES / "checklist.en.md").read_text(encoding="utf-8")
+    first_item = next(line for line in shipped.splitlines() if line.startswith("- "))[2:]
+    assert " ".join(first_item.split()[:4]) in " ".join(checklist.split())

@@ -376,18 +376,30 @@ def _document(say: Labels, paper: Paper, title: str, markdown: str, *, checklist
     )
 
 
-def _source_text(toolkit_dir: Path, stem: str, language: str) -> str:
-    for candidate in (toolkit_dir / f"{stem}.{language}.md", toolkit_dir / f"{stem}.en.md"):
-        if candidate.is_file():
-            return candidate.read_text(encoding="utf-8")
-    raise FileNotFoundError(f"{toolkit_dir / f'{stem}.{language}.md'}: the workshop kit's source is missing")
+KIT_SOURCES = Path(__file__).resolve().parent / "kit"
+"""The kit's texts as journeymap ships them: the facilitation guide and the validation
+checklist, in English and Dutch. A project's ``toolkit/`` folder overrides any of them."""
+
+
+def kit_texts(toolkit_dir: Path | None) -> dict[str, str]:
+    """File name → text of every kit source: journeymap's, each replaced by the project's
+    file of the same name in ``toolkit_dir`` when there is one."""
+    texts = {path.name: path.read_text(encoding="utf-8") for path in sorted(KIT_SOURCES.glob("*.md"))}
+    if toolkit_dir is not None and toolkit_dir.is_dir():
+        texts.update((path.name, path.read_text(encoding="utf-8")) for path in sorted(toolkit_dir.glob("*.md")))
+    return texts
+
+
+def _source_text(texts: dict[str, str], stem: str, language: str) -> str:
+    return texts.get(f"{stem}.{language}.md") or texts[f"{stem}.en.md"]
 
 
 def kit_sheets(
-    settings: Settings, personas: list[Persona], toolkit_dir: Path, *, paper: Paper, tile: Paper | None = None
+    settings: Settings, personas: list[Persona], toolkit_dir: Path | None, *, paper: Paper, tile: Paper | None = None
 ) -> list[Sheet]:
-    """Every sheet of the kit for these settings, personas and paper."""
+    """Every sheet of the kit for these settings, personas and paper (texts: ``kit_texts``)."""
     say = Labels(settings.language)
+    texts = kit_texts(toolkit_dir)
     small = PAPERS["letter"] if paper.name in ("letter", "tabloid") else PAPERS["A4"]
     sheets = [
         journey_canvas(settings, say, paper),
@@ -401,13 +413,11 @@ def kit_sheets(
         kpi_sheet(settings, say, small),
         Sheet(
             "validation-checklist",
-            _document(
-                say, small, say("kit.checklist"), _source_text(toolkit_dir, "checklist", say.language), checklist=True
-            ),
+            _document(say, small, say("kit.checklist"), _source_text(texts, "checklist", say.language), checklist=True),
         ),
         Sheet(
             "facilitation-guide",
-            _document(say, small, say("kit.guide"), _source_text(toolkit_dir, "guide", say.language)),
+            _document(say, small, say("kit.guide"), _source_text(texts, "guide", say.language)),
         ),
     ]
     if tile is not None:
@@ -418,7 +428,7 @@ def kit_sheets(
 def build_kit(
     settings: Settings,
     personas: list[Persona],
-    toolkit_dir: Path,
+    toolkit_dir: Path | None,
     *,
     paper: Paper,
     tile: Paper | None = None,

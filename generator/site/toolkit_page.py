@@ -16,24 +16,27 @@ __all__ = ["write_toolkit"]
 
 
 def write_toolkit(tree: DocsTree, put: Put) -> None:
-    """A Toolkit page with every sheet of the workshop kit, when the project has a ``toolkit/`` folder."""
+    """A Toolkit page with every sheet of the workshop kit (the project's ``toolkit/``
+    folder overrides the kit's texts), unless the ``toolkit`` option is off or the
+    content has a ``toolkit/index.md`` of its own."""
     settings = tree.settings
-    sources = settings.config_path.parent / "toolkit" if settings.config_path else None
-    if sources is None or not sources.is_dir() or (settings.content_dir / "toolkit" / "index.md").exists():
+    if not settings.toolkit or (settings.content_dir / "toolkit" / "index.md").exists():
         return
+    sources = settings.config_path.parent / "toolkit" if settings.config_path else None
     kit = _kit(tree, sources)
     for name, data in sorted(kit.items()):
         put(f"toolkit/{name}", data)
     put("toolkit/index.md", overview.toolkit_page(sorted(kit), tree.personas, settings).markdown)
 
 
-def _kit(tree: DocsTree, sources: Path) -> dict[str, bytes]:
-    """The kit's PDFs, from the cache when neither its sources nor the personas changed."""
+def _kit(tree: DocsTree, sources: Path | None) -> dict[str, bytes]:
+    """The kit's PDFs, from the cache when neither its texts nor the personas changed."""
     import json
 
+    from generator.print.toolkit import kit_texts
     from generator.site.disk_cache import fingerprint
 
-    texts = tuple(sorted((p.name, p.read_text(encoding="utf-8")) for p in sources.glob("*.md")))
+    texts = tuple(sorted(kit_texts(sources).items()))
     inputs = repr(("kit", tree.settings, tree.personas, texts)).encode("utf-8")
     key = hashlib.sha256(fingerprint(tree.settings.theme_dir).encode("ascii") + inputs).hexdigest()
     cache = tree.options.cache
