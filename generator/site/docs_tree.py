@@ -250,15 +250,15 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
 
     tree.journeys = [j for j in project.journeys if not broken(f"{settings.journeys_dir}/{j.id}.md")]
 
-    def put(src_uri: str, data: str | bytes) -> None:
-        write_if_changed(folder / src_uri, data.encode("utf-8") if isinstance(data, str) else data)
-        tree.generated.append(src_uri)
+    def writer(written: list[str]) -> Put:
+        def put(src_uri: str, data: str | bytes) -> None:
+            write_if_changed(folder / src_uri, data.encode("utf-8") if isinstance(data, str) else data)
+            written.append(src_uri)
+
+        return put
 
     copied: list[str] = []
-
-    def copy(src_uri: str, data: str | bytes) -> None:
-        write_if_changed(folder / src_uri, data.encode("utf-8") if isinstance(data, str) else data)
-        copied.append(src_uri)
+    put, copy = writer(tree.generated), writer(copied)
 
     try:
         put(TREE_MARKER, "Written by journeymap: a docs tree for MkDocs, Zensical or another engine.\n")
