@@ -16,9 +16,8 @@ from tests.test_site_build import SITE_CONFIG
 @pytest.fixture
 def site(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
     monkeypatch.delenv("JOURNEYMAP_CACHE_DIR")  # the default place: .cache beside mkdocs.yml
-    project.write(
-        "mkdocs.yml", SITE_CONFIG.replace("  - journeys\n", "  - journeys:\n      downloads: [svg, csv, json]\n")
-    )
+    options = "  - journeys:\n      downloads: [svg, csv, json]\n      toolkit: false\n"  # journeys' entries only
+    project.write("mkdocs.yml", SITE_CONFIG.replace("  - journeys\n", options))
     project.write("content/index.md", "# Home\n")
     project.journey("good", JOURNEY)
     project.journey("other", JOURNEY.replace("A small journey", "Another journey"))
@@ -33,8 +32,6 @@ def _entries(project: Project) -> set[str]:
 def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """The ids of journeys laid out from now on (in this process: no second one draws)."""
     import generator.draw.layout
-
-    monkeypatch.setenv("JOURNEYMAP_PROCESSES", "1")
 
     calls: list[str] = []
     original = generator.draw.layout.layout_map
@@ -133,3 +130,29 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
     cache = DiskCache(blocked / "cache")
     cache.put("x.svg", b"data")  # no error
     assert cache.get("x.svg") is None
+
+
+def test_the_workshop_kit_is_compiled_once_and_kept(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    site.write("mkdocs.yml", site.root.joinpath("mkdocs.yml").read_text().replace("toolkit: false", "toolkit: true"))
+    import generator.print.toolkit
+
+    compiled: list[str] = []
+    original = generator.print.toolkit.build_kit
+
+    def counting(*args, **kwargs):  # type: ignore[no-untyped-def]
+        compiled.append("kit")
+        return original(*args, **kwargs)
+
+    monkeypatch.setattr(generator.print.toolkit, "build_kit", counting)
+    first = snapshot(_build(site, "first"))
+    assert compiled == ["kit"]
+    assert (
+        sum(1 for name in _entries(site) if ".kit" in name)
+        == len([n for n in first if n.startswith("toolkit/") and n.endswith(".pdf")]) + 1
+    )
+    second = snapshot(_build(site, "second"))
+    assert compiled == ["kit"]  # from the cache: the texts, the personas and the settings are as they were
+    assert second == first
+    site.write("toolkit/guide.en.md", "# Our guide\n\nAnother text.\n")
+    _build(site, "third")
+    assert compiled == ["kit", "kit"]  # an overridden text compiles the kit again
