@@ -99,8 +99,8 @@ def browser() -> Iterator[Any]:
 class Visit:
     """A page with its console errors and every request that left the machine recorded."""
 
-    def __init__(self, browser: Any, url: str, scheme: str = "light") -> None:
-        self.context = browser.new_context(viewport={"width": 1400, "height": 1000}, color_scheme=scheme)
+    def __init__(self, browser: Any, url: str, scheme: str = "light", width: int = 1400, height: int = 1000) -> None:
+        self.context = browser.new_context(viewport={"width": width, "height": height}, color_scheme=scheme)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.external: list[str] = []
@@ -132,8 +132,8 @@ class Visit:
 def visit(browser: Any, sites: str) -> Iterator[Any]:
     opened: list[Visit] = []
 
-    def open_page(path: str, scheme: str = "light") -> Visit:
-        page = Visit(browser, sites + path, scheme)
+    def open_page(path: str, scheme: str = "light", width: int = 1400, height: int = 1000) -> Visit:
+        page = Visit(browser, sites + path, scheme, width, height)
         opened.append(page)
         return page
 
@@ -298,3 +298,20 @@ def test_over_a_hundred_payload_fields_never_execute(visit: Any, sites: str) -> 
         assert handlers == [], handlers
     home = visit("/attack/")
     assert home.page.evaluate("typeof window.pwned") == "undefined"
+
+
+@pytest.mark.parametrize("path", ["/personas/budget-explorer/", "/journeys/usa-round-trip/", "/"])
+def test_no_page_is_wider_than_a_phone(visit: Any, path: str) -> None:
+    page = visit(path, width=390, height=844).page
+    widths = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert widths[0] <= widths[1], f"{path} is {widths[0]} px wide on a {widths[1]} px screen"
+    if path.startswith("/personas/"):  # the header wraps; the initials stay a circle above the text
+        box = page.locator(".jm-initials").bounding_box()
+        assert box is not None
+        assert box["width"] == pytest.approx(box["height"], abs=1)
+
+
+def test_step_details_read_left_to_right(visit: Any) -> None:
+    page = visit("/journeys/usa-round-trip/").page
+    page.focus('svg.jm-map [data-step="searches-tours-on-the-website"]')
+    assert page.evaluate("getComputedStyle(document.querySelector('.jm-details')).textAlign") in ("left", "start")
