@@ -197,23 +197,17 @@ def _zensical_build(
     """Write the docs tree and have Zensical build it; the site is moved to its staging folder."""
     from generator.site.docs_tree import TreeOptions, write_docs_tree
     from generator.site.engines import zensical_config
-    from generator.site.plugin import cache_for, today
 
     loaded = zensical_config(config_file)
     staging = staging_for(Path(loaded["root_dir"]) / loaded["site_dir"])
     directory_urls = bool(loaded.get("use_directory_urls", True))
     shutil.rmtree(work / "site", ignore_errors=True)
-    options = TreeOptions(
-        directory_urls=directory_urls,
-        maps_dir=work / "maps",
-        late_dir=work / "late",
-        workers=settings.workers,
-        cache=cache_for(settings),
-        today=today(),
+    options = TreeOptions.for_project(
+        settings, directory_urls=directory_urls, maps_dir=work / "maps", late_dir=work / "late"
     )
     tree = write_docs_tree(settings, work / "docs", options)
     try:
-        warnings = _zensical_site(tree, config_file, work, strict=strict, echo=echo)
+        warnings = _zensical_site(tree, config_file, loaded, work, strict=strict, echo=echo)
     finally:
         tree.drawer.finish()
     _move(work / "site", staging)
@@ -221,22 +215,20 @@ def _zensical_build(
     return warnings
 
 
-def _zensical_site(tree: DocsTree, config_file: Path, work: Path, *, strict: bool, echo: bool) -> list[str]:
+def _zensical_site(
+    tree: DocsTree, config_file: Path, loaded: dict[str, Any], work: Path, *, strict: bool, echo: bool
+) -> list[str]:
     """Zensical's build of ``tree`` in ``work/site``, with the late downloads and the slots filled."""
     from generator.site.engines import zensical_build
     from generator.site.slots import fill
 
-    settings = tree.settings
-    warnings = [str(item) for item in tree.problems] + tree.warnings
+    warnings = tree.messages
     if echo:
-        for item in tree.problems:
-            print(f"WARNING: {item}" + (f"\n  hint: {item.hint}" if item.hint else ""), file=sys.stderr)
-        for message in tree.warnings:
+        for message in warnings:
             print(f"WARNING: {message}", file=sys.stderr)
     if strict and warnings:
         raise SiteBuildError(f"build failed: {len(warnings)} warnings in strict mode", 1)
-    language = settings.language if settings.language != "en" else None
-    zensical_build(config_file, work / "docs", work / "site", language=language)
+    zensical_build(config_file, loaded, work / "docs", work / "site", language=tree.settings.language)
     tree.finish(work / "site")  # the PDFs compiled while Zensical built the pages
     for page in (work / "site").rglob("*.html"):
         html = page.read_text(encoding="utf-8")
@@ -276,7 +268,6 @@ def write_docs(config_file: Path | None, output: Path, *, directory_urls: bool =
     from generator.check.report import format_text
     from generator.config import load_settings
     from generator.site.docs_tree import TREE_MARKER, TreeOptions, write_docs_tree
-    from generator.site.plugin import cache_for, today
 
     settings, problems = load_settings(config_file)
     if problems:
@@ -289,15 +280,12 @@ def write_docs(config_file: Path | None, output: Path, *, directory_urls: bool =
     staging = target.parent / f".{target.name}{_STAGING}{os.getpid()}"
     shutil.rmtree(staging, ignore_errors=True)
     try:
-        options = TreeOptions(
-            directory_urls=directory_urls, workers=settings.workers, cache=cache_for(settings), today=today()
-        )
-        tree = write_docs_tree(settings, staging, options)
+        tree = write_docs_tree(settings, staging, TreeOptions.for_project(settings, directory_urls=directory_urls))
         _swap(staging, target)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
     pages = sum(1 for _ in target.rglob("*.md"))
-    return pages, [str(item) for item in tree.problems] + tree.warnings
+    return pages, tree.messages
 
 
 def serve_site(

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 import posixpath
 import re
 import shutil
@@ -71,6 +72,24 @@ _ASSETS = {
 }
 
 
+def today() -> dt.date:
+    """``SOURCE_DATE_EPOCH``'s day when it is set (reproducible builds), else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    return dt.date.today()
+
+
+def cache_for(settings: Settings) -> DiskCache:
+    """The disk cache of a project: ``.cache/journeymap/<config>`` beside ``mkdocs.yml``, or
+    under ``JOURNEYMAP_CACHE_DIR``; none with ``cache: false`` or without a config file."""
+    if not settings.cache or settings.config_path is None:
+        return DiskCache(None)
+    config = settings.config_path
+    root = os.environ.get("JOURNEYMAP_CACHE_DIR") or str(config.parent / ".cache" / "journeymap")
+    return DiskCache(Path(root) / config.stem)
+
+
 @dataclass
 class TreeOptions:
     """How the tree is written; the defaults make a tree that stands alone."""
@@ -100,6 +119,12 @@ class TreeOptions:
     from; a preview passes the same mapping each time (with ``parsed``, an unchanged
     journey is the same object), and only changed journeys' pages are made again."""
 
+    @classmethod
+    def for_project(cls, settings: Settings, **options: Any) -> TreeOptions:
+        """Options for a project's site: its workers and disk cache, and today (or
+        ``SOURCE_DATE_EPOCH``'s day); ``options`` set the rest."""
+        return cls(workers=settings.workers, cache=cache_for(settings), today=today(), **options)
+
 
 @dataclass
 class DocsTree:
@@ -119,6 +144,11 @@ class DocsTree:
     """Problems of pages that are not journeys (a ``journey`` block naming no journey)."""
     late: list[str] = field(default_factory=list)
     """Docs-tree paths of the downloads written into ``options.late_dir``."""
+
+    @property
+    def messages(self) -> list[str]:
+        """Every problem and warning, as a line each (a problem's hint on a second line)."""
+        return [f"{item}\n  hint: {item.hint}" if item.hint else str(item) for item in self.problems] + self.warnings
 
     def finish(self, site_dir: Path | None = None) -> None:
         """Wait for the downloads still compiling, and copy the late ones into ``site_dir``."""

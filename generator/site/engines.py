@@ -123,10 +123,13 @@ def zensical_config(config_file: Path) -> dict[str, Any]:
 
 
 @contextmanager
-def zensical_settings(config_file: Path, docs_dir: Path, site_dir: Path, *, language: str | None) -> Iterator[Path]:
+def zensical_settings(
+    config_file: Path, loaded: dict[str, Any], docs_dir: Path, site_dir: Path, *, language: str
+) -> Iterator[Path]:
     """A configuration file for Zensical that inherits ``config_file`` and adds the tree,
     the site folder, journeymap's style sheet and script, and the theme defaults of a
-    journeys site (``theme_defaults``); removed afterwards.
+    journeys site (``theme_defaults``), and the ``language`` unless it is English; removed
+    afterwards. ``loaded`` is ``config_file`` as ``zensical_config`` read it.
 
     ``docs_dir`` and ``site_dir`` must lie under the folder of ``config_file``, as
     Zensical requires; so does the file itself, for the project's relative paths.
@@ -135,10 +138,10 @@ def zensical_settings(config_file: Path, docs_dir: Path, site_dir: Path, *, lang
 
     from generator.site.theme import theme_defaults
 
-    theme = zensical_config(config_file)["theme"]
+    theme = loaded["theme"]
     given = {key for key in ("font", "palette") if theme.get("font_explicit" if key == "font" else key)}
     overrides = theme_defaults(given)
-    if language:
+    if language != "en":
         overrides["language"] = language
     root = config_file.parent.resolve()
     derived = root / f".journeymap-zensical-{os.getpid()}.yml"
@@ -158,11 +161,11 @@ def zensical_settings(config_file: Path, docs_dir: Path, site_dir: Path, *, lang
         derived.unlink(missing_ok=True)
 
 
-def zensical_build(config_file: Path, docs_dir: Path, site_dir: Path, *, language: str | None) -> None:
+def zensical_build(config_file: Path, loaded: dict[str, Any], docs_dir: Path, site_dir: Path, *, language: str) -> None:
     """Build ``docs_dir`` with Zensical into ``site_dir``."""
     import zensical
 
-    with zensical_settings(config_file, docs_dir, site_dir, language=language) as derived:
+    with zensical_settings(config_file, loaded, docs_dir, site_dir, language=language) as derived:
         try:
             zensical.build(str(derived), {"clean": False, "strict": False})
         except Exception as exc:  # Zensical reports every failure as a plain exception

@@ -40,9 +40,7 @@ def content_signature(settings: Settings) -> tuple[tuple[str, int, int], ...]:
 
 
 def _report(tree: DocsTree) -> None:
-    for item in tree.problems:
-        print(f"WARNING: {item}", file=sys.stderr)
-    for message in tree.warnings:
+    for message in tree.messages:
         print(f"WARNING: {message}", file=sys.stderr)
 
 
@@ -69,28 +67,23 @@ def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str 
     import zensical
 
     from generator.site.engines import zensical_config, zensical_settings
-    from generator.site.plugin import cache_for, today
 
     loaded = zensical_config(config_file)
     work = config_file.parent.resolve() / f".journeymap-build-{os.getpid()}"
-    options = TreeOptions(
-        directory_urls=bool(loaded.get("use_directory_urls", True)),
-        workers=settings.workers,
-        cache=cache_for(settings),
-        today=today(),
-        parsed={},
-        pages={},
+    options = TreeOptions.for_project(
+        settings, directory_urls=bool(loaded.get("use_directory_urls", True)), parsed={}, pages={}
     )
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, _interrupt)
-    language = settings.language if settings.language != "en" else None
     try:
         _report(write_docs_tree(settings, work / "docs", options))
         watcher = threading.Thread(
             target=_keep_writing, args=(settings, work / "docs", options, stop), name="journeymap-watch", daemon=True
         )
         watcher.start()
-        with zensical_settings(config_file, work / "docs", work / "site", language=language) as derived:
+        with zensical_settings(
+            config_file, loaded, work / "docs", work / "site", language=settings.language
+        ) as derived:
             server = threading.Thread(
                 target=zensical.serve,
                 args=(str(derived), {"dev_addr": dev_addr, "open": open_in_browser, "strict": False}),

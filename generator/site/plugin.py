@@ -13,8 +13,6 @@ a visible error box on its page; bugs propagate.
 
 from __future__ import annotations
 
-import datetime as dt
-import os
 import shutil
 import tempfile
 from dataclasses import replace
@@ -32,7 +30,6 @@ from mkdocs.structure.pages import Page
 
 from generator.check.report import format_text
 from generator.config import OPTION_DOCS, Settings, load_settings
-from generator.site.disk_cache import DiskCache
 from generator.site.docs_tree import (
     EXTRA_CSS,
     EXTRA_JS,
@@ -73,24 +70,6 @@ def _safe_striptags(value: Any) -> Markup:
     """``striptags`` that keeps what it returns escaped: Jinja's own un-escapes entities, so
     a heading ``&lt;/title&gt;&lt;script&gt;`` would come out as live markup in ``<title>``."""
     return escape(Markup(str(value)).striptags())
-
-
-def today() -> dt.date:
-    """``SOURCE_DATE_EPOCH``'s day when it is set (reproducible builds), else today."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    if epoch.isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-    return dt.date.today()
-
-
-def cache_for(settings: Settings) -> DiskCache:
-    """The disk cache of a project: ``.cache/journeymap/<config>`` beside ``mkdocs.yml``, or
-    under ``JOURNEYMAP_CACHE_DIR``; none with ``cache: false`` or without a config file."""
-    if not settings.cache or settings.config_path is None:
-        return DiskCache(None)
-    config = settings.config_path
-    root = os.environ.get("JOURNEYMAP_CACHE_DIR") or str(config.parent / ".cache" / "journeymap")
-    return DiskCache(Path(root) / config.stem)
 
 
 def _theme_keys(config: MkDocsConfig) -> set[str]:
@@ -153,20 +132,18 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._clean()
         self._work = _SERVE.get("work") or Path(tempfile.mkdtemp(prefix="journeymap-"))
         folder = self._work / "docs"
-        options = TreeOptions(
+        options = TreeOptions.for_project(
+            self.settings,
             directory_urls=config.use_directory_urls,
             maps_dir=self._work / "maps",
             copy_content=False,
             late_dir=self._work / "late",
-            workers=self.settings.workers,
-            cache=cache_for(self.settings),
-            today=today(),
             parsed=_SERVE.get("parsed"),
             pages=_SERVE.get("pages"),
         )
         self.tree = tree = write_docs_tree(self.settings, folder, options)
-        for item in tree.problems:
-            log.warning(f"{item}\n  hint: {item.hint}" if item.hint else str(item))
+        for message in tree.messages:
+            log.warning(message)
         for src_uri in tree.generated:
             old = files.get_file_from_path(src_uri)
             if old is not None:
