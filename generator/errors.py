@@ -54,6 +54,9 @@ _CATALOGUE = [
     Code("E211", "wrong-type", "Give the value the documented shape: text, a list like [a, b], or a mapping."),
     Code("E212", "invalid-date", "Write the date as YYYY-MM-DD, for example 2026-09-01."),
     Code("E213", "invalid-state", "Use 'current' (as-is) or 'future' (to-be)."),
+    Code(
+        "E214", "invalid-language", "Use 'en' (English) or 'nl' (Dutch), or leave the key out for the site's language."
+    ),
     # Structure
     Code("E301", "step-before-stage", "Add a '## Stage' heading before the first '### Step'."),
     Code("E302", "unknown-lane-key", "Use a documented lane key (or its Dutch alias); see the lane table."),

@@ -57,6 +57,27 @@ _LABELS: dict[str, tuple[str, str]] = {
     "site.zoom-in": ("Zoom in", "Inzoomen"),
     "site.zoom-out": ("Zoom out", "Uitzoomen"),
     "site.zoom-reset": ("Actual size", "Ware grootte"),
+    "site.fit": ("Whole map", "Hele kaart"),
+    "site.fit-help": ("Fit the whole map in view", "De hele kaart in beeld"),
+    "site.skip-map": ("Skip the map", "Kaart overslaan"),
+    "site.steps-by-stage": ("Steps by stage", "Stappen per fase"),
+    "site.summary": ("At a glance", "In het kort"),
+    "site.lowest": ("Lowest moment", "Dieptepunt"),
+    "site.highest": ("Highest moment", "Hoogtepunt"),
+    "site.pain-count": (
+        "{count} pain point in {steps} of {total} steps|{count} pain points in {steps} of {total} steps",
+        "{count} pijnpunt in {steps} van {total} stappen|{count} pijnpunten in {steps} van {total} stappen",
+    ),
+    "site.no-pains": ("no pain points", "geen pijnpunten"),
+    "site.pains-n": ("{count} pain point|{count} pain points", "{count} pijnpunt|{count} pijnpunten"),
+    "site.opportunity-count": ("{count} opportunity|{count} opportunities", "{count} kans|{count} kansen"),
+    "site.moment-count": (
+        "{count} moment of truth|{count} moments of truth",
+        "{count} moment van de waarheid|{count} momenten van de waarheid",
+    ),
+    "site.owners-involved": ("Owners involved", "Betrokken eigenaren"),
+    "site.review": ("Review", "Validatie"),
+    "site.no-scores": ("No step has a feeling yet", "Nog geen stap heeft een gevoel"),
     "site.pains-opportunities": ("Pain points and opportunities", "Pijnpunten en kansen"),
     "site.kpis": ("KPIs and metrics", "KPI's en metingen"),
     "site.step": ("Step", "Stap"),
@@ -236,7 +257,11 @@ class Labels:
         self._index = LANGUAGES.index(language)
 
     def __call__(self, key: str, **values: object) -> str:
+        """The label, filled in; a label ``one|more`` is chosen by its ``count``."""
         text = _LABELS[key][self._index]
+        if "|" in text and "count" in values:
+            one, more = text.split("|", 1)
+            text = one if values["count"] == 1 else more
         return text.format(**values) if values else text
 
     def touchpoint_type(self, word: str) -> str:

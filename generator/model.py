@@ -111,6 +111,8 @@ class Journey:
     reviewed: _dt.date | None = None
     expectations: str = ""
     tags: tuple[str, ...] = ()
+    language: str = ""
+    """The journey's own language (``en``, ``nl``), or empty for the site's."""
     extra: Mapping[str, object] = field(default_factory=dict, hash=False)
     scenario: str = ""
     stages: tuple[Stage, ...] = ()

@@ -29,6 +29,7 @@ JOURNEY_CASES = {
     "E211-wrong-type.md": (4, 7),
     "E212-invalid-date.md": (4, 11),
     "E213-invalid-state.md": (4, 8),
+    "E214-invalid-language.md": (4, 11),
     "E301-step-before-stage.md": (7, 1),
     "E302-unknown-lane-key.md": (10, 3),
     "E303-duplicate-id.md": (11, 1),

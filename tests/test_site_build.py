@@ -56,7 +56,11 @@ def test_journey_page_content(example_site: Path) -> None:
     html = (example_site / "journeys/usa-round-trip/index.html").read_text(encoding="utf-8")
     assert html.count('<svg xmlns="http://www.w3.org/2000/svg" id="jm-usa-round-trip" class="jm-map" role="group"') == 1
     assert "jm-slot" not in html
-    assert 'id="step-searches-tours-on-the-website"' in html
+    # A step's anchor is its id: the heading carries it, the table of contents links it.
+    assert '<h3 id="searches-tours-on-the-website">' in html
+    assert 'href="#searches-tours-on-the-website"' in html
+    assert 'id="_jm-searches-tours-on-the-website"' in html  # its details, which the map step describes itself by
+    assert 'aria-describedby="_jm-searches-tours-on-the-website"' in html
     assert "No filter on country, price or number of days" in html
     assert 'href="../../personas/budget-explorer/"' in html
     for download in (
@@ -74,7 +78,7 @@ def test_search_indexes_step_text_and_pages_keep_the_markup(example_site: Path) 
 
     index = json.loads((example_site / "search" / "search_index.json").read_text(encoding="utf-8"))
     sections = {doc["location"]: doc["text"] for doc in index["docs"]}
-    step = sections["journeys/usa-round-trip/#2-searches-tours-on-the-website"]
+    step = sections["journeys/usa-round-trip/#searches-tours-on-the-website"]
     assert "Pain point: No filter on country, price or number of days" in step
     assert "jm-map" not in json.dumps(index)  # the map goes in after indexing
     # The tables repeat step text: search leaves them out and finds the steps instead.
@@ -82,7 +86,7 @@ def test_search_indexes_step_text_and_pages_keep_the_markup(example_site: Path) 
     html = (example_site / "journeys/usa-round-trip/index.html").read_text(encoding="utf-8")
     assert "jm-slot" not in html
     assert html.count('<dl class="jm-lanes">') == html.count('class="jm-step-detail"') > 5
-    assert '<div class="jm-table"><table>' in html
+    assert '<div class="jm-table jm-table-wrap"><table>' in html
     assert "Pain point: No filter" not in html  # the words search indexed gave way to the details
 
 

@@ -112,6 +112,9 @@ class Column:
     x: float
     width: float
     summary: str
+    """Everything the step says, as plain text (a standalone map's tooltip)."""
+    name: str
+    """Its number and title: a step's short accessible name on a page."""
     type_rank: str
     cells: tuple[Cell, ...]
     status: str = ""

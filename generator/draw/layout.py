@@ -153,7 +153,7 @@ class _Builder:
         self.settings = settings
         self.measure = measure
         self.g = g
-        self.say = Labels(settings.language)
+        self.say = Labels(journey.language or settings.language)
         self.steps = journey.steps
         self.inner = g.column_width - 2 * g.padding
         self.forced_lanes: tuple[str, ...] | None = None
@@ -463,6 +463,7 @@ class _Builder:
                 r(columns_x[i]),
                 r(g.column_width),
                 _summary(step, self.step_values(step), i + self.first_number, self.say),
+                f"{i + self.first_number}. {plain_text(step.title)}",
                 _type_rank(step, self.settings.touchpoint_types),
                 tuple(cells_by_step[i]),
                 self.status.get(step.id, ""),
@@ -473,7 +474,7 @@ class _Builder:
             prefix=prefix,
             width=r(width),
             height=r(y + g.margin),
-            language=self.settings.language,
+            language=self.journey.language or self.settings.language,
             title=plain_text(self.journey.title),
             description=self.description(),
             header=tuple(_place(t) for t in header),

@@ -24,7 +24,7 @@ from generator.draw.geometry import Cell, Column, MapLayout, Mark, Text
 from generator.draw.layout import svg_number as _n
 from generator.draw.palette import FONT_STACK, PALETTE, map_css
 
-__all__ = ["clean_text", "render_map_svg", "render_map_svgs", "template_environment"]
+__all__ = ["clean_text", "render_label_column", "render_map_svg", "render_map_svgs", "template_environment"]
 
 # Not allowed in XML 1.0, plus bidi embeddings, overrides and isolates.
 _UNSAFE: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
@@ -164,14 +164,15 @@ class _Group:
     """One ``<g>`` of the template: its key, escaped body, and for a step its escaped
     element id, title and class."""
 
-    __slots__ = ("body", "cls", "id", "key", "title")
+    __slots__ = ("body", "cls", "id", "key", "name", "title")
 
-    def __init__(self, key: str, body: Markup, title: str = "", cls: str = "", id: str = "") -> None:
+    def __init__(self, key: str, body: Markup, title: str = "", cls: str = "", id: str = "", name: str = "") -> None:
         self.key = key
         self.body = body
         self.title = title
         self.cls = cls
         self.id = id
+        self.name = name
 
 
 def _step_group(column: Column, layout: MapLayout) -> _Group:
@@ -199,7 +200,20 @@ def _step_group(column: Column, layout: MapLayout) -> _Group:
     # Escaped here, once for both renders: the template's step loop does not escape again.
     key = _e(column.step_id)
     return _Group(
-        Markup(key), Markup(body), Markup(_e(column.summary)), Markup(cls), Markup(f"{_e(layout.prefix)}-step-{key}")
+        Markup(key),
+        Markup(body),
+        Markup(_e(column.summary)),
+        Markup(cls),
+        Markup(f"{_e(layout.prefix)}-step-{key}"),
+        Markup(_e(column.name)),
+    )
+
+
+def _tick(left: float, y: float, label: str) -> str:
+    """A number of the feeling scale, right-aligned against the grid's left edge."""
+    return (
+        f'<text x="{_n(left - 6)}" y="{_n(y + 4)}" font-size="11" text-anchor="end" class="jm-muted jm-tick" '
+        f'fill="{C["muted"]}">{_e(label)}</text>'
     )
 
 
@@ -214,11 +228,7 @@ def _curve(layout: MapLayout) -> Markup:
             f'<line x1="{_n(left)}" y1="{_n(cv.neutral_y)}" x2="{_n(right)}" y2="{_n(cv.neutral_y)}" class="jm-axis" '
             f'stroke="{C["axis"]}" stroke-width="1" stroke-dasharray="3 4"/>'
         )
-    for y, label in cv.ticks:
-        parts.append(
-            f'<text x="{_n(left - 6)}" y="{_n(y + 4)}" font-size="11" text-anchor="end" class="jm-muted jm-tick" '
-            f'fill="{C["muted"]}">{_e(label)}</text>'
-        )
+    parts.extend(_tick(left, y, label) for y, label in cv.ticks)
     for d in cv.paths:
         parts.append(
             f'<path d="{d}" class="jm-curve" fill="none" stroke="{C["curve"]}" stroke-width="2.5" '
@@ -347,4 +357,28 @@ def _render(layout: MapLayout, fragments: dict[str, object], standalone: bool, t
         interactive=not standalone,
         css=_standalone_css(theme_dir) if standalone else "",
         **fragments,
+    )
+
+
+def render_label_column(layout: MapLayout) -> str:
+    """The map's left column alone (lane labels and the feeling scale), in the map's
+    coordinates: a page keeps it in view while the map scrolls sideways. Decorative
+    (``aria-hidden``): the map itself holds the same words."""
+    grid = layout.grid
+    width = grid.x - 2
+    # Opaque over the lanes only: the map's title above and its legend below show through.
+    parts = [
+        f'<rect x="0" y="{_n(grid.y - 4)}" width="{_n(width)}" height="{_n(grid.h + 8)}" class="jm-bg" '
+        f'fill="{C["bg"]}"/>'
+    ]
+    for lane in layout.lanes:
+        parts.append(_text(lane.label, "muted" if lane.key == "visibility" else "fg"))
+    if layout.curve is not None:
+        parts.extend(_tick(layout.grid.x, y, label) for y, label in layout.curve.ticks)
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="jm-map jm-label-column" aria-hidden="true" '
+        f'focusable="false" width="{_n(width)}" height="{_n(layout.height)}" '
+        f'viewBox="0 0 {_n(width)} {_n(layout.height)}" lang="{_e(layout.language)}" font-family="{FONT_STACK}">'
+        + "".join(parts)
+        + "</svg>"
     )

@@ -144,7 +144,7 @@ def render_map_pdf(
     lanes = tuple(lane.key for lane in whole.lanes)
     _, per_page = plan_pages(len(journey.steps), whole.width, whole.height, paper, g)
     parts = _page_journeys(journey, per_page)
-    say = Labels(settings.language)
+    say = Labels(journey.language or settings.language)
     files: dict[str, str] = {}
     body = []
     for index, (part, first_number) in enumerate(parts, start=1):

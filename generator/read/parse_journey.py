@@ -33,7 +33,13 @@ JOURNEY_FIELDS: dict[str, FieldSpec] = {
     "reviewed": FieldSpec("date", ("gevalideerd",)),
     "expectations": FieldSpec("text", ("verwachtingen",)),
     "tags": FieldSpec("list", ("labels",)),
+    "language": FieldSpec("text", ("taal",)),
     "extra": FieldSpec("mapping"),
+}
+
+LANGUAGE_NAMES: dict[str, tuple[str, ...]] = {
+    "en": ("english", "engels"),
+    "nl": ("dutch", "nederlands"),
 }
 
 STATES: dict[str, tuple[str, ...]] = {
@@ -348,6 +354,12 @@ def parse_journey(text: str, path: str, journey_id: str) -> tuple[Journey, list[
         problems.append(
             problem(front.locs["state"], "E213", f"state '{values['state']}' is neither 'current' nor 'future'")
         )
+    language = (
+        canonical_key(str(values.get("language", "")).casefold(), LANGUAGE_NAMES) if values.get("language") else ""
+    )
+    if language is None and front is not None:
+        shown = values["language"]
+        problems.append(problem(front.locs["language"], "E214", f"language '{shown}' is neither 'en' nor 'nl'"))
     start = Location(path=path, line=1, column=1)
     if document.front_matter is not None and not any(stage.steps for stage in stages):
         problems.append(problem(start, "E308", "the journey has no steps"))
@@ -362,6 +374,7 @@ def parse_journey(text: str, path: str, journey_id: str) -> tuple[Journey, list[
         reviewed=reviewed if reviewed is not None else None,  # type: ignore[arg-type]
         expectations=str(values.get("expectations", "")),
         tags=tuple(values.get("tags", ())),  # type: ignore[arg-type]
+        language=language or "",
         extra=extra if isinstance(extra, dict) else {},
         scenario=block_text(document, parser.scenario),
         stages=stages,

@@ -33,8 +33,8 @@ from generator.read.source import decode_source, display_path
 from generator.site import overview
 from generator.site.disk_cache import DiskCache
 from generator.site.drawings import SLOW_KINDS, Drawer
-from generator.site.html import e
-from generator.site.pages import PageSource, journey_page, persona_page
+from generator.site.html import attr, e
+from generator.site.pages import PageSource, journey_page, map_figure, persona_page
 from generator.site.slots import PageSlots
 from generator.site.toolkit_page import write_toolkit
 from generator.site.tree_files import content_files, write_if_changed
@@ -224,13 +224,13 @@ class DocsTree:
         persona = next((p for p in self.personas if p.id == journey.persona), None)
         suffix = hashlib.sha1(src_uri.encode()).hexdigest()[:6]
         own = replace(journey, id=f"{journey.id}-{suffix}")
-        svg = slot(self.drawer.inline_map(own, persona.name if persona else journey.persona))
-        href = link(f"{self.settings.journeys_dir}/{journey.id}.md") if reference else ""
-        caption = f'<figcaption><a href="{href}">{e(journey.title)}</a></figcaption>' if href else ""
-        return (
-            f'<figure class="jm-figure jm-embed"><div class="jm-scroll" tabindex="0" role="region" '
-            f'aria-label="{e(journey.title)}">{svg}</div>{caption}</figure>'
-        )
+        parts = self.drawer.inline_map(own, persona.name if persona else journey.persona)
+        say = Labels(journey.language or self.settings.language)
+        caption = ""
+        if reference:
+            href = link(f"{self.settings.journeys_dir}/{journey.id}.md")
+            caption = f'<figcaption><a href="{attr(href)}">{e(journey.title)}</a></figcaption>'
+        return map_figure(parts, say, slot, journey_id=own.id, caption=caption)
 
 
 def _error_box(errors: list[Problem], say: Labels) -> str:
@@ -381,7 +381,7 @@ def _journey_markdown(
         journey,
         persona,
         tree.settings,
-        svg=tree.drawer.inline_map(journey, persona_name),
+        parts=tree.drawer.inline_map(journey, persona_name),
         slot=slot,
         link=Linker(f"{stem}.md", tree.options.directory_urls),
         today=tree.options.today,

@@ -11,6 +11,7 @@ whatever the number of workers.
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -21,6 +22,7 @@ from typing import Any
 from generator.config import Settings
 from generator.model import Journey
 from generator.site.disk_cache import DiskCache, fingerprint
+from generator.site.map_strip import MapParts
 
 __all__ = ["SLOW_KINDS", "Drawer", "default_workers"]
 
@@ -55,7 +57,7 @@ class Drawer:
         self._pool = ThreadPoolExecutor(count, thread_name_prefix="journeymap") if count > 1 else None
         self._pending: list[Future[None]] = []
         self._digest: tuple[tuple[Journey, str], str] | None = None
-        self._drawn: tuple[tuple[Journey, str], tuple[str, str]] | None = None
+        self._drawn: tuple[tuple[Journey, str], tuple[MapParts, str]] | None = None
         self._lock = threading.Lock()
 
     def digest(self, journey: Journey, persona_name: str) -> str:
@@ -84,23 +86,25 @@ class Drawer:
                 found[kind] = stored
         return found
 
-    def map_and_svg(self, journey: Journey, persona_name: str) -> tuple[str, str]:
-        """The map to put inside a page, and the standalone SVG file, from one layout
-        (the last journey's pair is kept: its page and its download both ask)."""
+    def map_and_svg(self, journey: Journey, persona_name: str) -> tuple[MapParts, str]:
+        """The map's parts to put inside a page, and the standalone SVG file, from one
+        layout (the last journey's pair is kept: its page and its download both ask)."""
         drawn = self._drawn
         if drawn is not None and drawn[0][1] == persona_name and drawn[0][0] == journey:
             return drawn[1]
         stored = self._cached(journey, persona_name, ("inline", "svg"))
         if len(stored) == 2:
-            pair = stored["inline"].decode("utf-8"), stored["svg"].decode("utf-8")
+            pair = MapParts(*json.loads(stored["inline"])), stored["svg"].decode("utf-8")
         else:
             from generator.draw.layout import layout_map
             from generator.draw.render_svg import render_map_svgs
+            from generator.site.map_strip import map_parts
 
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
-            pair = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
-            self.cache.put(self._name(journey, persona_name, "inline"), pair[0].encode("utf-8"))
-            self.cache.put(self._name(journey, persona_name, "svg"), pair[1].encode("utf-8"))
+            inline, standalone = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
+            pair = map_parts(layout, inline), standalone
+            self.cache.put(self._name(journey, persona_name, "inline"), json.dumps(pair[0]).encode("utf-8"))
+            self.cache.put(self._name(journey, persona_name, "svg"), standalone.encode("utf-8"))
         self._drawn = ((journey, persona_name), pair)
         return pair
 
@@ -109,7 +113,7 @@ class Drawer:
         it came from the cache): the next page made of it need not draw it again."""
         self.cache.used.add(self._name(journey, persona_name, "inline"))
 
-    def inline_map(self, journey: Journey, persona_name: str) -> str:
+    def inline_map(self, journey: Journey, persona_name: str) -> MapParts:
         return self.map_and_svg(journey, persona_name)[0]
 
     def download(self, journey: Journey, persona_name: str, kind: str, target: Path) -> None:

@@ -127,16 +127,16 @@ def zensical_settings(
     config_file: Path, loaded: dict[str, Any], docs_dir: Path, site_dir: Path, *, language: str
 ) -> Iterator[Path]:
     """A configuration file for Zensical that inherits ``config_file`` and adds the tree,
-    the site folder, journeymap's style sheet and script, and the theme defaults of a
-    journeys site (``theme_defaults``), and the ``language`` unless it is English; removed
-    afterwards. ``loaded`` is ``config_file`` as ``zensical_config`` read it.
+    the site folder, journeymap's style sheet and script, the theme defaults of a journeys
+    site (``theme_defaults``), its search separator and Markdown extensions unless the
+    project chose its own, and the ``language`` unless it is English; removed afterwards. ``loaded`` is ``config_file`` as ``zensical_config`` read it.
 
     ``docs_dir`` and ``site_dir`` must lie under the folder of ``config_file``, as
     Zensical requires; so does the file itself, for the project's relative paths.
     """
     import json
 
-    from generator.site.theme import theme_defaults
+    from generator.site.theme import MARKDOWN_EXTENSIONS, search_separator, theme_defaults
 
     theme = loaded["theme"]
     given = {key for key in ("font", "palette") if theme.get("font_explicit" if key == "font" else key)}
@@ -154,6 +154,13 @@ def zensical_settings(
     ]
     if overrides:
         lines.append(f"theme: {json.dumps(overrides)}")
+    search = (loaded.get("plugins") or {}).get("search") or {}
+    separator = (search.get("config") or {}).get("separator")
+    if search_separator(separator) != separator:
+        lines.append(f"plugins: {json.dumps({'search': {'separator': search_separator(separator)}})}")
+    missing = [name for name in MARKDOWN_EXTENSIONS if name not in loaded.get("markdown_extensions", ())]
+    if missing:  # Zensical adds an inheriting file's extensions to the project's own
+        lines.append(f"markdown_extensions: {json.dumps(missing)}")
     derived.write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:
         yield derived

@@ -175,9 +175,7 @@ def insights_page(
         for number, step in enumerate(journey.steps, start=1):
             if step.moment_of_truth:
                 for owner in step.values("owner") or (say("site.unassigned"),):
-                    owners_map[plain_text(owner)].append(
-                        f"{journey_link(journey, f'step-{step.id}')}: {number}. {e(step.title)}"
-                    )
+                    owners_map[plain_text(owner)].append(f"{journey_link(journey, step.id)}: {number}. {e(step.title)}")
     page.heading(2, say("site.ownership"))
     if owners_map:
         rows = [
@@ -202,7 +200,7 @@ def insights_page(
             kpis, metrics = step.values("kpi"), step.values("metric")
             if kpis or metrics:
                 rows.append(
-                    f"<tr><td>{journey_link(journey, f'step-{step.id}')}</td><td>{number}. {e(step.title)}</td>"
+                    f"<tr><td>{journey_link(journey, step.id)}</td><td>{number}. {e(step.title)}</td>"
                     f"<td>{'<br>'.join(inline_html(k) for k in kpis)}</td><td>{'<br>'.join(inline_html(m) for m in metrics)}</td>"
                     f"<td>{e(', '.join(plain_text(o) for o in step.values('owner')))}</td></tr>"
                 )

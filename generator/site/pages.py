@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from generator.config import Settings
 from generator.draw.text import plain_text
 from generator.labels import Labels
 from generator.model import Journey, Persona, Step
 from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
+from generator.site.map_strip import MapParts
 
 __all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", "sparkline_svg"]
 
@@ -34,10 +36,16 @@ def in_place(html: str, words: str = "") -> str:
 
 @dataclass
 class PageSource:
-    """A generated page: its title, and Markdown headings with HTML blocks between them."""
+    """A generated page: its title, and Markdown headings with HTML blocks between them.
+
+    ``lang`` marks every heading and block as written in that language (a journey in
+    another language than the site's). Headings carry attributes in ``attr_list``'s
+    syntax, which journeymap adds to the engine's Markdown extensions.
+    """
 
     title: str
     lines: list[str] = field(default_factory=list)
+    lang: str = ""
 
     @classmethod
     def titled(cls, title: str) -> PageSource:
@@ -46,12 +54,19 @@ class PageSource:
         page.heading(1, title)
         return page
 
-    def heading(self, level: int, title: str) -> None:
-        self.lines.extend(["", f"{'#' * level} {markdown_heading(title)}", ""])
+    def heading(self, level: int, title: str, anchor: str = "") -> None:
+        """A heading; ``anchor`` is its id (else the engine makes one from its text)."""
+        attributes = [f"#{anchor}"] if anchor else []
+        if self.lang:
+            attributes.append(f'lang="{self.lang}"')
+        suffix = f" {{: {' '.join(attributes)} }}" if attributes else ""
+        self.lines.extend(["", f"{'#' * level} {markdown_heading(title)}{suffix}", ""])
 
     def slot(self, html: str) -> None:
         """An HTML block (one line, blank lines around it, as Markdown wants raw HTML)."""
         if html:
+            if self.lang:
+                html = f'<div lang="{self.lang}">{html}</div>'
             self.lines.extend(["", html, ""])
 
     @property
@@ -69,6 +84,9 @@ class PageSource:
         if not any(c in title for c in "<>&"):
             return body
         return f"---\ntitle: {json.dumps(e(title), ensure_ascii=False)}\n---\n" + body
+
+
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +118,8 @@ def review_badge(review: Review, say: Labels) -> str:
         text = say(
             "site.review-ok", date=review.reviewed.isoformat() if review.reviewed else "", due=review.due.isoformat()
         )
-    return f'<span class="jm-badge jm-review-{review.status}">{e(text)}</span>'
+    dated = _DATE.sub(r'<span class="jm-date">\g<0></span>', e(text))  # a date never breaks at its hyphens
+    return f'<span class="jm-badge jm-review-{review.status}">{dated}</span>'
 
 
 def sparkline_svg(journey: Journey, settings: Settings, say: Labels, width: int = 160, height: int = 36) -> str:
@@ -169,7 +188,7 @@ def step_details(step: Step, number: int, settings: Settings, say: Labels) -> st
         rows.append(f"<dt>{e(say('key.moment-of-truth'))}</dt><dd>{e(say('yes'))}</dd>")
     notes = prose_html(step.notes)
     return (
-        f'<div class="jm-step-detail" id="step-{attr(step.id)}" data-step="{attr(step.id)}" data-number="{number}">'
+        f'<div class="jm-step-detail" id="_jm-{attr(step.id)}" data-step="{attr(step.id)}" data-number="{number}">'
         f'{notes}<dl class="jm-lanes">{"".join(rows)}</dl></div>'
     )
 
@@ -194,7 +213,7 @@ def step_search_text(step: Step, say: Labels) -> str:
 def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
     head = "".join(f"<th>{e(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<div class="{cls}"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    return f'<div class="{cls} jm-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
 
 
 def journey_page(
@@ -202,7 +221,7 @@ def journey_page(
     persona: Persona | None,
     settings: Settings,
     *,
-    svg: str,
+    parts: MapParts,
     link: Link,
     today: dt.date,
     downloads: tuple[str, ...],
@@ -210,11 +229,16 @@ def journey_page(
     history: list[tuple[str, str, str]] | None = None,
     slot: Slot = in_place,
 ) -> PageSource:
-    """The journey page: header, the map, then every stage and step as text, and tables,
-    and the journey's changes from git history when there is any. The map, the steps'
-    details and the tables go through ``slot``."""
-    say = Labels(settings.language)
-    page = PageSource.titled(journey.title)
+    """The journey page: header and summary, the map (a stage-by-stage list on phones),
+    then every stage and step as text, and tables, and the journey's changes from git
+    history when there is any. The map, the steps' details and the tables go through
+    ``slot``. A journey in another language than the site's is labelled and marked in
+    its own (``lang``)."""
+    language = journey.language or settings.language
+    say = Labels(language)
+    page = PageSource(title=journey.title, lang=language if language != settings.language else "")
+    page.heading(1, journey.title)
+    review = review_of(journey, settings, today)
     meta = [f'<span class="jm-badge jm-state-{attr(journey.state)}">{e(say("state." + journey.state))}</span>']
     if persona is not None:
         href = link(f"{settings.personas_dir}/{persona.id}.md")
@@ -223,29 +247,19 @@ def journey_page(
         meta.append(f"<span>{e(say('persona'))}: {e(journey.persona)}</span>")
     if journey.owner:
         meta.append(f"<span>{e(say('owner'))}: {inline_html(journey.owner)}</span>")
-    meta.append(review_badge(review_of(journey, settings, today), say))
     meta.extend(f'<span class="jm-tag">{e(tag)}</span>' for tag in journey.tags)
-    parts = [f'<div class="jm-journey-meta">{" ".join(meta)}</div>']
+    blocks = [f'<div class="jm-journey-meta">{" ".join(meta)}</div>', journey_summary(journey, review, settings, say)]
     if journey.expectations:
-        parts.append(
+        blocks.append(
             f'<p class="jm-expectations"><strong>{e(say("expectations"))}:</strong> {inline_html(journey.expectations)}</p>'
         )
     files = "".join(
         f'<a class="jm-download" href="{attr(link(f"{source_stem}.{kind}"))}" download>{kind.upper()}</a>'
         for kind in downloads
     )
-    toolbar = (
-        f'<div class="jm-toolbar"><button type="button" class="jm-zoom" data-jm-zoom="-1" aria-label="{attr(say("site.zoom-out"))}">−</button>'
-        f'<button type="button" class="jm-zoom" data-jm-zoom="0" aria-label="{attr(say("site.zoom-reset"))}">100%</button>'
-        f'<button type="button" class="jm-zoom" data-jm-zoom="1" aria-label="{attr(say("site.zoom-in"))}">+</button>'
-        f'<span class="jm-downloads">{e(say("site.downloads"))}: {files}</span></div>'
-    )
-    parts.append(
-        f'<figure class="jm-figure" data-journey="{attr(journey.id)}">{toolbar}'
-        f'<div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">{slot(svg, "")}</div>'
-        f'<div class="jm-details" aria-live="polite" hidden></div></figure>'
-    )
-    page.slot("".join(parts))
+    blocks.append(map_figure(parts, say, slot, journey_id=journey.id, downloads=f"{e(say('site.downloads'))}: {files}"))
+    blocks.append(vertical_view(journey, settings, say))
+    page.slot("".join(blocks))
     if journey.scenario:
         page.heading(2, say("site.scenario"))
         page.slot(prose_html(journey.scenario))
@@ -261,7 +275,7 @@ def journey_page(
         page.slot(stage_html)
         for step in stage.steps:
             number += 1
-            page.heading(3, f"{number}. {step.title}")
+            page.heading(3, f"{number}. {step.title}", anchor=step.id)
             page.slot(slot(step_details(step, number, settings, say), step_search_text(step, say)))
     _tables(page, journey, settings, say, slot)
     if history:
@@ -269,6 +283,118 @@ def journey_page(
         rows = [[e(date), e(subject), e(summary)] for date, subject, summary in history]
         page.slot(_table([say("site.date"), say("site.commit"), say("site.what-changed")], rows, "jm-history"))
     return page
+
+
+def map_figure(
+    parts: MapParts, say: Labels, slot: Slot, *, journey_id: str, downloads: str = "", caption: str = ""
+) -> str:
+    """A map with its toolbar, overview strip and label column; ``downloads`` (links)
+    go in the toolbar, ``caption`` (a ``<figcaption>``) under the map. The page's script fits, zooms and pans it, keeps the labels in
+    view and shows a step's details beside it."""
+    button = '<button type="button" class="jm-zoom" data-jm-zoom="{0}" aria-label="{1}" title="{1}">{2}</button>'
+    toolbar = (
+        '<div class="jm-toolbar">'
+        + button.format("fit", attr(say("site.fit-help")), e(say("site.fit")))
+        + button.format("-1", attr(say("site.zoom-out")), "−")
+        + button.format("0", attr(say("site.zoom-reset")), "100%")
+        + button.format("1", attr(say("site.zoom-in")), "+")
+        + (f'<span class="jm-downloads">{downloads}</span>' if downloads else "")
+        + "</div>"
+    )
+    after = f"jm-after-{journey_id}"
+    return (
+        f'<figure class="jm-figure" data-journey="{attr(journey_id)}">'
+        f'<a class="jm-skip" href="#{attr(after)}">{e(say("site.skip-map"))}</a>{toolbar}{parts.strip}'
+        f'<div class="jm-frame"><div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">'
+        f'{slot(parts.svg, "")}</div><div class="jm-labels" aria-hidden="true" hidden>{parts.labels}</div></div>'
+        f'<div class="jm-details" aria-hidden="true" hidden></div>{caption}</figure>'
+        f'<div class="jm-after-map" id="{attr(after)}" tabindex="-1"></div>'
+    )
+
+
+def _moment(step: Step, number: int) -> str:
+    emotion = step.emotion
+    assert emotion is not None
+    word = f", {e(emotion.word)}" if emotion.word else ""
+    return f'<a href="#{attr(step.id)}">{number}. {e(step.title)}</a> ({e(emotion.score_text)}{word})'
+
+
+def _fact(term: str, html: str) -> str:
+    return f'<div class="jm-fact"><dt>{e(term)}</dt><dd>{html}</dd></div>'
+
+
+def journey_summary(journey: Journey, review: Review, settings: Settings, say: Labels) -> str:
+    """The journey's facts in plain words: its lowest and highest moments, how many pain
+    points and opportunities, the owners involved and where its review stands."""
+    steps = journey.steps
+    numbered = list(enumerate(steps, start=1))
+    scored = [(n, s) for n, s in numbered if s.emotion is not None]
+    items = []
+    if scored:
+        low = min(scored, key=lambda pair: pair[1].emotion.score if pair[1].emotion else 0)
+        high = max(scored, key=lambda pair: pair[1].emotion.score if pair[1].emotion else 0)
+        items.append(_fact(say("site.lowest"), _moment(low[1], low[0])))
+        items.append(_fact(say("site.highest"), _moment(high[1], high[0])))
+    else:
+        items.append(_fact(say("lane.feeling"), e(say("site.no-scores"))))
+    pains = sum(len(step.values("pain")) for step in steps)
+    in_steps = sum(1 for step in steps if step.values("pain"))
+    counts = [say("site.pain-count", count=pains, steps=in_steps, total=len(steps)) if pains else say("site.no-pains")]
+    counts.append(say("site.opportunity-count", count=sum(len(step.values("opportunity")) for step in steps)))
+    moments = sum(1 for step in steps if step.moment_of_truth)
+    if moments:
+        counts.append(say("site.moment-count", count=moments))
+    items.append(_fact(say("lane.pain"), e(", ".join(counts))))
+    owners: dict[str, str] = {}
+    for value in (journey.owner, *(v for step in steps for v in step.values("owner"))):
+        if value:
+            owners.setdefault(plain_text(value).casefold(), value)
+    if owners:
+        shown = ", ".join(inline_html(value) for value in owners.values())
+        items.append(_fact(say("site.owners-involved"), shown))
+    items.append(_fact(say("site.review"), review_badge(review, say)))
+    return (
+        f'<section class="jm-summary" aria-label="{attr(say("site.summary"))}">'
+        f'<p class="jm-summary-title">{e(say("site.summary"))}</p><dl>{"".join(items)}</dl></section>'
+    )
+
+
+def vertical_view(journey: Journey, settings: Settings, say: Labels) -> str:
+    """The map for a phone: stage by stage, a card per step with its feeling as a number,
+    and each stage's curve. Shown instead of the map on narrow screens (CSS)."""
+    stages = []
+    number = 0
+    for stage in journey.stages:
+        if not stage.steps:
+            continue
+        cards = []
+        first = number + 1
+        for step in stage.steps:
+            number += 1
+            facts = []
+            if step.emotion is not None:
+                word = f" {e(step.emotion.word)}" if step.emotion.word else ""
+                tone = settings.tone(step.emotion.score)
+                facts.append(f'<span class="jm-score jm-score-{tone}">{e(step.emotion.score_text)}</span>{word}')
+            channel = step.first("channel")
+            if channel:
+                facts.append(e(plain_text(channel)))
+            pains = len(step.values("pain"))
+            if pains:
+                facts.append(f'<span class="jm-vpain">{e(say("site.pains-n", count=pains))}</span>')
+            cards.append(
+                f'<li class="jm-vstep"><a href="#{attr(step.id)}"><span class="jm-vnum">{number}</span> {e(step.title)}</a>'
+                f'<span class="jm-vfacts">{" · ".join(facts)}</span></li>'
+            )
+        curve = sparkline_svg(replace(journey, stages=(stage,)), settings, say, width=120, height=28)
+        stages.append(
+            f'<section class="jm-vstage" aria-label="{attr(stage.title)}"><div class="jm-vstage-head">'
+            f'<p class="jm-vstage-title">{e(stage.title)}</p>{curve}</div>'
+            f'<ol class="jm-vsteps" start="{first}">{"".join(cards)}</ol></section>'
+        )
+    return (
+        f'<div class="jm-vertical" aria-label="{attr(say("site.steps-by-stage"))}" role="group">{"".join(stages)}</div>'
+    )
 
 
 def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels, slot: Slot) -> None:
@@ -292,7 +418,7 @@ def _step_table(headers: list[str], steps: tuple[Step, ...], keys: tuple[str, st
     for number, step in enumerate(steps, start=1):
         first, second = step.values(keys[0]), step.values(keys[1])
         if first or second:
-            name = f'<a href="#step-{attr(step.id)}">{number}. {e(step.title)}</a>'
+            name = f'<a href="#{attr(step.id)}">{number}. {e(step.title)}</a>'
             row = [name, _list(first), _list(second)]
             rows.append([*row, _list(step.values(extra))] if extra else row)
     return _table(headers, rows, "jm-table")
@@ -341,7 +467,7 @@ def persona_page(
         if values:
             items = "".join(f"<li>{inline_html(v)}</li>" for v in values)
             boxes.append(
-                f'<section class="jm-canvas-box jm-{key}"><h4>{e(say("persona." + key))}</h4><ul>{items}</ul></section>'
+                f'<section class="jm-canvas-box jm-{key}"><h2>{e(say("persona." + key))}</h2><ul>{items}</ul></section>'
             )
     page.slot(
         f'<div class="jm-persona"><div class="jm-persona-head">{picture}<div>{quote}<dl class="jm-facts">{facts}</dl></div></div>'

@@ -24,7 +24,7 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
@@ -39,7 +39,7 @@ from generator.site.docs_tree import (
     write_docs_tree,
 )
 from generator.site.slots import fill
-from generator.site.theme import theme_defaults
+from generator.site.theme import MARKDOWN_EXTENSIONS, search_separator, theme_defaults
 
 log = get_plugin_logger("journeys")
 
@@ -100,6 +100,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         if command == "serve":
             _SERVE.update(parsed={}, pages={}, work=Path(tempfile.mkdtemp(prefix="journeymap-serve-")))
 
+    @event_priority(50)  # before the search plugin's, which fixes its language and separator
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         self._passive = (Path(config.docs_dir) / TREE_MARKER).is_file()
         if self._passive:
@@ -111,13 +112,19 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             raise PluginError("journeys: invalid configuration\n" + format_text(problems))
         theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.settings = replace(settings, content_dir=Path(config.docs_dir), theme_dir=theme_dir)
+        search = config.plugins.get("search") or config.plugins.get("material/search")
+        search_config = getattr(search, "config", None)
         if self.config["language"]:
             config.theme["language"] = settings.language
-            search = config.plugins.get("search") or config.plugins.get("material/search")
-            if search is not None and hasattr(search, "config") and "lang" in search.config:
-                search.config["lang"] = [settings.language]
+            if search_config is not None and "lang" in search_config:
+                search_config["lang"] = [settings.language]
+        if search_config is not None and "separator" in search_config:
+            search_config["separator"] = search_separator(search_config["separator"])
         for key, value in theme_defaults(_theme_keys(config)).items():
             config.theme[key] = value
+        for extension in MARKDOWN_EXTENSIONS:  # the steps' headings carry their ids as attributes
+            if extension not in config.markdown_extensions:
+                config.markdown_extensions.append(extension)
         config.extra_css.append(EXTRA_CSS)
         config.extra_javascript.append(EXTRA_JS)
         return config

@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
-__all__ = ["theme_defaults"]
+__all__ = ["MARKDOWN_EXTENSIONS", "SEARCH_SEPARATOR", "search_separator", "theme_defaults"]
+
+MARKDOWN_EXTENSIONS = ("attr_list",)
+"""Markdown extensions a journeys page needs: ``attr_list`` gives each step's heading
+its step id as anchor (``### 2. Title {#the-step-id}``), and a journey in another
+language than the site's its ``lang``. Added to the engine's list when missing."""
 
 _PALETTE = [
     {
@@ -28,3 +33,18 @@ def theme_defaults(given: set[str]) -> dict[str, object]:
     if "palette" not in given:
         defaults["palette"] = _PALETTE
     return defaults
+
+
+SEARCH_SEPARATOR = r"""[\s\-_,:;!?=\[\]()\\"'`/‘’‚‛“”„‟«»‹›…–—]+|\.(?!\d)"""
+"""Where search splits text into words: spaces and hyphens as the engines' defaults do,
+and also punctuation and typographic quotes, so ``‘hoofdbewoner’`` and ``website,``
+are found as ``hoofdbewoner`` and ``website``. A point splits unless a digit follows
+(``2.5`` stays one word)."""
+
+_DEFAULT_SEPARATORS = (None, "", r"[\s\-]+", r'[\s\-_,:!=\[\]()\\"`/]+|\.(?!\d)')
+"""Unset, MkDocs' and mkdocs-material's default, and Zensical's: a site that kept them gets ours."""
+
+
+def search_separator(current: str | None) -> str | None:
+    """The search separator a journeys site uses: ``current`` when the site chose one."""
+    return SEARCH_SEPARATOR if current in _DEFAULT_SEPARATORS else current
