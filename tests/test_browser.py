@@ -11,7 +11,7 @@ import http.server
 import os
 import shutil
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -349,7 +349,7 @@ def _box(page: Any, selector: str) -> dict[str, float]:
     return dict(box)
 
 
-def _inside(inner: dict[str, float], outer: dict[str, float], slack: float = 1.0) -> bool:
+def _inside(inner: Mapping[str, float], outer: Mapping[str, float], slack: float = 1.0) -> bool:
     return (
         inner["x"] >= outer["x"] - slack
         and inner["y"] >= outer["y"] - slack
