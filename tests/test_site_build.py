@@ -99,7 +99,8 @@ def test_home_persona_and_insights_pages(example_site: Path) -> None:
     assert 'href="../../journeys/usa-round-trip/"' in persona
     insights = (example_site / "insights/index.html").read_text(encoding="utf-8")
     for heading in (
-        "Pain points by stage",
+        "Worst moments",
+        "Pain points and feeling by stage",
         "Touchpoints by channel",
         "Who owns the moments of truth",
         "KPI catalogue",

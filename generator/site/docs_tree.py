@@ -34,6 +34,7 @@ from generator.site import overview
 from generator.site.disk_cache import DiskCache
 from generator.site.drawings import SLOW_KINDS, Drawer
 from generator.site.html import attr, e
+from generator.site.insights import insights_page
 from generator.site.pages import PageSource, journey_page, map_figure, persona_page
 from generator.site.slots import PageSlots
 from generator.site.toolkit_page import write_toolkit
@@ -428,7 +429,7 @@ def _write_insights(tree: DocsTree, put: Put) -> None:
         return
     link = Linker("insights.md", tree.options.directory_urls)
     slot = tree.slots("insights.md")
-    page = overview.insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today, slot=slot)
+    page = insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today, slot=slot)
     slot.save()
     put("insights.md", page.markdown)
 

@@ -233,17 +233,17 @@
   function setupTables() {
     var lang = (document.documentElement.lang || "en").slice(0, 2);
     document.querySelectorAll(".md-typeset__scrollwrap, .jm-table-wrap").forEach(function (box) {
-      if (box.dataset.jmReady) return;
-      box.dataset.jmReady = "1";
-      var cue = document.createElement("p");
-      cue.className = "jm-cue";
-      cue.setAttribute("aria-hidden", "true");
-      cue.textContent = CUE[lang] || CUE.en;
-      box.parentNode.insertBefore(cue, box);
-      function mark() { cue.hidden = box.scrollWidth - box.clientWidth - box.scrollLeft <= 2; }
-      box.addEventListener("scroll", mark, { passive: true });
-      window.addEventListener("resize", mark);
-      mark();
+      if (!box.jmMark) {
+        var cue = document.createElement("p");
+        cue.className = "jm-cue";
+        cue.setAttribute("aria-hidden", "true");
+        cue.textContent = CUE[lang] || CUE.en;
+        box.parentNode.insertBefore(cue, box);
+        box.jmMark = function () { cue.hidden = box.scrollWidth - box.clientWidth - box.scrollLeft <= 2; };
+        box.addEventListener("scroll", box.jmMark, { passive: true });
+        window.addEventListener("resize", box.jmMark);
+      }
+      box.jmMark();
     });
   }
 
@@ -285,7 +285,8 @@
     document.querySelectorAll(".jm-figure").forEach(setupFigure);
     document.querySelectorAll(".jm-cards").forEach(setupFilters);
     setupTables();
-    setTimeout(setupTables, 0); // after the theme has wrapped the page's tables
+    setTimeout(setupTables, 0); // again once the theme has wrapped the page's tables
+    if (document.fonts && document.fonts.ready) document.fonts.ready.then(setupTables);
   }
 
   if (typeof window.document$ !== "undefined" && window.document$.subscribe) {
