@@ -106,6 +106,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "site.date": ("Date", "Datum"),
     "site.commit": ("Change", "Wijziging"),
     "site.what-changed": ("What changed for the customer", "Wat er voor de klant veranderde"),
+    "site.all-journeys": ("All journeys", "Alle klantreizen"),
+    "site.landing-intro": (
+        "Every journey of this site: the persona it follows, its owner, its state, how it feels step by step "
+        "and where its review stands.",
+        "Elke klantreis van deze site: de persona die hij volgt, de eigenaar, de situatie, het gevoel stap voor "
+        "stap en de stand van de validatie.",
+    ),
     "site.worst": ("Worst moments", "Dieptepunten"),
     "site.worst-help": (
         "The lowest-scored steps of all journeys, with their pain points: where to start.",

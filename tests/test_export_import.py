@@ -14,9 +14,10 @@ from hypothesis import HealthCheck, given, settings
 
 from generator.export.export import journey_to_csv, journey_to_data, journey_to_json
 from generator.export.import_csv import journey_from_csv
+from generator.export.serialize import journey_to_markdown
 from generator.model import Journey, Lane
 from generator.read.parse_journey import parse_journey
-from tests.conftest import REPO, Project
+from tests.conftest import JOURNEY, REPO, Project
 from tests.test_fuzz import journeys
 
 SCHEMA = json.loads((REPO / "generator" / "schema" / "journey.schema.json").read_text(encoding="utf-8"))
@@ -167,3 +168,32 @@ def test_export_command(project: Project) -> None:
 def test_json_download_is_the_standard_librarys_text(journey: Journey) -> None:
     expected = json.dumps(journey_to_data(journey), indent=2, sort_keys=True, ensure_ascii=False) + "\n"
     assert journey_to_json(journey) == expected
+
+
+@pytest.mark.parametrize("written", ["language: nl", "taal: Nederlands", "language: Dutch"])
+def test_a_journeys_own_language_is_read_and_kept(written: str) -> None:
+    source = JOURNEY.replace("reviewed: 2026-09-01", f"reviewed: 2026-09-01\n{written}")
+    journey, problems = parse_journey(source, "j.md", "j")
+    assert problems == []
+    assert journey.language == "nl"
+    again, _ = parse_journey(journey_to_markdown(journey), "j.md", "j")
+    assert again == journey
+    data = json.loads(journey_to_json(journey))
+    assert data["language"] == "nl"
+    jsonschema.validate(data, SCHEMA)
+    plain, _ = parse_journey(JOURNEY, "j.md", "j")
+    assert plain.language == ""
+    assert "language" not in json.loads(journey_to_json(plain))
+
+
+def test_the_site_csv_opens_as_utf8_and_drops_bidi_controls() -> None:
+    source = JOURNEY.replace("- channel: Website", "- channel: Web\u202esite café")
+    journey, _ = parse_journey(source, "j.md", "j")
+    text = journey_to_csv(journey, bom=True)
+    assert text.startswith("\ufeffstage,step,lane,text,cell\r\n")
+    assert "Website café" in text
+    assert "\u202e" not in text
+    assert not journey_to_csv(journey).startswith("\ufeff")  # the command's export stays as it was
+    back, _ = journey_from_csv(text.encode("utf-8").decode("utf-8-sig"), "t.csv", "j")
+    assert back is not None
+    assert back.steps[0].first("channel") == "Website café"

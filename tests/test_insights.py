@@ -48,7 +48,10 @@ BILL = _journey(
 MOVE = _journey(
     "move",
     "Moving house",
-    [("Planning", [("Books a van", 2, "email", []), ("Packs", None, "", [])]), ("Arrival", [("Unpacks", -2, "App", [])])],
+    [
+        ("Planning", [("Books a van", 2, "email", []), ("Packs", None, "", [])]),
+        ("Arrival", [("Unpacks", -2, "App", [])]),
+    ],
 )
 
 
@@ -68,7 +71,11 @@ def test_worst_moments_rank_the_lowest_steps_of_all_journeys() -> None:
     section = page.split("Worst moments", 1)[1].split("Pain points and feeling by stage", 1)[0]
     steps = re.findall(r'<a href="[^"]+">([^<]+)</a>', section)
     # -2 first; of two at -2 the one with more pain points; then -1, 0, 1, 2
-    assert steps[:3] == ["Paying a bill: 3. Pays online", "Moving house: 3. Unpacks", "Paying a bill: 1. Gets the letter"]
+    assert steps[:3] == [
+        "Paying a bill: 3. Pays online",
+        "Moving house: 3. Unpacks",
+        "Paying a bill: 1. Gets the letter",
+    ]
     assert "<li>Site down</li><li>No receipt</li>" in section
     assert len(steps) == 6  # the step without a feeling is not ranked
     assert WORST_MOMENTS == 10

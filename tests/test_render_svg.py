@@ -180,7 +180,8 @@ def test_rounding_to_tenths_is_half_even_on_tenths(value: float) -> None:
 def test_escaping_shortcuts_agree_with_escaping_everything(value: str) -> None:
     from markupsafe import escape
 
-    from generator.draw.render_svg import _UNSAFE, _e, clean_text
+    from generator.clean import _UNSAFE, clean_text
+    from generator.draw.render_svg import _e
 
     assert clean_text(value) == _UNSAFE.sub("", value)
     assert _e(value) == str(escape(_UNSAFE.sub("", value)))
@@ -190,7 +191,8 @@ def test_escaping_shortcuts_agree_with_escaping_everything(value: str) -> None:
 def test_escaping_shortcuts_on_the_characters_they_skip(value: str) -> None:
     from markupsafe import escape
 
-    from generator.draw.render_svg import _UNSAFE, _e
+    from generator.clean import _UNSAFE
+    from generator.draw.render_svg import _e
 
     assert _e(value) == str(escape(_UNSAFE.sub("", value)))
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import html
+import json
+import os
 import re
 import shutil
 from pathlib import Path
@@ -448,3 +451,101 @@ def test_markers_in_code_or_in_a_sentence_stay_text(site_project: Project, engin
     assert "&lt;!-- journeymap:personas --&gt;" in html  # the one in a code block
     assert 'class="jm-grid"' in html
     assert html.count('class="jm-card"') == 1
+
+
+def _nav_pages(page: Path, folder: str) -> list[str]:
+    """The pages of ``folder`` in the order the navigation of ``page`` lists them."""
+    html = page.read_text(encoding="utf-8")
+    nav = html.split('class="md-sidebar md-sidebar--primary"', 1)[1].split(
+        'class="md-sidebar md-sidebar--secondary"', 1
+    )[0]
+    found = re.findall(rf'href="(?:\./|\.\./)*{folder}/([a-z-]*)/?"', nav)
+    return list(dict.fromkeys(found))
+
+
+def test_navigation_lists_journeys_by_title_and_personas_by_name(project: Project, engine: str) -> None:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    project.write("content/index.md", "# Home\n\nNo cards here.\n")
+    project.journey("aaa", JOURNEY.replace("A small journey", "Zulu, the last one"))
+    project.journey("zzz", JOURNEY.replace("A small journey", "alpha, the first one"))
+    project.journey("mmm", JOURNEY.replace("A small journey", "Middle"))
+    project.write("content/personas/aardvark.md", "---\nname: Zoë\n---\n")
+    result = project.run("build", "--engine", engine, "-d", "out", "--strict")
+    assert result.exit_code == 0, result.output
+    page = project.root / "out" / "index.html"
+    assert _nav_pages(page, "journeys") == ["", "zzz", "mmm", "aaa"]  # the overview, then by title
+    assert _nav_pages(page, "personas") == ["tester", "aardvark"]  # Test persona, Zoë
+    landing = (project.root / "out" / "journeys" / "index.html").read_text(encoding="utf-8")
+    assert landing.count('class="jm-card"') == 3
+    assert 'data-jm-filter="persona"' in landing
+    assert "<h1" in landing
+    assert "All journeys" in landing
+
+
+def test_a_site_without_a_home_page_gets_the_journeys_overview_as_its_home(project: Project, engine: str) -> None:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    project.journey("good", JOURNEY)
+    result = project.run("build", "--engine", engine, "-d", "out", "--strict")
+    assert result.exit_code == 0, result.output
+    home = (project.root / "out" / "index.html").read_text(encoding="utf-8")
+    assert home.count('class="jm-card"') == 1
+    assert not (project.root / "out" / "journeys" / "index.html").exists()
+
+
+def test_a_home_page_with_the_cards_gets_no_second_overview(site_project: Project, engine: str) -> None:
+    result = site_project.run("build", "--engine", engine, "-d", "out")
+    assert result.exit_code == 0, result.output
+    assert not (site_project.root / "out" / "journeys" / "index.html").exists()
+    assert (site_project.root / "out" / "index.html").read_text(encoding="utf-8").count('class="jm-card"') == 1
+
+
+TITLES = ["Fish &amp; chips", "R&D *fast* `code`", "Café <b>crème</b>", "“Quoted” — &#x27;"]
+
+
+def test_a_title_reads_the_same_in_heading_head_navigation_and_map(project: Project, engine: str) -> None:
+    """Titles are plain text: what was written is shown, nothing decoded or formatted."""
+    project.write("mkdocs.yml", SITE_CONFIG)
+    for number, title in enumerate(TITLES):
+        project.journey(f"j{number}", JOURNEY.replace("title: A small journey", f"title: {json.dumps(title)}"))
+    result = project.run("build", "--engine", engine, "-d", "out")
+    assert result.exit_code == 0, result.output
+    for number, title in enumerate(TITLES):
+        page = (project.root / "out" / "journeys" / f"j{number}" / "index.html").read_text(encoding="utf-8")
+        heading = re.search(r"<h1[^>]*>(.*?)(?:<a class=\"headerlink\"|</h1>)", page, re.DOTALL)
+        head = re.search(r"<title>(.*?)</title>", page, re.DOTALL)
+        drawn = re.search(r'<svg[^>]*class="jm-map"[^>]*>\s*<title[^>]*>(.*?)</title>', page, re.DOTALL)
+        active = re.search(r'md-nav__link--active[^>]*>\s*(?:<span class="md-ellipsis">)?\s*(.*?)\s*<', page, re.DOTALL)
+        assert heading and head and drawn and active
+        assert html.unescape(heading[1].strip()) == title
+        assert html.unescape(head[1]).startswith(f"{title} - ")
+        assert html.unescape(drawn[1]) == title
+        assert html.unescape(active[1]) == title
+
+
+@pytest.mark.skipif(shutil.which("pdfinfo") is None, reason="poppler not installed (apt-get install poppler-utils)")
+def test_a_journeys_pdf_is_dated_by_its_last_change_and_passes_pdfinfo(
+    site_project: Project, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import subprocess
+
+    def pdfinfo() -> tuple[str, str]:
+        done = subprocess.run(
+            ["pdfinfo", str(site_project.root / "out/journeys/good.pdf")], capture_output=True, text=True, check=True
+        )
+        created = next(line for line in done.stdout.splitlines() if line.startswith("CreationDate:"))
+        return created, done.stderr
+
+    monkeypatch.delenv("SOURCE_DATE_EPOCH", raising=False)
+    assert site_project.run("build", "-d", "out").exit_code == 0
+    created, errors = pdfinfo()
+    assert errors == ""  # no "Syntax Error" of any kind
+    assert "Sep  1 00:00:00 2026" in created  # not in git: the day it was reviewed
+    env = {"GIT_COMMITTER_DATE": "2026-10-05T12:00:00Z", "GIT_AUTHOR_DATE": "2026-10-05T12:00:00Z"}
+    for args in (("init", "-q", "-b", "main"), ("add", "-A"), ("commit", "-q", "-m", "First version")):
+        command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
+        subprocess.run(command, cwd=site_project.root, check=True, capture_output=True, env={**os.environ, **env})
+    assert site_project.run("build", "-d", "out").exit_code == 0
+    assert "Oct  5 00:00:00 2026" in pdfinfo()[0]  # its last commit
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
+    assert site_project.run("build", "-d", "out").exit_code == 0
+    assert "Jan  1 00:00:00 2026" in pdfinfo()[0]

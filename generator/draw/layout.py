@@ -95,7 +95,7 @@ def _type_rank(step: Step, types: tuple[str, ...]) -> str:
 
 def _summary(step: Step, values: _StepValues, number: int, say: Labels) -> str:
     """The full text of a step, for its ``<title>``: nothing a cell wraps is lost."""
-    parts = [f"{say('step')} {number}: {plain_text(step.title)}"]
+    parts = [f"{say('step')} {number}: {step.title}"]
     for key, value in values.in_order:
         parts.append(f"{key}: {value}")
     if step.moment_of_truth:
@@ -183,7 +183,7 @@ class _Builder:
             marks.append(Mark("number", r(x + badge / 2), r(top + stack.y + badge / 2), badge, text=str(number)))
             if step.moment_of_truth:
                 marks.append(Mark("star", r(x + badge / 2), r(top + stack.y + badge * 1.75), badge * 0.75))
-            add(plain_text(step.title), g.step_size, True, "jm-step-title", badge + 6)
+            add(step.title, g.step_size, True, "jm-step-title", badge + 6)
             stack.y = max(stack.y, g.padding + badge * (2.3 if step.moment_of_truth else 1.0) + 4)
             for value in values.get("doing", ()):
                 add(value, g.body_size, False, "jm-doing")
@@ -264,7 +264,7 @@ class _Builder:
         g, m, say, j = self.g, self.measure, self.say, self.journey
         texts = []
         y = g.margin
-        title = _text(plain_text(j.title), g.margin, y, width, g.title_size, g, m, bold=True, cls="jm-title")
+        title = _text(j.title, g.margin, y, width, g.title_size, g, m, bold=True, cls="jm-title")
         texts.append(title)
         y += _height(title) + 6
         meta = [f"{say('persona')}: {self.persona_name}"]
@@ -295,7 +295,7 @@ class _Builder:
             index += len(stage.steps)
             x = columns_x[first]
             w = columns_x[last] + g.column_width - x
-            texts = [_text(plain_text(stage.title), x + g.padding, 0, w - 2 * g.padding, g.stage_size, g, m, bold=True)]
+            texts = [_text(stage.title, x + g.padding, 0, w - 2 * g.padding, g.stage_size, g, m, bold=True)]
             y = _height(texts[0]) + 3
             for goal in stage.goals:
                 text = f"{self.say('goal')}: {plain_text(goal)}"
@@ -463,7 +463,7 @@ class _Builder:
                 r(columns_x[i]),
                 r(g.column_width),
                 _summary(step, self.step_values(step), i + self.first_number, self.say),
-                f"{i + self.first_number}. {plain_text(step.title)}",
+                f"{i + self.first_number}. {step.title}",
                 _type_rank(step, self.settings.touchpoint_types),
                 tuple(cells_by_step[i]),
                 self.status.get(step.id, ""),
@@ -475,7 +475,7 @@ class _Builder:
             width=r(width),
             height=r(y + g.margin),
             language=self.journey.language or self.settings.language,
-            title=plain_text(self.journey.title),
+            title=self.journey.title,
             description=self.description(),
             header=tuple(_place(t) for t in header),
             bands=tuple(bands),
@@ -501,9 +501,9 @@ class _Builder:
                 say(
                     "desc.range",
                     low=low.emotion.score_text,
-                    low_step=plain_text(low.title),
+                    low_step=low.title,
                     high=high.emotion.score_text,
-                    high_step=plain_text(high.title),
+                    high_step=high.title,
                 )
             )
         pains = sum(len(self.step_values(step).by_key.get("pain", ())) for step in steps)

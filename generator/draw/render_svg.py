@@ -11,7 +11,6 @@ Templates in ``<theme>/journeymap/`` override ours.
 from __future__ import annotations
 
 import math
-import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Final
@@ -19,6 +18,7 @@ from typing import Final
 import jinja2
 from markupsafe import Markup, escape
 
+from generator.clean import clean_text
 from generator.draw.channels import GLYPHS
 from generator.draw.geometry import Cell, Column, MapLayout, Mark, Text
 from generator.draw.layout import svg_number as _n
@@ -26,17 +26,8 @@ from generator.draw.palette import FONT_STACK, PALETTE, map_css
 
 __all__ = ["clean_text", "render_label_column", "render_map_svg", "render_map_svgs", "template_environment"]
 
-# Not allowed in XML 1.0, plus bidi embeddings, overrides and isolates.
-_UNSAFE: Final = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff\u202a-\u202e\u2066-\u2069]")
 C: Final = PALETTE["light"]
 MUTED_TEXT: Final = frozenset({"jm-channel", "jm-thinking", "jm-type", "jm-goal", "jm-meta"})
-
-
-def clean_text(value: str) -> str:
-    """Text safe to put in XML: invalid characters and bidi controls removed."""
-    if value.isprintable():  # no control, bidi, surrogate or non-character code point
-        return value
-    return _UNSAFE.sub("", value)
 
 
 def _is_plain(value: str) -> bool:

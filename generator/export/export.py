@@ -15,6 +15,7 @@ import io
 import json
 from typing import Any
 
+from generator.clean import clean_text
 from generator.model import Journey
 from generator.vocabulary import slugify
 
@@ -29,13 +30,16 @@ def neutralise_cell(text: str) -> str:
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
 
 
-def journey_to_csv(journey: Journey) -> str:
-    """Rows of stage, step, lane, text and a stable cell id (``id/lane/n``)."""
+def journey_to_csv(journey: Journey, *, bom: bool = False) -> str:
+    """Rows of stage, step, lane, text and a stable cell id (``id/lane/n``); bidi controls
+    and characters no file should hold are dropped, as in HTML. ``bom`` starts the text
+    with a byte order mark, by which spreadsheet programs know the file is UTF-8."""
     rows: list[list[str]] = [list(CSV_COLUMNS)]
     starts = _FORMULA_STARTS
 
     def row(stage: str, step: str, lane: str, text: str, cell: str = "") -> None:
-        rows.append(["'" + v if v.startswith(starts) else v for v in (stage, step, lane, text, cell)])
+        cells = (clean_text(v) for v in (stage, step, lane, text, cell))
+        rows.append(["'" + v if v.startswith(starts) else v for v in cells])
 
     for key, value in (
         ("title", journey.title),
@@ -68,6 +72,8 @@ def journey_to_csv(journey: Journey) -> str:
                 seen[lane.key] = seen.get(lane.key, 0) + 1
                 row(stage.title, step.title, lane.key, lane.value, f"{step.id}/{lane.key}/{seen[lane.key]}")
     out = io.StringIO()
+    if bom:
+        out.write("\ufeff")
     csv.writer(out, lineterminator="\r\n").writerows(rows)
     return out.getvalue()
 
@@ -84,6 +90,7 @@ def journey_to_data(journey: Journey) -> dict[str, Any]:
         "reviewed": journey.reviewed.isoformat() if journey.reviewed else None,
         "expectations": journey.expectations,
         "tags": list(journey.tags),
+        **({"language": journey.language} if journey.language else {}),
         "extra": dict(journey.extra),
         "scenario": journey.scenario,
         "stages": [

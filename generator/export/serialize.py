@@ -27,6 +27,8 @@ def _front_matter(journey: Journey) -> str:
         data["expectations"] = journey.expectations
     if journey.tags:
         data["tags"] = list(journey.tags)
+    if journey.language:
+        data["language"] = journey.language
     if journey.extra:
         data["extra"] = journey.extra
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)

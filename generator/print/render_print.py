@@ -3,8 +3,9 @@
 A map that is too wide for the paper at a readable size is split over several
 landscape pages, in order; every page repeats the header, the lane labels and the
 legend. Fonts come only from the bundled folder (system fonts are ignored), and the
-document date is ``SOURCE_DATE_EPOCH`` or the epoch, so the same input always gives
-the same bytes.
+document date is ``SOURCE_DATE_EPOCH``, else the date the caller gives (a journey's
+last commit), else the epoch, so the same input always gives the same bytes. The PDFs
+pass poppler's checks (see ``_poppler_safe``).
 """
 
 from __future__ import annotations
@@ -62,15 +63,38 @@ MIN_SCALE = 0.75
 MAX_SCALE = 3.0
 
 
-def _timestamp() -> int:
+def document_timestamp(fallback: int | None = None) -> int:
+    """The date a document carries: ``SOURCE_DATE_EPOCH`` when set, else ``fallback``
+    (seconds since the epoch), else the epoch itself."""
     value = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return int(value) if value.isdigit() else 0
+    if value.isdigit():
+        return int(value)
+    return fallback if fallback is not None and fallback >= 0 else 0
+
+
+_SUSPECTS = b"/MarkInfo<</Marked true/Suspects false>>"
+
+
+def _poppler_safe(pdf: bytes) -> bytes:
+    """``pdf`` without the ``/Suspects false`` that poppler reports as a syntax error.
+
+    The entry says what its absence says too; blanks of the same length keep every
+    offset of the cross-reference table right.
+    """
+    plain = b"/MarkInfo<</Marked true" + b" " * len(b"/Suspects false") + b">>"
+    return pdf.replace(_SUSPECTS, plain, 1)
 
 
 def typst_compile(
-    source: str, files: dict[str, str], *, fmt: Literal["pdf", "png"] = "pdf", ppi: float | None = None
+    source: str,
+    files: dict[str, str],
+    *,
+    fmt: Literal["pdf", "png"] = "pdf",
+    ppi: float | None = None,
+    timestamp: int | None = None,
 ) -> bytes:
-    """Compile typst ``source`` with ``files`` beside it; one PDF, or the first PNG page."""
+    """Compile typst ``source`` with ``files`` beside it; one PDF, or the first PNG page.
+    ``timestamp`` dates the document when ``SOURCE_DATE_EPOCH`` does not."""
     import typst
 
     with tempfile.TemporaryDirectory(prefix="journeymap-") as folder:
@@ -85,11 +109,11 @@ def typst_compile(
             ignore_system_fonts=True,
             format=fmt,
             ppi=ppi,
-            timestamp=_timestamp(),
+            timestamp=document_timestamp(timestamp),
         )
     if isinstance(result, list):
         return bytes(result[0])
-    return bytes(result)
+    return _poppler_safe(bytes(result)) if fmt == "pdf" else bytes(result)
 
 
 def plan_pages(steps: int, map_width: float, map_height: float, paper: Paper, g: Geometry) -> tuple[float, int]:
@@ -137,8 +161,10 @@ def render_map_pdf(
     paper: Paper,
     persona_name: str = "",
     geometry: Geometry | None = None,
+    timestamp: int | None = None,
 ) -> bytes:
-    """A PDF of the map on ``paper`` (landscape), split over pages when it is too wide."""
+    """A PDF of the map on ``paper`` (landscape), split over pages when it is too wide,
+    dated ``timestamp`` unless ``SOURCE_DATE_EPOCH`` says otherwise."""
     g = geometry or Geometry()
     whole = layout_map(journey, settings, measure, persona_name=persona_name, geometry=g)
     lanes = tuple(lane.key for lane in whole.lanes)
@@ -173,7 +199,7 @@ def render_map_pdf(
         + "\n#pagebreak()\n".join(body)
         + "\n"
     )
-    return typst_compile(source, files)
+    return typst_compile(source, files, timestamp=timestamp)
 
 
 def render_map_png(

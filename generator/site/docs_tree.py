@@ -12,6 +12,7 @@ pages: the engine's Markdown and search then never parse them.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import hashlib
 import os
@@ -35,6 +36,7 @@ from generator.site.disk_cache import DiskCache
 from generator.site.drawings import SLOW_KINDS, Drawer
 from generator.site.html import attr, e
 from generator.site.insights import insights_page
+from generator.site.navigation import write_navigation
 from generator.site.pages import PageSource, journey_page, map_figure, persona_page
 from generator.site.slots import PageSlots
 from generator.site.toolkit_page import write_toolkit
@@ -301,6 +303,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
         _write_unreadable(tree, broken, put, say)
         _write_insights(tree, put)
         write_toolkit(tree, put)
+        write_navigation(tree, put)
         if options.copy_content:
             _copy_content(tree, copy)
     except BaseException:
@@ -348,7 +351,7 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
             late = tree.options.late_dir if kind in SLOW_KINDS else None
             target = (late or tree.folder) / f"{stem}.{kind}"
             if not (unchanged and target.is_file()):
-                tree.drawer.download(journey, persona_name, kind, target)
+                tree.drawer.download(journey, persona_name, kind, target, _last_change(journey, history.get(source)))
             (tree.late if late else tree.generated).append(f"{stem}.{kind}")
         slot = tree.slots(src_uri)
         if known is not None and unchanged:
@@ -359,6 +362,18 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
                 tree.options.pages[journey.id] = (journey, inputs, markdown, slot.blocks)
         slot.save()
         put(src_uri, markdown)
+
+
+def _last_change(journey: Journey, history: list[tuple[str, str, str]] | None) -> int | None:
+    """When the journey last changed, in seconds since the epoch (midnight UTC): its last
+    commit, else the date it was last reviewed; the date its PDF carries."""
+    day = journey.reviewed
+    if history:
+        with contextlib.suppress(ValueError):
+            day = dt.date.fromisoformat(history[0][0])
+    if day is None:
+        return None
+    return int(dt.datetime(day.year, day.month, day.day, tzinfo=dt.UTC).timestamp())
 
 
 def _journey_markdown(

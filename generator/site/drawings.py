@@ -116,20 +116,26 @@ class Drawer:
     def inline_map(self, journey: Journey, persona_name: str) -> MapParts:
         return self.map_and_svg(journey, persona_name)[0]
 
-    def download(self, journey: Journey, persona_name: str, kind: str, target: Path) -> None:
-        """Write one download of ``journey`` to ``target``; PDF and PNG maybe on a worker."""
+    def download(self, journey: Journey, persona_name: str, kind: str, target: Path, dated: int | None = None) -> None:
+        """Write one download of ``journey`` to ``target``; PDF and PNG maybe on a worker.
+        ``dated`` (seconds since the epoch: the journey's last change) dates a PDF."""
         if kind in SLOW_KINDS and self._pool is not None:
-            self._pending.append(self._pool.submit(self._write, journey, persona_name, kind, target))
+            self._pending.append(self._pool.submit(self._write, journey, persona_name, kind, target, dated))
         else:
-            self._write(journey, persona_name, kind, target)
+            self._write(journey, persona_name, kind, target, dated)
 
-    def _write(self, journey: Journey, persona_name: str, kind: str, target: Path) -> None:
+    def _write(self, journey: Journey, persona_name: str, kind: str, target: Path, dated: int | None) -> None:
         from generator.site.tree_files import write_if_changed
 
-        write_if_changed(target, self._draw(journey, persona_name, kind))
+        write_if_changed(target, self._draw(journey, persona_name, kind, dated))
 
-    def _draw(self, journey: Journey, persona_name: str, kind: str) -> bytes:
+    def _draw(self, journey: Journey, persona_name: str, kind: str, dated: int | None = None) -> bytes:
         name = self._name(journey, persona_name, kind)
+        if kind == "pdf":
+            from generator.print.render_print import document_timestamp
+
+            dated = document_timestamp(dated)
+            name = f"{name.removesuffix('.pdf')}-{dated}.pdf"  # the date is part of the file
         stored = self.cache.get(name)
         if stored is not None:
             return stored
@@ -139,7 +145,7 @@ class Drawer:
         if kind == "csv":
             from generator.export.export import journey_to_csv
 
-            data = journey_to_csv(journey).encode("utf-8")
+            data = journey_to_csv(journey, bom=True).encode("utf-8")  # spreadsheets read it as UTF-8
         elif kind == "json":
             from generator.export.export import journey_to_json
 
@@ -147,7 +153,9 @@ class Drawer:
         elif kind == "pdf":
             from generator.print.render_print import PAPERS, render_map_pdf
 
-            data = render_map_pdf(journey, settings, _metrics(), paper=PAPERS["A3"], persona_name=persona_name)
+            data = render_map_pdf(
+                journey, settings, _metrics(), paper=PAPERS["A3"], persona_name=persona_name, timestamp=dated
+            )
         else:
             from generator.print.render_print import render_map_png
 

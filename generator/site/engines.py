@@ -154,10 +154,15 @@ def zensical_settings(
     ]
     if overrides:
         lines.append(f"theme: {json.dumps(overrides)}")
+    plugins: dict[str, object] = {}
     search = (loaded.get("plugins") or {}).get("search") or {}
     separator = (search.get("config") or {}).get("separator")
     if search_separator(separator) != separator:
-        lines.append(f"plugins: {json.dumps({'search': {'separator': search_separator(separator)}})}")
+        plugins["search"] = {"separator": search_separator(separator)}
+    if not loaded.get("nav"):  # journeys by title, personas by name (the tree's .nav.yml files)
+        plugins["awesome-nav"] = {}
+    if plugins:
+        lines.append(f"plugins: {json.dumps(plugins)}")
     missing = [name for name in MARKDOWN_EXTENSIONS if name not in loaded.get("markdown_extensions", ())]
     if missing:  # Zensical adds an inheriting file's extensions to the project's own
         lines.append(f"markdown_extensions: {json.dumps(missing)}")

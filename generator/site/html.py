@@ -9,7 +9,7 @@ from functools import lru_cache
 from markdown_it import MarkdownIt
 from markupsafe import escape
 
-from generator.draw.render_svg import clean_text
+from generator.clean import clean_text
 
 __all__ = ["attr", "e", "inline_html", "markdown_heading", "prose_html"]
 

@@ -49,9 +49,11 @@ def journey_cards(
             seen[key].update(items)
         data = " ".join(f'data-{key}="{attr("|".join(items))}"' for key, items in values.items())
         href = link(f"{settings.journeys_dir}/{journey.id}.md")
+        own = journey.language and journey.language != settings.language
+        lang = f' lang="{journey.language}"' if own else ""  # its title is in its own language
         owner = f"<p>{e(say('owner'))}: {inline_html(journey.owner)}</p>" if journey.owner else ""
         cards.append(
-            f'<article class="jm-card" {data}><h3><a href="{attr(href)}">{e(journey.title)}</a></h3>'
+            f'<article class="jm-card" {data}><h3{lang}><a href="{attr(href)}">{e(journey.title)}</a></h3>'
             f"<p>{e(say('persona'))}: {e(persona)}</p>{owner}<p>{e(state)}</p>"
             f"{sparkline_svg(journey, settings, say)}<p>{review_badge(review_of(journey, settings, today), say)}</p></article>"
         )

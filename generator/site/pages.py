@@ -80,7 +80,7 @@ class PageSource:
         the theme several failed lookups each time a navigation lists it.
         """
         body = "\n".join(self.lines).strip("\n") + "\n"
-        title = plain_text(self.title)
+        title = self.title  # plain text, shown as written: the heading, <title>, nav and map agree
         if not any(c in title for c in "<>&"):
             return body
         return f"---\ntitle: {json.dumps(e(title), ensure_ascii=False)}\n---\n" + body

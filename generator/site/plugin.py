@@ -38,6 +38,7 @@ from generator.site.docs_tree import (
     TreeOptions,
     write_docs_tree,
 )
+from generator.site.navigation import nav_order, sort_mkdocs_nav
 from generator.site.slots import fill
 from generator.site.theme import MARKDOWN_EXTENSIONS, search_separator, theme_defaults
 
@@ -160,6 +161,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
                 new.edit_uri = old.edit_uri  # "Edit this page" opens the journey's own file
             files.append(new)
         return files
+
+    def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.tree is not None and not config.nav:  # a nav of the site's own is kept as written
+            sort_mkdocs_nav(nav.items, nav_order(self.tree))
+        return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
         if self.tree is None or (
