@@ -515,7 +515,10 @@ def test_a_title_reads_the_same_in_heading_head_navigation_and_map(project: Proj
         head = re.search(r"<title>(.*?)</title>", page, re.DOTALL)
         drawn = re.search(r'<svg[^>]*class="jm-map"[^>]*>\s*<title[^>]*>(.*?)</title>', page, re.DOTALL)
         active = re.search(r'md-nav__link--active[^>]*>\s*(?:<span class="md-ellipsis">)?\s*(.*?)\s*<', page, re.DOTALL)
-        assert heading and head and drawn and active
+        assert heading is not None
+        assert head is not None
+        assert drawn is not None
+        assert active is not None
         assert html.unescape(heading[1].strip()) == title
         assert html.unescape(head[1]).startswith(f"{title} - ")
         assert html.unescape(drawn[1]) == title
