@@ -202,6 +202,8 @@ def test_journey_fence_in_any_page(site_project: Project, engine: str) -> None:
     assert site_project.run("build", "--engine", engine, "--strict", "-d", "out").exit_code == 0
     html = (site_project.root / "out/about/index.html").read_text(encoding="utf-8")
     assert html.count('class="jm-map"') == 2
+    assert html.count('<figure class="jm-figure jm-embed"') == 2  # maps on phones too: no step list here
+    assert re.search(r'<figcaption><a href="[./]*journeys/good/">A small journey</a></figcaption>', html)
     ids = re.findall(r'<svg[^>]* id="([^"]+)"', html)
     assert len(ids) == len(set(ids))
 

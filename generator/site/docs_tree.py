@@ -233,7 +233,7 @@ class DocsTree:
         if reference:
             href = link(f"{self.settings.journeys_dir}/{journey.id}.md")
             caption = f'<figcaption><a href="{attr(href)}">{e(journey.title)}</a></figcaption>'
-        return map_figure(parts, say, slot, journey_id=own.id, caption=caption)
+        return map_figure(parts, say, slot, journey_id=own.id, caption=caption, embedded=True)
 
 
 def _error_box(errors: list[Problem], say: Labels) -> str:

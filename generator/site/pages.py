@@ -286,10 +286,18 @@ def journey_page(
 
 
 def map_figure(
-    parts: MapParts, say: Labels, slot: Slot, *, journey_id: str, downloads: str = "", caption: str = ""
+    parts: MapParts,
+    say: Labels,
+    slot: Slot,
+    *,
+    journey_id: str,
+    downloads: str = "",
+    caption: str = "",
+    embedded: bool = False,
 ) -> str:
     """A map with its toolbar, overview strip and label column; ``downloads`` (links)
-    go in the toolbar, ``caption`` (a ``<figcaption>``) under the map. The page's script fits, zooms and pans it, keeps the labels in
+    go in the toolbar, ``caption`` (a ``<figcaption>``) under the map. A map ``embedded``
+    in another page stays a map on phones (a journey page shows its steps instead). The page's script fits, zooms and pans it, keeps the labels in
     view and shows a step's details beside it."""
     button = '<button type="button" class="jm-zoom" data-jm-zoom="{0}" aria-label="{1}" title="{1}">{2}</button>'
     toolbar = (
@@ -303,7 +311,7 @@ def map_figure(
     )
     after = f"jm-after-{journey_id}"
     return (
-        f'<figure class="jm-figure" data-journey="{attr(journey_id)}">'
+        f'<figure class="jm-figure{" jm-embed" if embedded else ""}" data-journey="{attr(journey_id)}">'
         f'<a class="jm-skip" href="#{attr(after)}">{e(say("site.skip-map"))}</a>{toolbar}{parts.strip}'
         f'<div class="jm-frame"><div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">'
         f'{slot(parts.svg, "")}</div><div class="jm-labels" aria-hidden="true" hidden>{parts.labels}</div></div>'
