@@ -38,6 +38,13 @@ class Code:
 _CATALOGUE = [
     # Files
     Code("E101", "not-utf8", "Save the file as UTF-8 (any editor offers it under 'Save as' or 'Encoding')."),
+    Code(
+        "E102",
+        "unsafe-file",
+        "Keep only regular files inside the content folder: replace a link with the file it points at, "
+        "and remove devices, FIFOs and sockets.",
+    ),
+    Code("E103", "file-too-large", "Split the file: no journey, persona or page is read past 16 MB."),
     # Front matter and YAML
     Code("E201", "no-front-matter", "Start the file with a line '---', the file's keys, and another '---'."),
     Code("E202", "unclosed-front-matter", "Close the front matter with a line that holds only '---'."),
@@ -70,6 +77,7 @@ _CATALOGUE = [
     Code("E310", "nested-lane-content", "Keep a lane's value on its bullet line; use the step's notes for more text."),
     Code("E311", "repeated-key", "Keep one: this key may appear only once per step or stage."),
     Code("E312", "too-many-steps", "Split the journey into several journeys of at most 2000 steps."),
+    Code("E313", "linked-journey", "Remove the link: a journey lives in one file (copy it to start a variant)."),
     # Values
     Code(
         "E401",

@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -154,11 +155,24 @@ def test_missing_config_is_a_usage_error(project: Project) -> None:
     assert "nope.yml does not exist" in result.output
 
 
-def test_unreadable_file_is_an_io_error(project: Project) -> None:
-    os.symlink(project.root / "gone.md", project.root / "content" / "journeys" / "broken.md")
+def test_unreadable_file_is_an_io_error(project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    def denied(path: Path, root: Path) -> bytes:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr("generator.read.load.read_bounded", denied)
     result = project.run("check")
     assert result.exit_code == 3
-    assert "journeymap: error: content/journeys/broken.md: cannot read" in result.output
+    assert "journeymap: error: content/personas/tester.md: cannot read: Permission denied" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_dangling_link_is_a_located_content_error(project: Project) -> None:
+    os.symlink(project.root / "gone.md", project.root / "content" / "journeys" / "broken.md")
+    result = project.run("check")
+    assert result.exit_code == 1
+    assert "content/journeys/broken.md:1:1: error[E102]: 'broken.md' is a link that points nowhere or loops" in (
+        result.output
+    )
     assert "Traceback" not in result.output
 
 

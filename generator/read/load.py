@@ -8,7 +8,8 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.errors import Problem, problem
-from generator.model import Journey, Persona
+from generator.model import Journey, Location, Persona
+from generator.read.content_safety import UnsafeFile, read_bounded, unsafe_entries
 from generator.read.parse_journey import parse_journey
 from generator.read.parse_persona import parse_persona
 from generator.read.source import decode_source, display_path
@@ -60,9 +61,18 @@ def _file_id(path: Path, folder: Path) -> str:
     return relative.with_suffix("").as_posix()
 
 
-def _read(path: Path) -> bytes:
+def _root(path: Path, settings: Settings) -> Path:
+    """The folder ``path`` must stay inside: the content folder, or the folder of a file
+    named on the command line elsewhere."""
+    content = settings.content_dir.absolute()
+    return content if path.absolute().is_relative_to(content) else path.absolute().parent
+
+
+def _read(path: Path, settings: Settings) -> bytes:
+    """A journey or persona file's bytes; ``UnsafeFile`` for a link leaving its folder, a
+    device, a FIFO, or a file over the size limit."""
     try:
-        return path.read_bytes()
+        return read_bounded(path, _root(path, settings))
     except OSError as exc:
         raise ReadError(f"{display_path(path)}: cannot read: {exc.strerror or exc}") from exc
 
@@ -119,16 +129,38 @@ def load_project(
     else:  # the content folder: its journeys and personas folders, whatever else it holds
         journey_files, persona_files = _markdown_files(settings.journeys_path), _markdown_files(settings.personas_path)
     project = LoadedProject(checked_journeys=len(journey_files), checked_personas=len(persona_files))
+    if not paths:  # every file the site would publish, journeys and personas among them
+        project.problems.extend(unsafe_entries(settings.content_dir))
     wanted_personas = set(persona_files)
     all_personas = sorted(set(_markdown_files(settings.personas_path)) | wanted_personas)
     for path in all_personas:
-        persona, problems = _load_persona(path, settings)
+        try:
+            persona, problems = _load_persona(path, settings)
+        except UnsafeFile as exc:
+            if paths and path in wanted_personas:
+                project.problems.append(exc.problem)
+            continue
         project.personas.append(persona)
         if path in wanted_personas:
             project.problems.extend(problems)
+    real = {path.resolve(): path for path in journey_files if not path.is_symlink()}
+    seen: dict[Path, Path] = {}
     for path in journey_files:
         shown = display_path(path)
-        data = _read(path)
+        try:
+            data = _read(path, settings)
+        except UnsafeFile as exc:
+            if paths:  # the whole folder's were reported above
+                project.problems.append(exc.problem)
+            continue
+        target = path.resolve()
+        first = real.get(target, seen.get(target)) if path.is_symlink() else None
+        if first is not None:  # the link is the duplicate, never the file it points at
+            loc = Location(path=shown, line=1, column=1)
+            message = f"this journey is a link to {display_path(first)}: the same journey twice"
+            project.problems.append(problem(loc, "E313", message))
+            continue
+        seen[target] = path
         journey_id = _file_id(path, settings.journeys_path)
         key = (shown, journey_id, data)
         known = previous.get(key) if previous is not None else None
@@ -152,7 +184,7 @@ def load_project(
 
 def _load_persona(path: Path, settings: Settings) -> tuple[Persona, list[Problem]]:
     shown = display_path(path)
-    text, problems = decode_source(_read(path), shown)
+    text, problems = decode_source(_read(path, settings), shown)
     persona_id = _file_id(path, settings.personas_path)
     if text is None:
         return Persona(id=persona_id, name=persona_id), problems

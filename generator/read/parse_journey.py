@@ -7,6 +7,7 @@ the best journey it can and returns every located problem beside it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.errors import Problem, problem
@@ -320,7 +321,30 @@ def _inline_text(block: Block) -> str:
 
 
 MAX_STEPS = 2000
-_STEP_HEADING = re.compile(r"^ {0,3}### ", re.MULTILINE)
+_STEP_LINE = re.compile(r"^ {0,3}(?:###(?:[ \t]|$)|(?P<fence>`{3,}|~{3,}))", re.MULTILINE)
+"""A line that opens a step heading (CommonMark: ``###`` then a space, a tab or the end
+of the line, indented at most three spaces) or a code fence."""
+
+
+def _rest_of_line(text: str, start: int) -> str:
+    end = text.find("\n", start)
+    return text[start:] if end < 0 else text[start:end]
+
+
+def _step_heading_lines(text: str) -> Iterator[int]:
+    """The offsets of step headings as the parser sees them: none inside a fenced block."""
+    fence = ""
+    for match in _STEP_LINE.finditer(text):
+        opening = match["fence"] or ""
+        if fence:
+            closes = opening[:1] == fence[:1] and len(opening) >= len(fence)
+            if closes and not _rest_of_line(text, match.end()).strip():
+                fence = ""
+        elif opening:
+            if not (opening[0] == "`" and "`" in _rest_of_line(text, match.end())):  # not a fence: inline code
+                fence = opening
+        else:
+            yield match.start()
 
 
 def parse_journey(text: str, path: str, journey_id: str) -> tuple[Journey, list[Problem]]:
@@ -329,10 +353,9 @@ def parse_journey(text: str, path: str, journey_id: str) -> tuple[Journey, list[
     A journey of more than ``MAX_STEPS`` steps is refused before it is parsed: no one
     can read its map, and parsing it would take many seconds.
     """
-    headings = _STEP_HEADING.finditer(text)
-    for count, heading in enumerate(headings, start=1):
+    for count, offset in enumerate(_step_heading_lines(text), start=1):
         if count > MAX_STEPS:
-            line = text.count("\n", 0, heading.start()) + 1
+            line = text.count("\n", 0, offset) + 1
             loc = Location(path=path, line=line, column=1)
             message = f"the journey has more than {MAX_STEPS} steps"
             return Journey(id=journey_id, title="", persona="", loc=loc), [problem(loc, "E312", message)]

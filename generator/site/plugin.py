@@ -41,6 +41,7 @@ from generator.site.docs_tree import (
 from generator.site.navigation import nav_order, sort_mkdocs_nav
 from generator.site.slots import fill
 from generator.site.theme import MARKDOWN_EXTENSIONS, search_separator, theme_defaults
+from generator.site.tree_files import content_files
 
 log = get_plugin_logger("journeys")
 
@@ -152,6 +153,12 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self.tree = tree = write_docs_tree(self.settings, folder, options)
         for message in tree.messages:
             log.warning(message)
+        safe = {src_uri for src_uri, _ in content_files(Path(config.docs_dir))}
+        docs = Path(config.docs_dir).absolute()
+        for file in list(files):  # a link out of the content, a device or a FIFO is never read
+            source = Path(file.abs_src_path) if file.abs_src_path else None
+            if source is not None and source.absolute().is_relative_to(docs) and file.src_uri not in safe:
+                files.remove(file)
         for src_uri in tree.generated:
             old = files.get_file_from_path(src_uri)
             if old is not None:

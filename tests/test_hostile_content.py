@@ -1,0 +1,117 @@
+"""Content from a pull request: links out of the folder, devices, FIFOs, huge files.
+
+Nothing outside the content folder is read or published, by ``check`` or by either
+engine, and each such entry is a located error.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+from generator.read.content_safety import MAX_FILE_BYTES
+from tests.conftest import JOURNEY, Project
+from tests.test_site_build import SITE_CONFIG
+
+SECRET = "root-secret-" + "x" * 8
+
+
+@pytest.fixture
+def hostile(project: Project, tmp_path: Path) -> Project:
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "shadow").write_text(f"{SECRET}\n", encoding="utf-8")
+    (outside / "page.md").write_text(f"# Leaked\n\n{SECRET}\n", encoding="utf-8")
+    project.write("mkdocs.yml", SITE_CONFIG)
+    project.write("content/index.md", "# Home\n\n<!-- journeymap:cards -->\n")
+    project.journey("good", JOURNEY)
+    content = project.root / "content"
+    (content / "env.txt").symlink_to(outside / "shadow")
+    (content / "about.md").symlink_to(outside / "page.md")
+    (content / "journeys" / "stolen.md").symlink_to(outside / "page.md")
+    (content / "everything").symlink_to(outside, target_is_directory=True)
+    (content / "journeys" / "again.md").symlink_to(content / "journeys" / "good.md")
+    (content / "loop.md").symlink_to(content / "loop.md")
+    os.mkfifo(content / "pipe.md")
+    return project
+
+
+EXPECTED = [
+    "content/about.md:1:1: error[E102]: 'about.md' is a link to a file outside the content folder",
+    "content/env.txt:1:1: error[E102]: 'env.txt' is a link to a file outside the content folder",
+    "content/everything:1:1: error[E102]: 'everything' is a link to a folder outside the content folder",
+    "content/journeys/again.md:1:1: error[E313]: this journey is a link to content/journeys/good.md",
+    "content/journeys/stolen.md:1:1: error[E102]: 'stolen.md' is a link to a file outside the content folder",
+    "content/loop.md:1:1: error[E102]: 'loop.md' is a link that points nowhere or loops",
+    "content/pipe.md:1:1: error[E102]: 'pipe.md' is a FIFO, not a regular file",
+]
+
+
+CODES_COVERED = {line.split("error[", 1)[1][:4] for line in EXPECTED} | {"E103"}
+"""The error codes these tests produce from real links, FIFOs and files (no fixture file can hold them)."""
+
+
+def test_check_reports_every_entry_and_reads_none(hostile: Project) -> None:
+    result = hostile.run("check", "--strict")
+    assert result.exit_code == 1
+    for line in EXPECTED:
+        assert line in result.output
+    assert SECRET not in result.output
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_builds_fail_strict_and_never_publish_the_targets(hostile: Project, engine: str) -> None:
+    strict = hostile.run("build", "--engine", engine, "--strict", "-d", "out")
+    assert strict.exit_code == 1
+    assert "error[E102]" in strict.output
+    assert not (hostile.root / "out").exists()
+    lenient = hostile.run("build", "--engine", engine, "-d", "out")
+    assert lenient.exit_code == 0, lenient.output
+    site = hostile.root / "out"
+    for path in site.rglob("*"):
+        if path.is_file():
+            assert SECRET.encode() not in path.read_bytes(), path  # pages, search index, copies
+    assert not (site / "env.txt").exists()
+    assert not (site / "about").exists()
+    assert not (site / "everything").exists()
+    assert (site / "journeys" / "good" / "index.html").is_file()
+    again = (site / "journeys" / "again" / "index.html").read_text(encoding="utf-8")
+    assert "error[E313]" in again  # the link gets an error page, not a second copy
+
+
+def test_a_file_over_the_limit_is_refused_unread(project: Project) -> None:
+    big = project.root / "content" / "journeys" / "huge.md"
+    with open(big, "wb") as out:
+        out.truncate(MAX_FILE_BYTES + 1)  # sparse: nothing is written, nothing is read
+    result = project.run("check")
+    assert result.exit_code == 1
+    assert "content/journeys/huge.md:1:1: error[E103]: 'huge.md' is 16,777,217 bytes, over the 16 MB limit" in (
+        result.output
+    )
+
+
+def _steps(count: int, heading: str = "### ") -> str:
+    return "---\ntitle: Many\npersona: tester\n---\n\n## S\n\n" + "".join(
+        f"{heading}Step {n}\n- feeling: 1\n\n" for n in range(count)
+    )
+
+
+@pytest.mark.parametrize("heading", ["### ", "###\t", "   ### "])
+def test_the_step_limit_counts_every_heading_form(project: Project, heading: str) -> None:
+    project.journey("many", _steps(2001, heading))
+    result = project.run("check")
+    assert result.exit_code == 1
+    assert "error[E312]: the journey has more than 2000 steps" in result.output
+
+
+def test_headings_inside_code_fences_are_not_steps() -> None:
+    from generator.read.parse_journey import MAX_STEPS, parse_journey
+
+    fenced = "```text\n" + "### not a step\n" * (MAX_STEPS + 5) + "```\n"
+    source = _steps(3).replace("## S\n", "## S\n\n" + fenced.replace("```", "~~~~"), 1)
+    journey, problems = parse_journey(source, "j.md", "j")
+    assert [p.code for p in problems if p.code == "E312"] == []
+    assert len(journey.steps) == 3
