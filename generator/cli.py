@@ -28,6 +28,7 @@ class _Group(click.Group):
 
     def invoke(self, ctx: click.Context) -> Any:
         from generator.read.load import MissingPathError, ReadError
+        from generator.site.disk_cache import CacheFolderError
 
         try:
             return super().invoke(ctx)
@@ -38,7 +39,7 @@ class _Group(click.Group):
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             sys.exit(EXIT_CONTENT)
-        except MissingPathError as exc:
+        except (MissingPathError, CacheFolderError) as exc:
             _fail(str(exc), EXIT_USAGE)
         except (ReadError, OSError) as exc:
             if ctx.meta.get("debug"):

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.site.build_site import build_site
-from generator.site.disk_cache import DiskCache
+from generator.site.disk_cache import MARKER, DiskCache
 from tests.conftest import JOURNEY, Project, snapshot
 from tests.test_site_build import SITE_CONFIG
 
@@ -26,7 +26,7 @@ def site(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
 
 def _entries(project: Project) -> set[str]:
     folder = project.root / ".cache" / "journeymap" / "mkdocs"
-    return {path.name for path in folder.iterdir()} if folder.is_dir() else set()
+    return {path.name for path in folder.iterdir() if path.name != MARKER} if folder.is_dir() else set()
 
 
 def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -112,7 +112,7 @@ def test_the_cache_folder_can_be_moved(site: Project, monkeypatch: pytest.Monkey
     monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(tmp_path / "elsewhere"))
     _build(site)
     assert not (site.root / ".cache").exists()
-    assert len(list((tmp_path / "elsewhere" / "mkdocs").iterdir())) == 10
+    assert len([p for p in (tmp_path / "elsewhere" / "mkdocs").iterdir() if p.name != MARKER]) == 10
 
 
 def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
@@ -121,7 +121,7 @@ def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
     (tmp_path / ".tmp-abc123").write_bytes(b"half")
     assert cache.get("kept.svg") == b"<svg/>"
     cache.prune()
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["kept.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [MARKER, "kept.svg"]
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
@@ -156,3 +156,36 @@ def test_the_workshop_kit_is_compiled_once_and_kept(site: Project, monkeypatch: 
     site.write("toolkit/guide.en.md", "# Our guide\n\nAnother text.\n")
     _build(site, "third")
     assert compiled == ["kit", "kit"]  # an overridden text compiles the kit again
+
+
+def test_a_folder_that_is_not_the_caches_is_refused_untouched(
+    project: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    shared = tmp_path / "home-cache"  # JOURNEYMAP_CACHE_DIR=~/.cache: the cache would be ~/.cache/mkdocs
+    (shared / "mkdocs").mkdir(parents=True)
+    (shared / "mkdocs" / "precious").write_text("keep me", encoding="utf-8")
+    monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(shared))
+    for engine in ("mkdocs", "zensical"):
+        result = project.run("build", "--engine", engine, "-d", "out")
+        assert result.exit_code == 2, result.output
+        assert "holds files that are not journeymap's cache" in result.output
+    assert sorted(p.name for p in (shared / "mkdocs").iterdir()) == ["precious"]
+    assert not (project.root / "out").exists()
+
+
+def test_pruning_removes_only_signed_entries(tmp_path: Path) -> None:
+    from generator.site.disk_cache import open_cache
+
+    cache = open_cache(tmp_path / "cache")
+    cache.put("a" * 64 + ".svg", b"old")
+    cache.put("b" * 64 + ".svg", b"kept")
+    (tmp_path / "cache" / "notes.txt").write_text("someone's notes", encoding="utf-8")
+    (tmp_path / "cache" / ("c" * 64 + ".svg")).write_bytes(b"not an entry, though named like one")
+    later = open_cache(tmp_path / "cache")  # the next build: the marker makes the folder ours
+    assert later.get("b" * 64 + ".svg") == b"kept"
+    assert later.get("c" * 64 + ".svg") is None  # unsigned: never used
+    later.prune()
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
+        [MARKER, "b" * 64 + ".svg", "c" * 64 + ".svg", "notes.txt"]
+    )

@@ -111,6 +111,9 @@ def build_site(
     if problems:
         raise SiteBuildError(f"invalid configuration\n{format_text(problems)}", 1)
     chosen = choose_engine(engine or settings.engine)
+    from generator.site.docs_tree import cache_for
+
+    cache_for(settings)  # a cache folder that is not journeymap's stops the build before it starts
     staged: list[tuple[Path, Path]] = []
     locks = contextlib.ExitStack()
 

@@ -4,9 +4,14 @@ the journeys that changed.
 An entry is named by a hash of everything its content depends on: the journey as
 parsed, the persona's name, the settings, and a fingerprint of journeymap itself (its
 code, templates and fonts, typst's version and the site's template overrides). Each
-file starts with the length and CRC-32 of the rest and is written to a temporary name
-and renamed, so a damaged or half-written entry is never used: it is drawn again.
-After a build, entries it did not use are removed.
+file starts with a signature, the length and the CRC-32 of the rest, and is written to
+a temporary name and renamed, so a damaged, half-written or foreign file is never used:
+it is drawn again. After a build, entries it did not use are removed, and only files
+that carry the signature are ever removed.
+
+The cache's folder holds a marker file, written when journeymap makes the folder. A
+folder that holds other files and no marker (``JOURNEYMAP_CACHE_DIR=~/.cache``) is
+refused with a message, before anything is written or removed.
 """
 
 from __future__ import annotations
@@ -19,9 +24,30 @@ import zlib
 from functools import lru_cache
 from pathlib import Path
 
-__all__ = ["DiskCache", "fingerprint"]
+__all__ = ["MARKER", "CacheFolderError", "DiskCache", "fingerprint", "open_cache"]
 
-_HEADER = 12  # 8 bytes of length, 4 of CRC-32
+_SIGNATURE = b"journeymap-cache-1\n"
+_HEADER = len(_SIGNATURE) + 12  # the signature, 8 bytes of length, 4 of CRC-32
+MARKER = ".journeymap-cache"
+"""The file that makes a folder journeymap's cache."""
+_TEMPORARY = ".tmp-"
+
+
+class CacheFolderError(Exception):
+    """The cache folder holds files that are not journeymap's (a usage error)."""
+
+
+def open_cache(folder: Path) -> DiskCache:
+    """The cache in ``folder``: made with its marker when missing or empty, refused when
+    it holds anything else and no marker."""
+    if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
+        raise CacheFolderError(f"{folder}: the cache folder is not a folder")
+    if folder.is_dir() and not (folder / MARKER).is_file() and any(folder.iterdir()):
+        raise CacheFolderError(
+            f"{folder}: the folder holds files that are not journeymap's cache; "
+            "set JOURNEYMAP_CACHE_DIR to a folder of its own (or an empty one)"
+        )
+    return DiskCache(folder)
 
 
 class DiskCache:
@@ -50,7 +76,10 @@ class DiskCache:
         self.used.add(name)
         try:
             self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=".tmp-")
+            marker = self.folder / MARKER
+            if not marker.is_file():
+                marker.write_text("journeymap's cache of drawn maps and downloads; safe to delete.\n", encoding="utf-8")
+            handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=_TEMPORARY)
             with os.fdopen(handle, "wb") as out:
                 out.write(_header(body))
                 out.write(body)
@@ -59,17 +88,25 @@ class DiskCache:
             return  # a cache that cannot be written only costs time
 
     def prune(self) -> None:
-        """Remove every entry this build did not use (and leftovers of killed builds)."""
-        if self.folder is None or not self.folder.is_dir():
+        """Remove every entry this build did not use (and leftovers of killed builds):
+        only signed files of a folder with the marker, never anything else."""
+        if self.folder is None or not (self.folder / MARKER).is_file():
             return
         for path in self.folder.iterdir():
-            if path.name not in self.used:
-                with contextlib.suppress(OSError):
+            if path.name in self.used or path.name == MARKER or path.is_symlink() or not path.is_file():
+                continue
+            with contextlib.suppress(OSError):
+                if path.name.startswith(_TEMPORARY) or _is_entry(path):
                     path.unlink()
 
 
 def _header(body: bytes) -> bytes:
-    return len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big")
+    return _SIGNATURE + len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big")
+
+
+def _is_entry(path: Path) -> bool:
+    with open(path, "rb") as entry:
+        return entry.read(len(_SIGNATURE)) == _SIGNATURE
 
 
 @lru_cache(maxsize=8)

@@ -32,7 +32,7 @@ from generator.model import Journey, Persona
 from generator.read.load import Parsed, load_project
 from generator.read.source import decode_source, display_path
 from generator.site import overview
-from generator.site.disk_cache import DiskCache
+from generator.site.disk_cache import DiskCache, open_cache
 from generator.site.drawings import SLOW_KINDS, Drawer
 from generator.site.html import attr, e
 from generator.site.insights import insights_page
@@ -90,7 +90,7 @@ def cache_for(settings: Settings) -> DiskCache:
         return DiskCache(None)
     config = settings.config_path
     root = os.environ.get("JOURNEYMAP_CACHE_DIR") or str(config.parent / ".cache" / "journeymap")
-    return DiskCache(Path(root) / config.stem)
+    return open_cache(Path(root) / config.stem)
 
 
 @dataclass
@@ -126,7 +126,8 @@ class TreeOptions:
     def for_project(cls, settings: Settings, **options: Any) -> TreeOptions:
         """Options for a project's site: its workers and disk cache, and today (or
         ``SOURCE_DATE_EPOCH``'s day); ``options`` set the rest."""
-        return cls(workers=settings.workers, cache=cache_for(settings), today=today(), **options)
+        options.setdefault("cache", cache_for(settings))
+        return cls(workers=settings.workers, today=today(), **options)
 
 
 @dataclass

@@ -36,9 +36,11 @@ from generator.site.docs_tree import (
     TREE_MARKER,
     DocsTree,
     TreeOptions,
+    cache_for,
     write_docs_tree,
 )
 from generator.site.navigation import nav_order, sort_mkdocs_nav
+from generator.site.disk_cache import CacheFolderError
 from generator.site.slots import fill
 from generator.site.theme import MARKDOWN_EXTENSIONS, search_separator, theme_defaults
 from generator.site.tree_files import content_files
@@ -141,8 +143,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._clean()
         self._work = _SERVE.get("work") or Path(tempfile.mkdtemp(prefix="journeymap-"))
         folder = self._work / "docs"
+        try:
+            cache = cache_for(self.settings)
+        except CacheFolderError as exc:
+            raise PluginError(f"journeys: {exc}") from exc
         options = TreeOptions.for_project(
             self.settings,
+            cache=cache,
             directory_urls=config.use_directory_urls,
             maps_dir=self._work / "maps",
             copy_content=False,
