@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import subprocess
 from pathlib import Path
 
@@ -85,3 +86,47 @@ def test_site_history_outside_git_is_empty(project: Project) -> None:
 def test_read_many_outside_git_fails_clearly(tmp_path: Path) -> None:
     with pytest.raises(GitError):
         read_many(tmp_path, ["HEAD:x.md"])
+
+
+ODD_NAMES = ["café", "geëmigreerd", "tab\tin-name", 'quote"s']
+
+
+@pytest.fixture
+def odd_repo(project: Project) -> Project:
+    _git(project.root, "init", "-q", "-b", "main")
+    for name in ODD_NAMES:
+        project.journey(name, JOURNEY.replace("A small journey", f"Journey {name}"))
+    _git(project.root, "add", "-A")
+    _git(project.root, "commit", "-q", "-m", "Journeys with names git quotes")
+    for name in ODD_NAMES:
+        project.journey(name, JOURNEY.replace("A small journey", f"Journey {name}").replace("1 fine", "-1 worried"))
+    _git(project.root, "mv", "content/journeys/café.md", "content/journeys/crème.md")
+    _git(project.root, "commit", "-q", "-am", "Worse for every one")
+    return project
+
+
+def test_diff_sees_every_journey_whatever_its_name(odd_repo: Project) -> None:
+    result = odd_repo.run("diff", "HEAD~1", "HEAD", "--format", "json")
+    assert result.exit_code == 0, result.output
+    paths = {entry["path"] for entry in json.loads(result.output)["files"]}
+    assert paths == {f"content/journeys/{n}.md" for n in ("crème", "geëmigreerd", "tab\tin-name", 'quote"s')}
+
+
+def test_site_history_of_journeys_whatever_their_name(odd_repo: Project) -> None:
+    folder = odd_repo.root / "content" / "journeys"
+    sources = [folder / f"{name}.md" for name in ("crème", "geëmigreerd", "tab\tin-name", 'quote"s')]
+    found = site_history(folder, sources)
+    for source in sources:
+        assert [subject for _, subject, _ in found[source]] == [
+            "Worse for every one",
+            "Journeys with names git quotes",
+        ], source.name
+
+
+@pytest.mark.parametrize("revision", ["--output=pwned", "-p", "HEAD\n--output=pwned", "no-such-commit"])
+def test_a_revision_is_never_an_option(odd_repo: Project, revision: str) -> None:
+    result = odd_repo.run("diff", "--", "HEAD~1", revision)
+    assert result.exit_code == 2
+    assert "is not a" in result.output
+    assert not (odd_repo.root / "pwned").exists()
+    assert "Traceback" not in result.output

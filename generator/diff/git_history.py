@@ -1,11 +1,25 @@
-"""Reading content from git: files changed between revisions and a file at a revision."""
+"""Reading content from git: files changed between revisions and a file at a revision.
+
+Revisions come from users and pull requests: each is checked (never an option) and
+resolved to a commit first, and passed after ``--end-of-options``; paths are read
+NUL-separated (``-z``), so every file name works, non-ASCII and tabs included.
+"""
 
 from __future__ import annotations
 
 import subprocess
 from pathlib import Path
 
-__all__ = ["GitError", "changed_files", "default_base", "folder_log", "read_at", "read_many", "repository_root"]
+__all__ = [
+    "GitError",
+    "changed_files",
+    "default_base",
+    "folder_log",
+    "read_at",
+    "read_many",
+    "repository_root",
+    "resolve_revision",
+]
 
 
 class GitError(Exception):
@@ -38,20 +52,44 @@ def default_base(root: Path) -> str:
     return "HEAD"
 
 
+def resolve_revision(root: Path, revision: str) -> str:
+    """The commit ``revision`` names, as a full hash; ``GitError`` for anything else,
+    an option (``--output=FILE``) above all."""
+    if not revision or revision.startswith("-") or any(c in revision for c in "\0\n"):
+        raise GitError(f"'{revision}' is not a revision")
+    try:
+        return _git(root, "rev-parse", "--verify", "--quiet", "--end-of-options", f"{revision}^{{commit}}").strip()
+    except GitError as exc:
+        raise GitError(f"'{revision}' is not a commit of this repository") from exc
+
+
+def _fields(output: str) -> list[str]:
+    """NUL-separated fields, the empty one after the last NUL left out."""
+    fields = output.split("\0")
+    return fields[:-1] if fields and fields[-1] == "" else fields
+
+
 def changed_files(root: Path, base: str, head: str | None, folder: str) -> list[tuple[str, str, str]]:
     """(status letter, old path, new path) of Markdown files under ``folder`` (paths from ``root``).
 
-    Without ``head`` the working tree counts, untracked files included. Renames are followed.
+    ``base`` and ``head`` are commits (``resolve_revision``). Without ``head`` the working
+    tree counts, untracked files included. Renames are followed.
     """
-    args = ["diff", "--name-status", "-M", base] + ([head] if head else []) + ["--", folder]
+    commits = [resolve_revision(root, base)] + ([resolve_revision(root, head)] if head else [])
+    fields = _fields(_git(root, "diff", "--name-status", "-z", "-M", "--end-of-options", *commits, "--", folder))
     rows = []
-    for line in _git(root, *args).splitlines():
-        parts = line.split("\t")
-        status = parts[0][0]
-        old, new = (parts[1], parts[2]) if status in ("R", "C") else (parts[1], parts[1])
+    position = 0
+    while position < len(fields):
+        status = fields[position][:1]
+        if status in ("R", "C"):
+            old, new = fields[position + 1], fields[position + 2]
+            position += 3
+        else:
+            old = new = fields[position + 1]
+            position += 2
         rows.append((status, old, new))
     if head is None:
-        for path in _git(root, "ls-files", "--others", "--exclude-standard", "--", folder).splitlines():
+        for path in _fields(_git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", folder)):
             rows.append(("A", path, path))
     return sorted({row for row in rows if row[2].endswith(".md") or row[1].endswith(".md")}, key=lambda r: (r[2], r[1]))
 
@@ -61,8 +99,11 @@ def read_at(root: Path, revision: str | None, path: str) -> bytes | None:
     if revision is None:
         target = root / path
         return target.read_bytes() if target.is_file() else None
+    commit = resolve_revision(root, revision)
     try:
-        result = subprocess.run(["git", "show", f"{revision}:{path}"], cwd=root, capture_output=True, check=False)
+        result = subprocess.run(
+            ["git", "show", "--end-of-options", f"{commit}:{path}"], cwd=root, capture_output=True, check=False
+        )
     except FileNotFoundError as exc:
         raise GitError("git is not installed") from exc
     return result.stdout if result.returncode == 0 else None
@@ -75,28 +116,31 @@ def folder_log(root: Path, folder: str, paths: list[str], limit: int = 10) -> di
     renames inside the folder are followed, as ``git log --follow`` would for one file.
     A file moved in from outside the folder starts its history at the move.
     """
-    out = _git(root, "log", "-M", "--name-status", "--date=short", "--format=%x1e%H%x1f%ad%x1f%s", "--", folder)
+    out = _git(root, "log", "-z", "-M", "--name-status", "--date=short", "--format=%x1e%H%x1f%ad%x1f%s", "--", folder)
     tracking = {path: path for path in paths}  # path at the commit being read -> path today
     found: dict[str, list[tuple[str, ...]]] = {path: [] for path in paths}
     for record in out.split("\x1e"):
         if not tracking:
             break
-        if not record.strip():
+        header, _, changes = record.partition("\0")
+        if not header.strip():
             continue
-        header, _, changes = record.partition("\n")
         commit, date, subject = header.split("\x1f", 2)
-        for line in changes.splitlines():
-            parts = line.split("\t")
-            if len(parts) < 2:
-                continue
-            status = parts[0][:1]
-            then = parts[-1]
+        fields = _fields(changes.lstrip("\n"))
+        position = 0
+        while position + 1 < len(fields):
+            status = fields[position][:1]
+            if status in ("R", "C"):
+                before, then = fields[position + 1], fields[position + 2]
+                position += 3
+            else:
+                before = then = fields[position + 1]
+                position += 2
             if status == "D":
                 continue
             today = tracking.get(then)
             if today is None:
                 continue
-            before = parts[1] if status == "R" else then
             found[today].append((commit, date, subject, then, before))
             del tracking[then]
             if status not in ("A", "C") and len(found[today]) < limit:

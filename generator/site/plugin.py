@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from generator.check.report import format_text
 from generator.config import OPTION_DOCS, Settings, load_settings
+from generator.site.disk_cache import CacheFolderError
 from generator.site.docs_tree import (
     EXTRA_CSS,
     EXTRA_JS,
@@ -40,7 +41,6 @@ from generator.site.docs_tree import (
     write_docs_tree,
 )
 from generator.site.navigation import nav_order, sort_mkdocs_nav
-from generator.site.disk_cache import CacheFolderError
 from generator.site.slots import fill
 from generator.site.theme import MARKDOWN_EXTENSIONS, search_separator, theme_defaults
 from generator.site.tree_files import content_files
