@@ -45,6 +45,7 @@ _CATALOGUE = [
         "and remove devices, FIFOs and sockets.",
     ),
     Code("E103", "file-too-large", "Split the file: no journey, persona or page is read past 16 MB."),
+    Code("E104", "name-not-utf8", "Rename the file: file and folder names must be valid UTF-8."),
     # Front matter and YAML
     Code("E201", "no-front-matter", "Start the file with a line '---', the file's keys, and another '---'."),
     Code("E202", "unclosed-front-matter", "Close the front matter with a line that holds only '---'."),
@@ -103,6 +104,7 @@ _CATALOGUE = [
     Code("E702", "csv-unknown-lane", "Use a lane key of the format (or its Dutch alias) in the lane column."),
     Code("E703", "csv-row-out-of-place", "Give the row a stage (and a step for step lanes), as the columns require."),
     Code("E704", "csv-missing-journey-data", "Add a title and persona row, or pass --title and --persona."),
+    Code("E705", "csv-unreadable", "Fix the record: close its quotes, and keep every cell under 131,072 characters."),
     # Mermaid journey diagrams (journeymap import mermaid)
     Code("E801", "mermaid-syntax", "Write 'journey', 'title …', 'section …' and 'Task: score: actors' lines."),
     Code("E802", "mermaid-score", "Give every task a whole score from 1 to 5, as Mermaid's journey diagrams use."),

@@ -174,18 +174,29 @@ def test_a_folder_that_is_not_the_caches_is_refused_untouched(
     assert not (project.root / "out").exists()
 
 
-def test_pruning_removes_only_signed_entries(tmp_path: Path) -> None:
+def test_pruning_removes_only_entries(tmp_path: Path) -> None:
     from generator.site.disk_cache import open_cache
 
     cache = open_cache(tmp_path / "cache")
     cache.put("a" * 64 + ".svg", b"old")
     cache.put("b" * 64 + ".svg", b"kept")
     (tmp_path / "cache" / "notes.txt").write_text("someone's notes", encoding="utf-8")
-    (tmp_path / "cache" / ("c" * 64 + ".svg")).write_bytes(b"not an entry, though named like one")
+    (tmp_path / "cache" / ("c" * 64 + ".svg")).write_bytes(b"<svg>an unsigned entry of an older journeymap</svg>")
+    assert open_cache(tmp_path / "cache").get("c" * 64 + ".svg") is None  # unsigned: never used
     later = open_cache(tmp_path / "cache")  # the next build: the marker makes the folder ours
     assert later.get("b" * 64 + ".svg") == b"kept"
-    assert later.get("c" * 64 + ".svg") is None  # unsigned: never used
     later.prune()
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted(
-        [MARKER, "b" * 64 + ".svg", "c" * 64 + ".svg", "notes.txt"]
-    )
+    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted([MARKER, "b" * 64 + ".svg", "notes.txt"])
+
+
+def test_a_cache_an_earlier_journeymap_left_is_taken_over(tmp_path: Path) -> None:
+    from generator.site.disk_cache import open_cache
+
+    folder = tmp_path / "mkdocs"
+    folder.mkdir()
+    (folder / ("d" * 64 + ".inline")).write_bytes(b"old")
+    (folder / ".tmp-x1").write_bytes(b"half")
+    cache = open_cache(folder)  # entries only: no marker yet, still journeymap's
+    cache.put("e" * 64 + ".svg", b"new")
+    cache.prune()
+    assert sorted(p.name for p in folder.iterdir()) == [MARKER, "e" * 64 + ".svg"]

@@ -49,7 +49,7 @@ EXPECTED = [
 ]
 
 
-CODES_COVERED = {line.split("error[", 1)[1][:4] for line in EXPECTED} | {"E103"}
+CODES_COVERED = {line.split("error[", 1)[1][:4] for line in EXPECTED} | {"E103", "E104", "E705"}
 """The error codes these tests produce from real links, FIFOs and files (no fixture file can hold them)."""
 
 
@@ -115,3 +115,42 @@ def test_headings_inside_code_fences_are_not_steps() -> None:
     journey, problems = parse_journey(source, "j.md", "j")
     assert [p.code for p in problems if p.code == "E312"] == []
     assert len(journey.steps) == 3
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_review_date_at_the_end_of_the_calendar_works(project: Project, engine: str) -> None:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    project.journey("late", JOURNEY.replace("reviewed: 2026-09-01", "reviewed: 9999-12-31"))
+    assert project.run("check").exit_code == 0
+    result = project.run("build", "--engine", engine, "-d", "out", "--strict")
+    assert result.exit_code == 0, result.output
+    page = (project.root / "out" / "journeys" / "late" / "index.html").read_text(encoding="utf-8")
+    assert "9999-12-31" in page
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_file_names_that_are_not_utf8_are_located_errors(project: Project, engine: str) -> None:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    content = os.fsencode(project.root / "content")
+    with open(content + b"/journeys/bad\xff.md", "wb") as out:
+        out.write(JOURNEY.encode("utf-8"))
+    with open(content + b"/notes\xfe.md", "wb") as out:
+        out.write(b"# Notes\n")
+    result = project.run("check")
+    assert result.exit_code == 1
+    assert (
+        "content/journeys/bad\\xff.md:1:1: error[E104]: 'bad\\xff.md' is not a valid UTF-8 file name" in result.output
+    )
+    assert "content/notes\\xfe.md:1:1: error[E104]" in result.output
+    built = project.run("build", "--engine", engine, "-d", "out")
+    assert built.exit_code == 0, built.output
+    assert "internal error" not in built.output
+    assert project.run("build", "--engine", engine, "-d", "out", "--strict").exit_code == 1
+
+
+def test_a_csv_cell_over_the_readers_limit_is_a_located_error(project: Project) -> None:
+    transcript = project.write("big.csv", "stage,step,lane,text\nS,T,doing,short\nS,T,doing," + "x" * 140_000 + "\n")
+    result = project.run("import", "csv", str(transcript), "--title", "T", "--persona", "tester", "-o", "out.md")
+    assert result.exit_code == 1
+    assert "big.csv:3:1: error[E705]: unreadable CSV record: a cell is longer than the limit (131072)" in result.output
+    assert not (project.root / "out.md").exists()

@@ -56,6 +56,15 @@ def validate_journey(journey: Journey, persona_ids: set[str], settings: Settings
     return problems
 
 
+def review_due(reviewed: dt.date, period: int) -> dt.date:
+    """The day a review reviewed on ``reviewed`` is due, ``period`` days later; the
+    calendar's last day when that is past it (``reviewed: 9999-12-31``)."""
+    try:
+        return reviewed + dt.timedelta(days=period)
+    except OverflowError:
+        return dt.date.max
+
+
 def _review_problems(journey: Journey, settings: Settings, today: dt.date) -> list[Problem]:
     if journey.reviewed is None:
         if "reviewed" in journey.key_locs or not journey.key_locs:  # bad date or unreadable front matter
@@ -63,7 +72,7 @@ def _review_problems(journey: Journey, settings: Settings, today: dt.date) -> li
         return [problem(journey.loc, "W104", "the journey has no 'reviewed' date")]
     if settings.review_period == 0:
         return []
-    due = journey.reviewed + dt.timedelta(days=settings.review_period)
+    due = review_due(journey.reviewed, settings.review_period)
     if due < today:
         overdue = (today - due).days
         days = f"{overdue} day" if overdue == 1 else f"{overdue} days"

@@ -75,15 +75,19 @@ class _StageDraft:
     steps: dict[str, _StepDraft] = field(default_factory=dict)
 
 
-def _rows(text: str) -> list[tuple[int, list[str]]]:
-    """Each CSV record with the file line it starts on."""
+def _rows(text: str, path: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
+    """Each CSV record with the file line it starts on, or the record the reader refused."""
     reader = csv.reader(io.StringIO(text, newline=""))
     rows = []
     line = 1
-    for record in reader:
-        rows.append((line, record))
-        line = reader.line_num + 1
-    return rows
+    try:
+        for record in reader:
+            rows.append((line, record))
+            line = reader.line_num + 1
+    except csv.Error as exc:
+        reason = str(exc).replace("field larger than field limit", "a cell is longer than the limit")
+        return rows, problem(Location(path=path, line=line, column=1), "E705", f"unreadable CSV record: {reason}")
+    return rows, None
 
 
 def journey_from_csv(
@@ -91,7 +95,9 @@ def journey_from_csv(
 ) -> tuple[Journey | None, list[Problem]]:
     """Read a transcript; ``title`` and ``persona`` override rows that carry them."""
     problems: list[Problem] = []
-    rows = _rows(text)
+    rows, refused = _rows(text, path)
+    if refused is not None:
+        return None, [refused]
     start = Location(path=path, line=1, column=1)
     if not rows:
         return None, [problem(start, "E701", "the CSV is empty")]

@@ -17,7 +17,7 @@ from generator.errors import Problem, problem
 from generator.model import Location
 from generator.read.source import display_path
 
-__all__ = ["MAX_FILE_BYTES", "UnsafeFile", "check_file", "read_bounded", "unsafe_entries"]
+__all__ = ["MAX_FILE_BYTES", "UnsafeFile", "check_file", "name_is_text", "read_bounded", "shown_path", "unsafe_entries"]
 
 MAX_FILE_BYTES = 16 * 1024 * 1024
 """The largest journey, persona or page read: far above any real one (a 2,000-step
@@ -40,12 +40,28 @@ class UnsafeFile(Exception):
         self.problem = found
 
 
+def shown_path(path: Path) -> str:
+    """``path`` as text that can be printed: bytes of a name that is not UTF-8 as ``\\xff``."""
+    return display_path(path).encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+
+
 def _at(path: Path) -> Location:
-    return Location(path=display_path(path), line=1, column=1)
+    return Location(path=shown_path(path), line=1, column=1)
+
+
+def name_is_text(path: Path) -> bool:
+    """Whether the file's path is valid UTF-8 (git and engines store any bytes)."""
+    try:
+        str(path).encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def check_file(path: Path, root: Path) -> Problem | None:
     """Why ``path`` (a file of the content folder ``root``) must not be read, or ``None``."""
+    if not name_is_text(path):
+        return problem(_at(path), "E104", f"'{shown_path(Path(path.name))}' is not a valid UTF-8 file name")
     try:
         target = path.resolve(strict=True)
     except (OSError, RuntimeError):
@@ -95,6 +111,9 @@ def unsafe_entries(root: Path) -> list[Problem]:
             if name.startswith("."):
                 continue
             path = base / name
+            if not name_is_text(path):
+                found.append(problem(_at(path), "E104", f"'{shown_path(Path(name))}' is not a valid UTF-8 folder name"))
+                continue
             if path.is_symlink():
                 try:
                     target = path.resolve(strict=True)

@@ -6,8 +6,8 @@ parsed, the persona's name, the settings, and a fingerprint of journeymap itself
 code, templates and fonts, typst's version and the site's template overrides). Each
 file starts with a signature, the length and the CRC-32 of the rest, and is written to
 a temporary name and renamed, so a damaged, half-written or foreign file is never used:
-it is drawn again. After a build, entries it did not use are removed, and only files
-that carry the signature are ever removed.
+it is drawn again. After a build, entries it did not use are removed; nothing but
+entries (files named as entries are, in a folder with the marker) is ever removed.
 
 The cache's folder holds a marker file, written when journeymap makes the folder. A
 folder that holds other files and no marker (``JOURNEYMAP_CACHE_DIR=~/.cache``) is
@@ -19,6 +19,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
+import re
 import tempfile
 import zlib
 from functools import lru_cache
@@ -37,12 +38,21 @@ class CacheFolderError(Exception):
     """The cache folder holds files that are not journeymap's (a usage error)."""
 
 
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}(?:[-.][0-9A-Za-z_]+)+")
+"""The name of a cache entry: a hash of its inputs, and its kind."""
+
+
+def _ours(path: Path) -> bool:
+    return path.name.startswith(_TEMPORARY) or bool(_ENTRY_NAME.fullmatch(path.name))
+
+
 def open_cache(folder: Path) -> DiskCache:
-    """The cache in ``folder``: made with its marker when missing or empty, refused when
-    it holds anything else and no marker."""
+    """The cache in ``folder``: made with its marker when missing or empty (or holding
+    only entries, as an earlier journeymap left it), refused when it holds anything else
+    and no marker."""
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise CacheFolderError(f"{folder}: the cache folder is not a folder")
-    if folder.is_dir() and not (folder / MARKER).is_file() and any(folder.iterdir()):
+    if folder.is_dir() and not (folder / MARKER).is_file() and not all(_ours(p) for p in folder.iterdir()):
         raise CacheFolderError(
             f"{folder}: the folder holds files that are not journeymap's cache; "
             "set JOURNEYMAP_CACHE_DIR to a folder of its own (or an empty one)"
@@ -89,24 +99,19 @@ class DiskCache:
 
     def prune(self) -> None:
         """Remove every entry this build did not use (and leftovers of killed builds):
-        only signed files of a folder with the marker, never anything else."""
+        only files named as entries, in a folder with the marker; nothing else."""
         if self.folder is None or not (self.folder / MARKER).is_file():
             return
         for path in self.folder.iterdir():
             if path.name in self.used or path.name == MARKER or path.is_symlink() or not path.is_file():
                 continue
-            with contextlib.suppress(OSError):
-                if path.name.startswith(_TEMPORARY) or _is_entry(path):
+            if _ours(path):
+                with contextlib.suppress(OSError):
                     path.unlink()
 
 
 def _header(body: bytes) -> bytes:
     return _SIGNATURE + len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big")
-
-
-def _is_entry(path: Path) -> bool:
-    with open(path, "rb") as entry:
-        return entry.read(len(_SIGNATURE)) == _SIGNATURE
 
 
 @lru_cache(maxsize=8)

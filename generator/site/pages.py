@@ -103,7 +103,9 @@ def review_of(journey: Journey, settings: Settings, today: dt.date) -> Review:
         return Review("never", None, None)
     if settings.review_period == 0:
         return Review("ok", journey.reviewed, None)
-    due = journey.reviewed + dt.timedelta(days=settings.review_period)
+    from generator.check.validate import review_due
+
+    due = review_due(journey.reviewed, settings.review_period)
     return Review("overdue" if due < today else "ok", journey.reviewed, due)
 
 

@@ -30,6 +30,14 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
+def _text(name: str) -> bool:
+    try:
+        name.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def content_files(content: Path) -> Iterator[tuple[str, Path]]:
     """(docs-tree path, file) of every regular file the site publishes from ``content``.
 
@@ -40,9 +48,11 @@ def content_files(content: Path) -> Iterator[tuple[str, Path]]:
     """
     root = content.resolve()
     for folder, dirs, files in os.walk(content):
-        dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)))
+        dirs[:] = sorted(
+            d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)) and _text(d)
+        )
         for name in sorted(files):
-            if name.startswith("."):
+            if name.startswith(".") or not _text(name):  # a name that is not UTF-8 (E104)
                 continue
             path = Path(folder) / name
             try:
