@@ -203,9 +203,13 @@ def render(
         if not quiet:
             click.echo(f"rendered nothing: {sum(p.severity.value == 'error' for p in problems)} errors", err=True)
         ctx.exit(EXIT_CONTENT)
-    if not quiet:
-        from generator.read.source import display_path
+    from generator.read.source import display_path
 
+    if not result.written:  # a folder without journeys: say so, and fail
+        named = ", ".join(display_path(path) for path in journeys) or display_path(settings.journeys_path)
+        click.echo(f"journeymap: error: no journey to render in {named}", err=True)
+        ctx.exit(EXIT_CONTENT)
+    if not quiet:
         where = display_path(output)
         maps = "map" if len(result.written) == 1 else "maps"
         click.echo(f"rendered {len(result.written)} {maps} to {where}")

@@ -360,7 +360,7 @@ def _inside(inner: Mapping[str, float], outer: Mapping[str, float], slack: float
 
 def test_a_wide_map_opens_legible_and_fits_whole(visit: Any) -> None:
     page = visit(PASSPORT, **LAPTOP).page
-    assert page.locator('[data-jm-zoom="0"]').inner_text() == "70%"  # too wide to fit legibly: the strip shows all
+    assert page.locator('[data-jm-zoom="0"]').inner_text() == "85%"  # too wide to fit legibly: the strip shows all
     assert page.locator(".jm-overview").is_visible()
     page.click('[data-jm-zoom="fit"]')
     page.locator(".jm-figure").scroll_into_view_if_needed()

@@ -154,3 +154,52 @@ def test_a_csv_cell_over_the_readers_limit_is_a_located_error(project: Project) 
     assert result.exit_code == 1
     assert "big.csv:3:1: error[E705]: unreadable CSV record: a cell is longer than the limit (131072)" in result.output
     assert not (project.root / "out.md").exists()
+
+
+def test_a_real_leading_apostrophe_survives_the_csv_round_trip() -> None:
+    from generator.export.export import journey_to_csv
+    from generator.export.import_csv import journey_from_csv
+    from generator.read.parse_journey import parse_journey
+
+    values = ["'=not a formula", "'quoted start", "=SUM(A1)", "''two", "plain"]
+    source = JOURNEY.replace("- channel: Website", "\n".join(f"- doing: {v}" for v in values))
+    journey, _ = parse_journey(source, "j.md", "j")
+    assert journey.steps[0].values("doing") == tuple(values)
+    back, _ = journey_from_csv(journey_to_csv(journey), "j.csv", "j")
+    assert back is not None
+    assert back.steps[0].values("doing") == tuple(values)
+
+
+def test_a_bad_byte_in_a_file_with_old_mac_line_ends_is_located(project: Project) -> None:
+    text = JOURNEY.replace("- channel: Website", "- channel: caf\xe9").encode("latin-1").replace(b"\n", b"\r")
+    (project.root / "content" / "journeys" / "mac.md").write_bytes(text)
+    result = project.run("check")
+    assert "content/journeys/mac.md:9:15: error[E101]" in result.output
+
+
+def test_a_site_folder_inside_the_content_folder_is_refused(project: Project) -> None:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    for engine in ("mkdocs", "zensical"):
+        result = project.run("build", "--engine", engine, "-d", "content/out")
+        assert result.exit_code == 2
+        assert "is inside the content folder" in result.output
+        assert not (project.root / "content" / "out").exists()
+
+
+def test_github_annotations_stay_one_line_per_problem_for_any_file_name(project: Project) -> None:
+    name = "odd\nname,with::colons%.md"
+    (project.root / "content" / "journeys" / name).write_text(JOURNEY.replace("1 fine", "nine"), encoding="utf-8")
+    result = project.run("check", "--format", "github")
+    assert result.exit_code == 1
+    lines = [line for line in result.output.splitlines() if line.startswith("::")]
+    assert len(lines) == 1
+    assert [line for line in result.output.splitlines() if not line.startswith(("::", "checked "))] == []
+    assert "file=content/journeys/odd%0Aname%2Cwith%3A%3Acolons%25.md" in lines[0]
+
+
+def test_render_of_a_folder_without_journeys_says_so(project: Project, tmp_path: Path) -> None:
+    empty = tmp_path / "nothing-here"
+    empty.mkdir()
+    result = project.run("render", str(empty), "-o", str(tmp_path / "maps"))
+    assert result.exit_code == 1
+    assert "no journey to render in" in result.output

@@ -77,6 +77,7 @@ def test_worst_moments_rank_the_lowest_steps_of_all_journeys() -> None:
         "Paying a bill: 1. Gets the letter",
     ]
     assert "<li>Site down</li><li>No receipt</li>" in section
+    assert "-2 (negative, word-2)" in section  # a step's score as written; means get one decimal
     assert len(steps) == 6  # the step without a feeling is not ranked
     assert WORST_MOMENTS == 10
 

@@ -5,7 +5,8 @@ rows with no stage carry the journey's own data (title, persona, …), rows with
 but no step carry the stage's goals and description, and the other rows are lanes.
 Cells a spreadsheet would run as a formula (starting with ``=``, ``+``, ``-``, ``@``, a
 tab or a carriage return) get an apostrophe in front, which spreadsheets hide and the
-importer removes.
+importer removes; so do cells that start with an apostrophe of their own, which then
+comes back as it was written.
 """
 
 from __future__ import annotations
@@ -23,11 +24,14 @@ __all__ = ["CSV_COLUMNS", "journey_to_csv", "journey_to_data", "journey_to_json"
 
 CSV_COLUMNS = ("stage", "step", "lane", "text", "cell")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_STARTS = (*_FORMULA_STARTS, "'")
+"""A cell starting with one of these gets an apostrophe: a formula never runs, and a
+value's own leading apostrophe survives the importer taking the added one off."""
 
 
 def neutralise_cell(text: str) -> str:
     """A cell a spreadsheet shows as text, never evaluates."""
-    return "'" + text if text.startswith(_FORMULA_STARTS) else text
+    return "'" + text if text.startswith(_ESCAPED_STARTS) else text
 
 
 def journey_to_csv(journey: Journey, *, bom: bool = False) -> str:
@@ -35,7 +39,7 @@ def journey_to_csv(journey: Journey, *, bom: bool = False) -> str:
     and characters no file should hold are dropped, as in HTML. ``bom`` starts the text
     with a byte order mark, by which spreadsheet programs know the file is UTF-8."""
     rows: list[list[str]] = [list(CSV_COLUMNS)]
-    starts = _FORMULA_STARTS
+    starts = _ESCAPED_STARTS
 
     def row(stage: str, step: str, lane: str, text: str, cell: str = "") -> None:
         cells = (clean_text(v) for v in (stage, step, lane, text, cell))

@@ -40,12 +40,14 @@ JOURNEY_ROWS: dict[str, tuple[str, ...]] = {
 }
 STAGE_ROWS: dict[str, tuple[str, ...]] = {"goal": ("doel",), "description": ("beschrijving",), "id": ("sleutel",)}
 STEP_EXTRA: dict[str, tuple[str, ...]] = {"notes": ("notities",)}
-_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_ESCAPED_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
 
 
 def _unneutralise(text: str) -> str:
-    """Undo the apostrophe an export put before a formula-like cell."""
-    if text.startswith("'") and text[1:2] and text[1:].startswith(_FORMULA_STARTS):
+    """Undo the apostrophe an export put before a formula-like cell, or before a cell
+    with a leading apostrophe of its own (``''quoted`` is ``'quoted``). A single
+    apostrophe before anything else is the value's own."""
+    if text.startswith("'") and text[1:].startswith(_ESCAPED_STARTS):
         return text[1:]
     return text
 

@@ -17,8 +17,10 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line_start = data.rfind(b"\n", 0, exc.start) + 1
-        line = data.count(b"\n", 0, exc.start) + 1
+        # Lines end at \n, \r\n or a lone \r (old Mac files), as they do once decoded.
+        line_start = max(data.rfind(b"\n", 0, exc.start), data.rfind(b"\r", 0, exc.start)) + 1
+        breaks = data.count(b"\n", 0, exc.start) + data.count(b"\r", 0, exc.start) - data.count(b"\r\n", 0, exc.start)
+        line = breaks + 1
         # Column in characters: decode what precedes the bad byte on its line.
         column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         byte = data[exc.start]

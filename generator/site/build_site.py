@@ -119,6 +119,9 @@ def build_site(
 
     def staging_for(configured: Path) -> Path:
         target = (Path(site_dir) if site_dir is not None else configured).resolve()
+        content = settings.content_dir.resolve()
+        if target == content or target.is_relative_to(content):  # the site would hold itself, build on build
+            raise SiteBuildError(f"{target} is inside the content folder {content}; choose a folder outside it", 2)
         locks.enter_context(_locked(_lock_file(target), f"building {target}"))
         staging = _prepare(target)
         staged.append((staging, target))

@@ -75,12 +75,14 @@ class _Page:
         where = f"{e(journey.title)}: " if with_journey else ""
         return f'<a href="{attr(href)}">{where}{number}. {e(step.title)}</a>'
 
-    def feeling(self, score: float | None, word: str = "") -> str:
-        """A feeling as number, tone in words, and the word if there is one."""
+    def feeling(self, score: float | None, word: str = "", *, mean: bool = True) -> str:
+        """A feeling as number (a mean to one decimal, a step's as written), tone in
+        words, and the word if there is one."""
         if score is None:
             return e(self.say("no-feeling"))
         tone = self.settings.tone(score)
-        number = f"{score:+.1f}".replace("+0.0", "0.0").replace("-0.0", "0.0")
+        number = f"{score:+.1f}".replace("+0.0", "0.0").replace("-0.0", "0.0") if mean else f"{score:+g}"
+        number = "0" if number in ("+0", "-0") else number
         said = f", {e(word)}" if word else ""
         return f'<span class="jm-tone jm-tone-{tone}">{e(number)} ({e(self.say("tone." + tone))}{said})</span>'
 
@@ -104,12 +106,13 @@ class _Page:
             word = step.emotion.word if step.emotion else ""
             pains = step.values("pain")
             listed = "<ul>" + "".join(f"<li>{inline_html(p)}</li>" for p in pains) + "</ul>" if pains else "–"
+            owners = e(", ".join(plain_text(o) for o in step.values("owner"))) or "–"
             rows.append(
-                f"<tr><td>{rank}</td><td>{self.feeling(score, word)}</td>"
-                f"<td>{self.step_link(journey, step, number)}</td><td>{listed}</td></tr>"
+                f"<tr><td>{rank}</td><td>{self.feeling(score, word, mean=False)}</td>"
+                f"<td>{self.step_link(journey, step, number)}</td><td>{listed}</td><td>{owners}</td></tr>"
             )
         if rows:
-            headers = ("#", say("key.feeling"), say("site.step"), say("lane.pain"))
+            headers = ("#", say("key.feeling"), say("site.step"), say("lane.pain"), say("key.owner"))
             self.page.slot(self.slot(_table(headers, rows, "jm-worst"), ""))
         else:
             self.page.slot(f"<p>{e(say('site.none'))}</p>")

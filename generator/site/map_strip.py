@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from generator.draw.geometry import MapLayout
+from generator.draw.geometry import Band, MapLayout
 from generator.draw.render_svg import render_label_column
 from generator.site.html import attr, e
 
@@ -33,6 +33,10 @@ def _pct(value: float) -> str:
     return f"{round(value * 100, 2):g}%"
 
 
+def _stage_name(band: Band) -> str:
+    return " ".join(band.texts[0].lines) if band.texts else ""
+
+
 def overview_strip(layout: MapLayout) -> str:
     """The whole journey in one line: a band per stage and the emotion curve, its x axis
     the map's grid (``data-x0`` to ``data-x1``). Pointer navigation for the map beside
@@ -43,7 +47,7 @@ def overview_strip(layout: MapLayout) -> str:
     x0, span = grid.x, grid.w
     stages = "".join(
         f'<span class="jm-ov-stage jm-ov-band-{band.shade}" style="left:{_pct((band.rect.x - x0) / span)};'
-        f'width:{_pct(band.rect.w / span)}">{e(" ".join(band.texts[0].lines) if band.texts else "")}</span>'
+        f'width:{_pct(band.rect.w / span)}" title="{attr(_stage_name(band))}">{e(_stage_name(band))}</span>'
         for band in layout.bands
     )
     curve = ""
@@ -65,7 +69,7 @@ def overview_strip(layout: MapLayout) -> str:
             for xy, p in zip(points, layout.curve.points, strict=True)
         )
         curve = (
-            '<svg class="jm-ov-curve" viewBox="0 0 1000 100" preserveAspectRatio="none" focusable="false">'
+            '<svg class="jm-ov-curve" viewBox="0 -8 1000 116" preserveAspectRatio="none" focusable="false">'
             + "".join(parts)
             + "</svg>"
         )

@@ -322,11 +322,14 @@ def map_figure(
     )
 
 
-def _moment(step: Step, number: int) -> str:
+def _moment(step: Step, number: int, say: Labels) -> str:
+    """A step as the summary names it: link, feeling, and who owns it."""
     emotion = step.emotion
     assert emotion is not None
     word = f", {e(emotion.word)}" if emotion.word else ""
-    return f'<a href="#{attr(step.id)}">{number}. {e(step.title)}</a> ({e(emotion.score_text)}{word})'
+    owners = ", ".join(inline_html(owner) for owner in step.values("owner"))
+    owned = f' <span class="jm-owned">{e(say("owner"))}: {owners}</span>' if owners else ""
+    return f'<a href="#{attr(step.id)}">{number}. {e(step.title)}</a> ({e(emotion.score_text)}{word}){owned}'
 
 
 def _fact(term: str, html: str) -> str:
@@ -343,8 +346,8 @@ def journey_summary(journey: Journey, review: Review, settings: Settings, say: L
     if scored:
         low = min(scored, key=lambda pair: pair[1].emotion.score if pair[1].emotion else 0)
         high = max(scored, key=lambda pair: pair[1].emotion.score if pair[1].emotion else 0)
-        items.append(_fact(say("site.lowest"), _moment(low[1], low[0])))
-        items.append(_fact(say("site.highest"), _moment(high[1], high[0])))
+        items.append(_fact(say("site.lowest"), _moment(low[1], low[0], say)))
+        items.append(_fact(say("site.highest"), _moment(high[1], high[0], say)))
     else:
         items.append(_fact(say("lane.feeling"), e(say("site.no-scores"))))
     pains = sum(len(step.values("pain")) for step in steps)
@@ -389,6 +392,11 @@ def vertical_view(journey: Journey, settings: Settings, say: Labels) -> str:
             channel = step.first("channel")
             if channel:
                 facts.append(e(plain_text(channel)))
+            owners = step.values("owner")
+            if owners:
+                facts.append(f"{e(say('owner'))}: {e(', '.join(plain_text(o) for o in owners))}")
+            if step.moment_of_truth:
+                facts.append(f'<span class="jm-vmoment">★ {e(say("moment-of-truth"))}</span>')
             pains = len(step.values("pain"))
             if pains:
                 facts.append(f'<span class="jm-vpain">{e(say("site.pains-n", count=pains))}</span>')

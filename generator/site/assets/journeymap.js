@@ -4,7 +4,7 @@
   "use strict";
 
   var MAX_ZOOM = 3;
-  var LEGIBLE = 0.7; // a map opens fitted to its box's width, but never smaller than this
+  var LEGIBLE = 0.85; // a map opens fitted to its box's width, but never smaller than this
 
   function clamp(value, low, high) { return Math.min(high, Math.max(low, value)); }
 
@@ -25,11 +25,7 @@
     var labelWidth = labelSvg ? parseFloat(labelSvg.getAttribute("width")) : 0;
     var zoom = 1;
 
-    function boxHeight() {
-      // The box's own limit (80% of the window), not the map's current height.
-      var limit = parseFloat(getComputedStyle(scroll).maxHeight);
-      return isNaN(limit) ? window.innerHeight * 0.8 : limit;
-    }
+    function boxHeight() { return window.innerHeight * 0.8; } // "whole map" fits 80% of the window
     function widthFit() { return Math.min(1, scroll.clientWidth / baseWidth); }
     function wholeFit() { return Math.min(widthFit(), (boxHeight() - 2) / baseHeight); }
 
