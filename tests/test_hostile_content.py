@@ -49,6 +49,10 @@ EXPECTED = [
 ]
 
 
+HOSTILE_ENTRY_CASES = len(EXPECTED) + 3
+"""Entries of content/ tried here: those of EXPECTED, a file over the size limit, and a
+file and a page whose names are not UTF-8 (the Reliability page states this number)."""
+
 CODES_COVERED = {line.split("error[", 1)[1][:4] for line in EXPECTED} | {"E103", "E104", "E705"}
 """The error codes these tests produce from real links, FIFOs and files (no fixture file can hold them)."""
 

@@ -39,3 +39,9 @@ def test_generated_inputs() -> None:
     assert "max_examples=2000" in fuzz
     assert "max_examples=300" in (REPO / "tests" / "test_export_import.py").read_text(encoding="utf-8")
     assert int(_figure("generated inputs")) == 5 * 1000 + 2000 + 300 + 2 * 1000
+
+
+def test_hostile_entries() -> None:
+    from tests.test_hostile_content import HOSTILE_ENTRY_CASES
+
+    assert int(_figure("hostile entries")) == HOSTILE_ENTRY_CASES
