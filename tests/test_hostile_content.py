@@ -207,3 +207,40 @@ def test_render_of_a_folder_without_journeys_says_so(project: Project, tmp_path:
     result = project.run("render", str(empty), "-o", str(tmp_path / "maps"))
     assert result.exit_code == 1
     assert "no journey to render in" in result.output
+
+
+def test_a_large_image_is_published_and_never_an_error(project: Project) -> None:
+    project.write("mkdocs.yml", SITE_CONFIG)
+    poster = project.root / "content" / "poster.pdf"
+    with open(poster, "wb") as out:
+        out.write(b"%PDF-1.7\n")
+        out.truncate(MAX_FILE_BYTES + 1024)
+    assert project.run("check", "--strict").exit_code == 0
+    for engine in ("mkdocs", "zensical"):
+        result = project.run("build", "--engine", engine, "-d", f"out-{engine}", "--strict")
+        assert result.exit_code == 0, result.output
+        assert (project.root / f"out-{engine}" / "poster.pdf").stat().st_size == MAX_FILE_BYTES + 1024
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_the_new_site_takes_the_old_ones_place_in_one_step(
+    project: Project, engine: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The site folder is exchanged with the staged one (renameat2): there is no moment
+    without a complete site, so the two-rename fallback is never needed on Linux."""
+    project.write("mkdocs.yml", SITE_CONFIG)
+    assert project.run("build", "--engine", engine, "-d", "out").exit_code == 0
+    first = (project.root / "out").stat().st_ino
+    renamed: list[str] = []
+    real_rename = Path.rename
+
+    def watched(self: Path, target: str | os.PathLike[str]) -> Path:
+        renamed.append(self.name)
+        return real_rename(self, target)
+
+    monkeypatch.setattr(Path, "rename", watched)
+    assert project.run("build", "--engine", engine, "-d", "out").exit_code == 0
+    assert (project.root / "out").stat().st_ino != first  # a new folder in its place
+    assert "out" not in renamed  # the live site was never renamed away
+    assert (project.root / "out" / "index.html").is_file()
+    assert sorted(p.name for p in project.root.iterdir() if p.name.startswith(".out")) == []

@@ -4,7 +4,8 @@ Sites are built from pull requests, so the content folder is untrusted: git stor
 symlinks, and a link named ``about.md`` may point at ``/etc/shadow`` or
 ``/proc/self/environ``. Nothing is read or published through a link that leaves the
 content folder, or from a device, FIFO or socket (reading a FIFO would hang), and no
-file is read past ``MAX_FILE_BYTES``. Each such entry is a located error (E102, E103).
+Markdown file is read past ``MAX_FILE_BYTES``; images and other files are only copied,
+whatever their size. Each such entry is a located error (E102, E103).
 """
 
 from __future__ import annotations
@@ -58,8 +59,9 @@ def name_is_text(path: Path) -> bool:
     return True
 
 
-def check_file(path: Path, root: Path) -> Problem | None:
-    """Why ``path`` (a file of the content folder ``root``) must not be read, or ``None``."""
+def check_file(path: Path, root: Path, *, read: bool = True) -> Problem | None:
+    """Why ``path`` (a file of the content folder ``root``) must not be read, or ``None``;
+    a file that is only copied (``read`` false: an image, a PDF) has no size limit."""
     if not name_is_text(path):
         return problem(_at(path), "E104", f"'{shown_path(Path(path.name))}' is not a valid UTF-8 file name")
     try:
@@ -75,7 +77,7 @@ def check_file(path: Path, root: Path) -> Problem | None:
     if not stat.S_ISREG(info.st_mode):
         kind = _KINDS.get(stat.S_IFMT(info.st_mode), "not a regular file")
         return problem(_at(path), "E102", f"'{path.name}' is {kind}, not a regular file")
-    if info.st_size > MAX_FILE_BYTES:
+    if read and info.st_size > MAX_FILE_BYTES:
         limit = MAX_FILE_BYTES // (1024 * 1024)
         return problem(_at(path), "E103", f"'{path.name}' is {info.st_size:,} bytes, over the {limit} MB limit")
     return None
@@ -129,7 +131,7 @@ def unsafe_entries(root: Path) -> list[Problem]:
         dirs[:] = kept
         for name in sorted(files):
             if not name.startswith("."):
-                reason = check_file(base / name, root)
+                reason = check_file(base / name, root, read=name.endswith(".md"))
                 if reason is not None:
                     found.append(reason)
     return found

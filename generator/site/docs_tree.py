@@ -29,6 +29,7 @@ from generator.config import Settings
 from generator.errors import Problem, Severity, sort_problems
 from generator.labels import Labels
 from generator.model import Journey, Persona
+from generator.read.content_safety import UnsafeFile, read_bounded
 from generator.read.load import Parsed, load_project
 from generator.read.source import decode_source, display_path
 from generator.site import overview
@@ -40,7 +41,7 @@ from generator.site.navigation import write_navigation
 from generator.site.pages import PageSource, journey_page, map_figure, persona_page
 from generator.site.slots import PageSlots
 from generator.site.toolkit_page import write_toolkit
-from generator.site.tree_files import content_files, write_if_changed
+from generator.site.tree_files import content_files, copy_if_changed, write_if_changed
 from generator.site.urls import Linker
 
 __all__ = [
@@ -306,7 +307,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
         write_toolkit(tree, put)
         write_navigation(tree, put)
         if options.copy_content:
-            _copy_content(tree, copy)
+            _copy_content(tree, copy, copied)
     except BaseException:
         tree.drawer.finish()
         raise
@@ -450,20 +451,26 @@ def _write_insights(tree: DocsTree, put: Put) -> None:
     put("insights.md", page.markdown)
 
 
-def _copy_content(tree: DocsTree, put: Put) -> None:
-    """The content's own pages (markers expanded) and files; journey and persona sources
-    are pages of their own already."""
+def _copy_content(tree: DocsTree, put: Put, copied: list[str]) -> None:
+    """The content's own pages (markers expanded) and files (listed in ``copied``);
+    journey and persona sources are pages of their own already."""
     settings = tree.settings
     written = set(tree.generated)
     own = (f"{settings.journeys_dir}/", f"{settings.personas_dir}/")
     for src_uri, path in content_files(settings.content_dir):
         if src_uri in written or (src_uri.endswith(".md") and src_uri.startswith(own)):
             continue
-        data = path.read_bytes()
-        if src_uri.endswith(".md"):
-            text, _ = decode_source(data, display_path(path))
-            if text is not None:
-                data = tree.expand(text, src_uri).encode("utf-8")
+        if not src_uri.endswith(".md"):  # an image, a PDF: copied as it is, however large
+            copy_if_changed(path, tree.folder / src_uri)
+            copied.append(src_uri)
+            continue
+        try:
+            data = read_bounded(path, settings.content_dir)
+        except UnsafeFile:
+            continue  # reported (E102, E103) with the content's problems
+        text, _ = decode_source(data, display_path(path))
+        if text is not None:
+            data = tree.expand(text, src_uri).encode("utf-8")
         put(src_uri, data)
 
 

@@ -8,12 +8,13 @@ the pages whose journey changed.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Iterator
 from pathlib import Path
 
-__all__ = ["content_files", "write_if_changed"]
+__all__ = ["content_files", "copy_if_changed", "write_if_changed"]
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -27,6 +28,31 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     except OSError:
         pass
     write_atomically(path, data)
+    return True
+
+
+def copy_if_changed(source: Path, target: Path) -> bool:
+    """Copy ``source`` to ``target`` (streamed, through a temporary file and a rename)
+    unless ``target`` holds the same bytes already; whether it copied."""
+    import filecmp
+    import shutil
+    import tempfile
+
+    try:
+        if target.stat().st_size == source.stat().st_size and filecmp.cmp(source, target, shallow=False):
+            return False
+    except OSError:
+        pass
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+    os.close(handle)
+    try:
+        shutil.copyfile(source, temporary)
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
     return True
 
 
