@@ -244,3 +244,45 @@ def test_the_new_site_takes_the_old_ones_place_in_one_step(
     assert "out" not in renamed  # the live site was never renamed away
     assert (project.root / "out" / "index.html").is_file()
     assert sorted(p.name for p in project.root.iterdir() if p.name.startswith(".out")) == []
+
+
+def test_the_png_of_the_largest_accepted_journey_stays_within_its_pixel_bound() -> None:
+    from generator.draw.layout import layout_map
+    from generator.draw.text import InterMetrics
+    from generator.print.render_print import MAX_PNG_PIXELS, png_ratio
+    from generator.read.parse_journey import MAX_STEPS, parse_journey
+
+    journey, problems = parse_journey(_steps(MAX_STEPS), "j.md", "j")
+    assert [p for p in problems if p.severity.name == "ERROR"] == []
+    from generator.config import Settings
+
+    layout = layout_map(journey, Settings(), InterMetrics())
+    ratio = png_ratio(layout.width, layout.height, 2.0)
+    assert ratio < 2.0
+    assert layout.width * ratio * layout.height * ratio <= MAX_PNG_PIXELS
+    assert png_ratio(800, 600, 2.0) == 2.0  # an ordinary map keeps its sharpness
+
+
+@pytest.mark.slow
+def test_rendering_the_png_of_a_2000_step_journey_fits_in_3_gb(project: Project) -> None:
+    import resource
+    import subprocess
+    import sys
+
+    source = project.journey("big", _steps(2000))
+    exe = os.path.join(os.path.dirname(sys.executable), "journeymap")
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (3_000_000_000, 3_000_000_000))
+
+    done = subprocess.run(
+        [exe, "render", str(source), "-o", str(project.root / "big.png")],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    assert (project.root / "big.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -211,12 +211,27 @@ def render_map_png(
     pixel_ratio: float = 2.0,
     geometry: Geometry | None = None,
 ) -> bytes:
-    """A PNG of the whole map, ``pixel_ratio`` device pixels per CSS pixel."""
+    """A PNG of the whole map, ``pixel_ratio`` device pixels per CSS pixel, fewer when
+    that would pass ``MAX_PNG_PIXELS``: the image of any accepted journey stays within
+    memory (a 2,000-step map at 2x would ask for gigabytes)."""
     layout = layout_map(journey, settings, measure, persona_name=persona_name, geometry=geometry)
     svg = render_map_svg(layout, standalone=False, theme_dir=settings.theme_dir)
     width_pt, height_pt = layout.width * PX_TO_PT, layout.height * PX_TO_PT
     source = f'#set page(width: {width_pt}pt, height: {height_pt}pt, margin: 0pt)\n#image("map.svg", width: 100%)\n'
-    return typst_compile(source, {"map.svg": svg}, fmt="png", ppi=96 * pixel_ratio)
+    return typst_compile(
+        source, {"map.svg": svg}, fmt="png", ppi=96 * png_ratio(layout.width, layout.height, pixel_ratio)
+    )
+
+
+MAX_PNG_PIXELS = 64_000_000
+"""The most pixels a PNG map has (256 MB as RGBA while it is drawn)."""
+
+
+def png_ratio(width: float, height: float, wanted: float) -> float:
+    """The device pixels per CSS pixel of a ``width`` x ``height`` map: ``wanted``, or
+    less so the image stays within ``MAX_PNG_PIXELS``."""
+    fitting = math.sqrt(MAX_PNG_PIXELS / max(width * height, 1.0))
+    return min(wanted, math.floor(fitting * 1000) / 1000)
 
 
 def _typst_string(text: str) -> str:
