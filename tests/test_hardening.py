@@ -171,3 +171,31 @@ def test_pathological_sizes_finish_or_fail_clearly(project: Project) -> None:
         check=False,
     )
     assert render.returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_terminated_build_cleans_up_after_itself(site: Project, engine: str, tmp_path: Path) -> None:
+    """SIGTERM (a cancelled CI job) ends a build through its clean-up: no staging or
+    work folder is left behind, and the previous site stays."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    subprocess.run([EXE, "build", "-q", "--engine", engine, "-d", "out"], cwd=site.root, check=True, env=env)
+    before = snapshot(site.root / "out")
+    for n in range(3, 60):
+        site.journey(f"j{n}", JOURNEY.replace("A small journey", f"Journey {n}"))
+    env["JOURNEYMAP_CACHE_DIR"] = str(tmp_path / "cold")  # nothing cached: the build takes a while
+    process = subprocess.Popen(
+        [EXE, "build", "-q", "--engine", engine, "-d", "out"], cwd=site.root, env=env, stderr=subprocess.PIPE
+    )
+    time.sleep(1.0)
+    process.send_signal(signal.SIGTERM)
+    code = process.wait(timeout=60)
+    stderr = process.stderr.read().decode() if process.stderr else ""
+    if process.stderr:
+        process.stderr.close()
+    assert code == 128 + signal.SIGTERM, (code, stderr)
+    assert "Traceback" not in stderr
+    assert snapshot(site.root / "out") == before
+    hidden = sorted(p.name for p in site.root.iterdir() if p.name.startswith(".") and p.name not in (".cache",))
+    assert hidden == [], hidden
+    assert _leftovers(site.root) == []

@@ -129,6 +129,7 @@ def build_site(
 
     work, keep = _zensical_work(settings, config_file)
     try:
+        locks.enter_context(_terminate_cleanly())
         if chosen == "mkdocs":
             from generator.site.engines import mkdocs_build
 
@@ -149,6 +150,28 @@ def build_site(
             shutil.rmtree(staging, ignore_errors=True)
         shutil.rmtree(work / "site" if keep else work, ignore_errors=True)
         locks.close()
+
+
+@contextlib.contextmanager
+def _terminate_cleanly() -> Iterator[None]:
+    """While a build runs, SIGTERM (a cancelled CI job) ends it as Ctrl-C does: through
+    the build's clean-up, so no staging or work folder is left. Only in the main thread,
+    and only where SIGTERM still has its default action."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread() or signal.getsignal(signal.SIGTERM) != signal.SIG_DFL:
+        yield
+        return
+
+    def terminated(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    signal.signal(signal.SIGTERM, terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 def _zensical_work(settings: Settings, config_file: Path) -> tuple[Path, bool]:
