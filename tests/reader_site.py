@@ -75,6 +75,7 @@ The page lives at <{LONG_URL}>.
 - feeling: 0 unsure
 
 ### Reads the opening hours
+- thinking: Is the “counter,” the same as the ‘front desk’?
 - feeling: 1 fine
 """
 

@@ -510,8 +510,17 @@ def test_the_summary_tells_the_shape_of_the_journey(visit: Any) -> None:
     assert link.get_attribute("href") == "#step-23-of-the-renewal"
 
 
-@pytest.mark.parametrize("word", ["hoofdbewoner", "medebewoner", "inschrijfduur"])
-def test_search_finds_words_in_typographic_quotes(visit: Any, word: str) -> None:
+@pytest.mark.parametrize(
+    ("word", "step", "title"),
+    [
+        ("hoofdbewoner", "verhuizen/#vult-het-formulier-in", "Vult het formulier in"),
+        ("medebewoner", "verhuizen/#vult-het-formulier-in", "Vult het formulier in"),
+        ("inschrijfduur", "verhuizen/#vult-het-formulier-in", "Vult het formulier in"),
+        ("counter", "opening-hours/#reads-the-opening-hours", "Reads the opening hours"),
+    ],
+)
+def test_search_finds_words_in_typographic_quotes(visit: Any, word: str, step: str, title: str) -> None:
+    """Dutch and English words in curly quotes or before a comma; the result is the step."""
     page = visit("/reader/").page
     button = page.locator("button.md-search__button, .md-search__button")  # Zensical opens a dialog
     if button.count():
@@ -519,8 +528,8 @@ def test_search_finds_words_in_typographic_quotes(visit: Any, word: str) -> None
     else:
         page.locator(".md-search__input").click()
     page.keyboard.type(word)
-    result = page.locator("a", has_text="Vult het formulier in")  # MkDocs' result list, Zensical's dialog
+    result = page.locator("a", has_text=title)  # MkDocs' result list, Zensical's dialog
     result.first.wait_for(timeout=5000)
-    assert (result.first.get_attribute("href") or "").endswith("journeys/verhuizen/#vult-het-formulier-in")
+    assert (result.first.get_attribute("href") or "").endswith(f"journeys/{step}")
     result.first.click()
-    page.wait_for_function("location.hash === '#vult-het-formulier-in'")
+    page.wait_for_function(f"location.hash === '#{step.split('#')[1]}'")

@@ -300,6 +300,16 @@ def test_serve_redraws_an_edited_journey(site_project: Project, engine: str) -> 
         html = wait_for("Does something new")
         assert 'class="jm-map"' in html
         assert "Does something new" in html[html.index('class="jm-map"') :]  # the map is redrawn too
+        # A mistake in mkdocs.yml or in a journey: the preview keeps answering.
+        site_project.write(
+            "mkdocs.yml", SITE_CONFIG.replace("  - journeys\n", "  - journeys:\n      emotion_scal: 5\n")
+        )
+        site_project.journey(
+            "good", JOURNEY.replace("Does something", "Does it again").replace("2026-09-01", "9999-12-31")
+        )
+        assert "Does it again" in wait_for("Does it again")
+        site_project.journey("good", JOURNEY.replace("reviewed: 2026-09-01", "reviewed: 2026-99-01"))
+        assert "error[E212]" in wait_for("error[E212]")
     finally:
         server.terminate()
         server.wait(timeout=10)

@@ -49,7 +49,8 @@ log = get_plugin_logger("journeys")
 
 # The serve cache: `mkdocs serve` makes a new plugin for every rebuild, in one process.
 # Kept here: the docs tree (at one path, so MkDocs' dirty rebuilds see which pages
-# changed), the journeys parsed for it, by file bytes, and their pages. Empty outside `serve`.
+# changed), the journeys parsed for it, by file bytes, their pages, and the last valid
+# options (a preview goes on with them while mkdocs.yml has a mistake). Empty outside `serve`.
 _SERVE: dict[str, Any] = {}
 
 
@@ -112,8 +113,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         settings, problems = (
             load_settings(Path(config.config_file_path)) if config.config_file_path else (Settings(), [])
         )
-        if problems:
+        if problems and "work" not in _SERVE:
             raise PluginError("journeys: invalid configuration\n" + format_text(problems))
+        if problems:  # a preview keeps answering: the last valid options until this is fixed
+            log.error("invalid configuration, previewing with the last valid one\n" + format_text(problems))
+            settings = _SERVE.get("settings") or Settings()
+        elif "work" in _SERVE:
+            _SERVE["settings"] = settings
         theme_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
         self.settings = replace(settings, content_dir=Path(config.docs_dir), theme_dir=theme_dir)
         search = config.plugins.get("search") or config.plugins.get("material/search")
