@@ -34,6 +34,7 @@ def hostile(project: Project, tmp_path: Path) -> Project:
     (content / "everything").symlink_to(outside, target_is_directory=True)
     (content / "journeys" / "again.md").symlink_to(content / "journeys" / "good.md")
     (content / "loop.md").symlink_to(content / "loop.md")
+    (content / "journeys" / "zero.md").symlink_to("/dev/zero")
     os.mkfifo(content / "pipe.md")
     return project
 
@@ -45,6 +46,7 @@ EXPECTED = [
     "content/journeys/again.md:1:1: error[E313]: this journey is a link to content/journeys/good.md",
     "content/journeys/stolen.md:1:1: error[E102]: 'stolen.md' is a link to a file outside the content folder",
     "content/loop.md:1:1: error[E102]: 'loop.md' is a link that points nowhere or loops",
+    "content/journeys/zero.md:1:1: error[E102]: 'zero.md' is a link to a file outside the content folder",
     "content/pipe.md:1:1: error[E102]: 'pipe.md' is a FIFO, not a regular file",
 ]
 
@@ -84,6 +86,26 @@ def test_builds_fail_strict_and_never_publish_the_targets(hostile: Project, engi
     assert (site / "journeys" / "good" / "index.html").is_file()
     again = (site / "journeys" / "again" / "index.html").read_text(encoding="utf-8")
     assert "error[E313]" in again  # the link gets an error page, not a second copy
+
+
+@pytest.mark.slow
+def test_check_neither_hangs_on_a_fifo_nor_reads_dev_zero(hostile: Project) -> None:
+    """In a process of its own, with a time limit and 1 GB of address space: reading
+    the FIFO would hang, reading /dev/zero would grow without end."""
+    import resource
+    import subprocess
+    import sys
+
+    def cap() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (1_000_000_000, 1_000_000_000))
+
+    exe = os.path.join(os.path.dirname(sys.executable), "journeymap")
+    done = subprocess.run(
+        [exe, "check"], cwd=hostile.root, capture_output=True, text=True, preexec_fn=cap, timeout=60, check=False
+    )
+    assert done.returncode == 1, done.stderr
+    assert "'zero.md' is a link to a file outside the content folder" in done.stdout + done.stderr
+    assert "'pipe.md' is a FIFO" in done.stdout + done.stderr
 
 
 def test_a_file_over_the_limit_is_refused_unread(project: Project) -> None:
