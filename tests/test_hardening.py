@@ -96,7 +96,11 @@ def test_read_only_output_is_an_io_error_and_keeps_the_site(site: Project, monke
             raise PermissionError(errno.EACCES, "Permission denied", str(target))
         return original(self, target)
 
+    def no_exchange(first: Path, second: Path) -> bool:
+        raise PermissionError(errno.EACCES, "Permission denied", str(second))  # renameat2 says so too
+
     monkeypatch.setattr(Path, "rename", refuse)
+    monkeypatch.setattr("generator.site.build_site._exchange", no_exchange)
     result = site.run("build", "-d", "out")
     assert result.exit_code == 3, result.output
     assert "Permission denied" in result.output
