@@ -399,6 +399,9 @@ def test_lane_labels_stay_in_view_while_the_map_scrolls_sideways(visit: Any) -> 
     assert kept.is_visible()
     assert _inside(dict(kept.bounding_box() or {}), scroll)
     assert page.locator(".jm-labels text", has_text="+2").is_visible()  # the feeling scale too
+    stage = page.locator(".jm-labels-stage")  # and the stage whose band scrolled under the column
+    assert stage.is_visible()
+    assert stage.inner_text() in {f"Stage {n} of the renewal" for n in range(2, 9)}
 
 
 def test_hovering_a_step_shows_its_details_beside_it(visit: Any) -> None:

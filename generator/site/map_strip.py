@@ -39,7 +39,8 @@ def _stage_name(band: Band) -> str:
 
 def overview_strip(layout: MapLayout) -> str:
     """The whole journey in one line: a band per stage and the emotion curve, its x axis
-    the map's grid (``data-x0`` to ``data-x1``). Pointer navigation for the map beside
+    the map's grid (``data-x0`` to ``data-x1``; ``data-band-y`` and ``-h`` give the row
+    of stage bands, where the label column names the stage in view). Pointer navigation for the map beside
     it, hidden from assistive technology (the page's summary and steps say the same)."""
     grid = layout.grid
     if grid.w <= 0:
@@ -73,7 +74,9 @@ def overview_strip(layout: MapLayout) -> str:
             + "".join(parts)
             + "</svg>"
         )
+    band = layout.bands[0].rect if layout.bands else None
+    rows = f' data-band-y="{band.y:g}" data-band-h="{band.h:g}"' if band is not None else ""
     return (
-        f'<div class="jm-overview" aria-hidden="true" data-x0="{x0:g}" data-x1="{x0 + span:g}">'
+        f'<div class="jm-overview" aria-hidden="true" data-x0="{x0:g}" data-x1="{x0 + span:g}"{rows}>'
         f'<div class="jm-ov-stages">{stages}</div>{curve}<div class="jm-ov-view"></div></div>'
     )

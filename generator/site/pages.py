@@ -316,7 +316,7 @@ def map_figure(
         f'<figure class="jm-figure{" jm-embed" if embedded else ""}" data-journey="{attr(journey_id)}">'
         f'<a class="jm-skip" href="#{attr(after)}">{e(say("site.skip-map"))}</a>{toolbar}{parts.strip}'
         f'<div class="jm-frame"><div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">'
-        f'{slot(parts.svg, "")}</div><div class="jm-labels" aria-hidden="true" hidden>{parts.labels}</div></div>'
+        f'{slot(parts.svg, "")}</div><div class="jm-labels" aria-hidden="true" hidden>{parts.labels}<p class="jm-labels-stage"></p></div></div>'
         f'<div class="jm-details" aria-hidden="true" hidden></div>{caption}</figure>'
         f'<div class="jm-after-map" id="{attr(after)}" tabindex="-1"></div>'
     )

@@ -66,12 +66,32 @@
       return [undefined, undefined];
     }
 
-    // The label column follows the map up and down and shows once the map scrolls sideways.
+    // The label column follows the map up and down and shows once the map scrolls sideways,
+    // naming the stage whose band has scrolled under it.
+    var stageName = labels && labels.querySelector(".jm-labels-stage");
+    var stages = strip ? strip.querySelectorAll(".jm-ov-stage") : [];
+    function stageInView() {
+      var x0 = parseFloat(strip.dataset.x0);
+      var x1 = parseFloat(strip.dataset.x1);
+      var at = (scroll.scrollLeft / zoom + labelWidth - x0) / (x1 - x0) * 100;
+      var found = "";
+      stages.forEach(function (stage) {
+        var left = parseFloat(stage.style.left);
+        if (left <= at + 0.01) found = stage.getAttribute("title") || stage.textContent;
+      });
+      return found;
+    }
     function sync() {
       if (labels) {
         labels.hidden = scroll.scrollLeft < 2;
         labels.style.height = scroll.clientHeight + "px";
         if (labelSvg) labelSvg.style.transform = "translateY(" + -scroll.scrollTop + "px)";
+        if (stageName && strip && strip.dataset.bandY && !labels.hidden) {
+          stageName.textContent = stageInView();
+          stageName.style.top = parseFloat(strip.dataset.bandY) * zoom - scroll.scrollTop + "px";
+          stageName.style.height = parseFloat(strip.dataset.bandH) * zoom + "px";
+          stageName.style.width = Math.max(0, labelWidth * zoom - 6) + "px";
+        }
       }
       if (strip) strip.hidden = baseWidth * zoom <= scroll.clientWidth + 1; // all of it is in view already
       if (view) {
