@@ -191,7 +191,12 @@ def test_a_terminated_build_cleans_up_after_itself(site: Project, engine: str, t
     process = subprocess.Popen(
         [EXE, "build", "-q", "--engine", engine, "-d", "out"], cwd=site.root, env=env, stderr=subprocess.PIPE
     )
-    time.sleep(1.0)
+    deadline = time.monotonic() + 30
+    while not any(p.name.startswith((".out", ".journeymap-build-")) for p in site.root.iterdir()):  # under way
+        assert process.poll() is None, "the build ended before it could be stopped"
+        assert time.monotonic() < deadline
+        time.sleep(0.005)
+    time.sleep(0.1)
     process.send_signal(signal.SIGTERM)
     code = process.wait(timeout=60)
     stderr = process.stderr.read().decode() if process.stderr else ""
