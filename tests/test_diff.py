@@ -158,6 +158,24 @@ def test_committed_revisions_and_json(repo: Project) -> None:
     permit = next(item for item in data["files"] if item["path"] == "content/journeys/permit.md")
     feeling = next(c for c in permit["changes"] if c["kind"] == "feeling-up")
     assert feeling["delta"] == 2
+    # By id: every entry names its journey; a step's change its stage, step and lane.
+    from generator.read.parse_journey import parse_journey
+
+    now, _ = parse_journey((repo.root / permit["path"]).read_text(encoding="utf-8"), permit["path"], "permit")
+    where = {step.id: stage.id for stage in now.stages for step in stage.steps}
+    assert permit["id"] == "permit"
+    assert feeling["journey"] == "permit"
+    assert feeling["lane"] == "feeling"
+    assert where[feeling["step"]] == feeling["stage"]
+    assert feeling["subject"].endswith(next(s.title for s in now.steps if s.id == feeling["step"]))
+    for change in permit["changes"]:
+        assert change["journey"] == "permit"
+        if change["kind"] in ("step-renamed", "step-moved", "feeling", "feeling-up", "feeling-down", "pain-added"):
+            assert where[change["step"]] == change["stage"], change
+        if change["kind"].startswith("lane:"):
+            assert change["lane"] == change["kind"][5:]
+    removed = [c for item in data["files"] for c in item["changes"] if c["kind"] == "step-removed"]
+    assert all(c["step"] and c["stage"] for c in removed)
 
 
 def test_default_base_is_the_merge_base_with_main(repo: Project) -> None:

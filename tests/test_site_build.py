@@ -44,6 +44,7 @@ def test_example_site_pages(example_site: Path) -> None:
     for kind in ("svg", "pdf", "csv", "json"):
         assert (example_site / "journeys" / f"usa-round-trip.{kind}").stat().st_size > 500
     assert (example_site / "schema" / "journey.schema.json").is_file()
+    assert (example_site / "schema" / "diff.schema.json").is_file()
 
 
 def test_toolkit_page(example_site: Path) -> None:

@@ -7,7 +7,7 @@ counts as renamed rather than removed and added.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from generator.draw.layout import MAP_ROW_OF
@@ -18,16 +18,29 @@ __all__ = ["Change", "JourneyDiff", "diff_journeys", "diff_personas", "summarise
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """One change: its kind, the step (or stage) it concerns, and before and after."""
+    """One change: its kind, the step (or stage) it concerns, and before and after; by id
+    too: the stage's and step's ids and the lane's key (empty where they do not apply)."""
 
     kind: str
     subject: str = ""
     before: str = ""
     after: str = ""
     delta: float | None = None
+    stage: str = ""
+    step: str = ""
+    lane: str = ""
 
-    def as_data(self) -> dict[str, Any]:
-        data: dict[str, Any] = {"kind": self.kind, "subject": self.subject, "before": self.before, "after": self.after}
+    def as_data(self, journey: str = "") -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "kind": self.kind,
+            "journey": journey,
+            "stage": self.stage,
+            "step": self.step,
+            "lane": self.lane,
+            "subject": self.subject,
+            "before": self.before,
+            "after": self.after,
+        }
         if self.delta is not None:
             data["delta"] = self.delta
         return data
@@ -43,13 +56,19 @@ class JourneyDiff:
     old_path: str = ""
     changes: list[Change] = field(default_factory=list)
 
+    @property
+    def id(self) -> str:
+        """The journey's (or persona's) id: its file name without ``.md``."""
+        return self.path.rsplit("/", 1)[-1].removesuffix(".md")
+
     def as_data(self) -> dict[str, Any]:
         return {
             "path": self.path,
+            "id": self.id,
             "old_path": self.old_path,
             "title": self.title,
             "status": self.status,
-            "changes": [change.as_data() for change in self.changes],
+            "changes": [change.as_data(self.id) for change in self.changes],
         }
 
 
@@ -113,7 +132,24 @@ def _name(number: int, step: Step) -> str:
     return f"{number}. {step.title}"
 
 
-def _step_changes(old: Step, new: Step, subject: str) -> list[Change]:
+def _step_changes(old: Step, new: Step, subject: str, stage: str) -> list[Change]:
+    changes = _bare_step_changes(old, new, subject)
+    return [replace(c, stage=stage, step=new.id, lane=c.lane or _LANE_OF.get(c.kind, "")) for c in changes]
+
+
+_LANE_OF = {
+    "feeling": "feeling",
+    "feeling-up": "feeling",
+    "feeling-down": "feeling",
+    "pain-added": "pain",
+    "pain-resolved": "pain",
+    "owner": "owner",
+    "type": "type",
+    "moment-of-truth": "moment-of-truth",
+}
+
+
+def _bare_step_changes(old: Step, new: Step, subject: str) -> list[Change]:
     changes: list[Change] = []
     if old.emotion != new.emotion:
         before = old.emotion.score_text if old.emotion else ""
@@ -146,7 +182,9 @@ def _step_changes(old: Step, new: Step, subject: str) -> list[Change]:
     for key in keys:
         before_values, after_values = old.values(key), new.values(key)
         if before_values != after_values:
-            changes.append(Change(f"lane:{key}", subject, " | ".join(before_values), " | ".join(after_values)))
+            changes.append(
+                Change(f"lane:{key}", subject, " | ".join(before_values), " | ".join(after_values), lane=key)
+            )
     return changes
 
 
@@ -177,11 +215,13 @@ def diff_journeys(old: Journey | None, new: Journey | None, *, path: str, old_pa
         )
     old_stages = {stage.id: stage for stage in old.stages}
     new_stages = {stage.id: stage for stage in new.stages}
-    changes.extend(Change("stage-added", s.title) for sid, s in new_stages.items() if sid not in old_stages)
-    changes.extend(Change("stage-removed", s.title) for sid, s in old_stages.items() if sid not in new_stages)
+    changes.extend(Change("stage-added", s.title, stage=sid) for sid, s in new_stages.items() if sid not in old_stages)
+    changes.extend(
+        Change("stage-removed", s.title, stage=sid) for sid, s in old_stages.items() if sid not in new_stages
+    )
     for sid, stage in new_stages.items():
         if sid in old_stages and old_stages[sid].title != stage.title:
-            changes.append(Change("stage-renamed", stage.title, old_stages[sid].title, stage.title))
+            changes.append(Change("stage-renamed", stage.title, old_stages[sid].title, stage.title, stage=sid))
     before, after = _positions(old), _positions(new)
     pairs, lost, found = _match_steps(old, new)
     in_order = _longest_increasing([i for i, _ in pairs])
@@ -190,12 +230,23 @@ def diff_journeys(old: Journey | None, new: Journey | None, *, path: str, old_pa
         new_stage, new_step = after[j]
         subject = _name(j + 1, new_step)
         if old_step.title != new_step.title:
-            changes.append(Change("step-renamed", subject, old_step.title, new_step.title))
+            changes.append(
+                Change("step-renamed", subject, old_step.title, new_step.title, stage=new_stage, step=new_step.id)
+            )
         if old_stage != new_stage or index not in in_order:
-            changes.append(Change("step-moved", subject, f"{old_stage} #{i + 1}", f"{new_stage} #{j + 1}"))
-        changes.extend(_step_changes(old_step, new_step, subject))
-    changes.extend(Change("step-added", _name(j + 1, after[j][1]), after=after[j][0]) for j in found)
-    changes.extend(Change("step-removed", _name(i + 1, before[i][1]), before=before[i][0]) for i in lost)
+            moved = (f"{old_stage} #{i + 1}", f"{new_stage} #{j + 1}")
+            changes.append(Change("step-moved", subject, *moved, stage=new_stage, step=new_step.id))
+        changes.extend(_step_changes(old_step, new_step, subject, new_stage))
+    changes.extend(
+        Change("step-added", _name(j + 1, after[j][1]), after=after[j][0], stage=after[j][0], step=after[j][1].id)
+        for j in found
+    )
+    changes.extend(
+        Change(
+            "step-removed", _name(i + 1, before[i][1]), before=before[i][0], stage=before[i][0], step=before[i][1].id
+        )
+        for i in lost
+    )
     return result if changes or status == "renamed" else None
 
 

@@ -73,6 +73,7 @@ _ASSETS = {
     "assets/journeymap/fonts/Inter-Regular.woff2": _PACKAGE / "fonts" / "Inter-Regular.woff2",
     "assets/journeymap/fonts/Inter-Bold.woff2": _PACKAGE / "fonts" / "Inter-Bold.woff2",
     "schema/journey.schema.json": _PACKAGE / "schema" / "journey.schema.json",
+    "schema/diff.schema.json": _PACKAGE / "schema" / "diff.schema.json",
 }
 
 
