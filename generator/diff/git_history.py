@@ -8,6 +8,7 @@ NUL-separated (``-z``), so every file name works, non-ASCII and tabs included.
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
 
 __all__ = [
@@ -69,6 +70,20 @@ def _fields(output: str) -> list[str]:
     return fields[:-1] if fields and fields[-1] == "" else fields
 
 
+def _name_status(fields: list[str]) -> Iterator[tuple[str, str, str]]:
+    """(status letter, old path, new path) from ``--name-status -z`` fields: a rename or
+    copy gives both paths, any other change one."""
+    position = 0
+    while position + 1 < len(fields):
+        status = fields[position][:1]
+        if status in ("R", "C") and position + 2 < len(fields):
+            yield status, fields[position + 1], fields[position + 2]
+            position += 3
+        else:
+            yield status, fields[position + 1], fields[position + 1]
+            position += 2
+
+
 def changed_files(root: Path, base: str, head: str | None, folder: str) -> list[tuple[str, str, str]]:
     """(status letter, old path, new path) of Markdown files under ``folder`` (paths from ``root``).
 
@@ -77,17 +92,7 @@ def changed_files(root: Path, base: str, head: str | None, folder: str) -> list[
     """
     commits = [resolve_revision(root, base)] + ([resolve_revision(root, head)] if head else [])
     fields = _fields(_git(root, "diff", "--name-status", "-z", "-M", "--end-of-options", *commits, "--", folder))
-    rows = []
-    position = 0
-    while position < len(fields):
-        status = fields[position][:1]
-        if status in ("R", "C"):
-            old, new = fields[position + 1], fields[position + 2]
-            position += 3
-        else:
-            old = new = fields[position + 1]
-            position += 2
-        rows.append((status, old, new))
+    rows = list(_name_status(fields))
     if head is None:
         for path in _fields(_git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", folder)):
             rows.append(("A", path, path))
@@ -126,16 +131,7 @@ def folder_log(root: Path, folder: str, paths: list[str], limit: int = 10) -> di
         if not header.strip():
             continue
         commit, date, subject = header.split("\x1f", 2)
-        fields = _fields(changes.lstrip("\n"))
-        position = 0
-        while position + 1 < len(fields):
-            status = fields[position][:1]
-            if status in ("R", "C"):
-                before, then = fields[position + 1], fields[position + 2]
-                position += 3
-            else:
-                before = then = fields[position + 1]
-                position += 2
+        for status, before, then in _name_status(_fields(changes.lstrip("\n"))):
             if status == "D":
                 continue
             today = tracking.get(then)
