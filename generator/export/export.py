@@ -20,7 +20,7 @@ from generator.clean import clean_text
 from generator.model import Journey
 from generator.vocabulary import slugify
 
-__all__ = ["CSV_COLUMNS", "journey_to_csv", "journey_to_data", "journey_to_json", "neutralise_cell"]
+__all__ = ["CSV_COLUMNS", "journey_to_csv", "journey_to_data", "journey_to_json", "neutralise_cell", "restore_cell"]
 
 CSV_COLUMNS = ("stage", "step", "lane", "text", "cell")
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -34,16 +34,21 @@ def neutralise_cell(text: str) -> str:
     return "'" + text if text.startswith(_ESCAPED_STARTS) else text
 
 
+def restore_cell(text: str) -> str:
+    """The value ``neutralise_cell`` was given: the apostrophe it put before a
+    formula-like cell, or before a cell with a leading apostrophe of its own, taken off
+    (``''quoted`` is ``'quoted``). A single apostrophe before anything else is the value's own."""
+    return text[1:] if text.startswith("'") and text[1:].startswith(_ESCAPED_STARTS) else text
+
+
 def journey_to_csv(journey: Journey, *, bom: bool = False) -> str:
     """Rows of stage, step, lane, text and a stable cell id (``id/lane/n``); bidi controls
     and characters no file should hold are dropped, as in HTML. ``bom`` starts the text
     with a byte order mark, by which spreadsheet programs know the file is UTF-8."""
     rows: list[list[str]] = [list(CSV_COLUMNS)]
-    starts = _ESCAPED_STARTS
 
     def row(stage: str, step: str, lane: str, text: str, cell: str = "") -> None:
-        cells = (clean_text(v) for v in (stage, step, lane, text, cell))
-        rows.append(["'" + v if v.startswith(starts) else v for v in cells])
+        rows.append([neutralise_cell(clean_text(v)) for v in (stage, step, lane, text, cell)])
 
     for key, value in (
         ("title", journey.title),

@@ -14,6 +14,7 @@ import io
 from dataclasses import dataclass, field
 
 from generator.errors import Problem, problem
+from generator.export.export import restore_cell
 from generator.model import Journey, Lane, Location, Stage, Step
 from generator.read.parse_journey import STATES, read_feeling, read_truth, read_type
 from generator.vocabulary import ID_PATTERN, LANE_KEYS, SINGLE_VALUED, canonical_key, did_you_mean, slugify
@@ -40,16 +41,6 @@ JOURNEY_ROWS: dict[str, tuple[str, ...]] = {
 }
 STAGE_ROWS: dict[str, tuple[str, ...]] = {"goal": ("doel",), "description": ("beschrijving",), "id": ("sleutel",)}
 STEP_EXTRA: dict[str, tuple[str, ...]] = {"notes": ("notities",)}
-_ESCAPED_STARTS = ("=", "+", "-", "@", "\t", "\r", "'")
-
-
-def _unneutralise(text: str) -> str:
-    """Undo the apostrophe an export put before a formula-like cell, or before a cell
-    with a leading apostrophe of its own (``''quoted`` is ``'quoted``). A single
-    apostrophe before anything else is the value's own."""
-    if text.startswith("'") and text[1:].startswith(_ESCAPED_STARTS):
-        return text[1:]
-    return text
 
 
 def _one_line(value: str) -> str:
@@ -122,7 +113,7 @@ def journey_from_csv(
         index = positions.get(name)
         if index is None or index >= len(record):
             return ""
-        return _unneutralise(record[index]).strip()
+        return restore_cell(record[index]).strip()
 
     def at(line: int, name: str) -> Location:
         return Location(path=path, line=line, column=positions.get(name, 0) + 1)
