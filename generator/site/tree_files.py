@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import contextlib
 import os
-import stat
 from collections.abc import Iterator
 from pathlib import Path
+
+from generator.read.content_safety import check_file, name_is_text
 
 __all__ = ["content_files", "copy_if_changed", "write_if_changed"]
 
@@ -56,36 +57,21 @@ def copy_if_changed(source: Path, target: Path) -> bool:
     return True
 
 
-def _text(name: str) -> bool:
-    try:
-        name.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
-
-
 def content_files(content: Path) -> Iterator[tuple[str, Path]]:
     """(docs-tree path, file) of every regular file the site publishes from ``content``.
 
-    Dot-files and dot-folders are left out, as both engines leave them out. A symlink
-    is followed only when it resolves to a regular file inside ``content``: one that
-    points elsewhere (``/etc/shadow``, ``/proc/self/environ``) or at a device, a FIFO
-    or a socket is never read.
+    Dot-files and dot-folders are left out, as both engines leave them out, and so is
+    every entry ``check_file`` refuses: a symlink is followed only when it resolves to a
+    regular file inside ``content``; one that points elsewhere (``/etc/shadow``,
+    ``/proc/self/environ``) or at a device, a FIFO or a socket is never read, nor is a
+    file whose name is not UTF-8.
     """
-    root = content.resolve()
     for folder, dirs, files in os.walk(content):
+        base = Path(folder)
         dirs[:] = sorted(
-            d for d in dirs if not d.startswith(".") and not os.path.islink(os.path.join(folder, d)) and _text(d)
+            d for d in dirs if not d.startswith(".") and not (base / d).is_symlink() and name_is_text(base / d)
         )
         for name in sorted(files):
-            if name.startswith(".") or not _text(name):  # a name that is not UTF-8 (E104)
-                continue
-            path = Path(folder) / name
-            try:
-                resolved = path.resolve(strict=True)
-                mode = resolved.stat().st_mode
-            except (OSError, RuntimeError):  # a dangling link or a loop
-                continue
-            if not stat.S_ISREG(mode) or not resolved.is_relative_to(root):
-                continue
-            yield path.relative_to(content).as_posix(), path
+            path = base / name
+            if not name.startswith(".") and check_file(path, content, read=False) is None:
+                yield path.relative_to(content).as_posix(), path
