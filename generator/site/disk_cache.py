@@ -66,6 +66,7 @@ class DiskCache:
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
         self.used: set[str] = set()
+        self._marked = False  # the marker is written by the first put, not checked by every one
 
     def get(self, name: str) -> bytes | None:
         if self.folder is None:
@@ -85,10 +86,14 @@ class DiskCache:
             return
         self.used.add(name)
         try:
-            self.folder.mkdir(parents=True, exist_ok=True)
-            marker = self.folder / MARKER
-            if not marker.is_file():
-                marker.write_text("journeymap's cache of drawn maps and downloads; safe to delete.\n", encoding="utf-8")
+            if not self._marked:
+                self.folder.mkdir(parents=True, exist_ok=True)
+                marker = self.folder / MARKER
+                if not marker.is_file():
+                    marker.write_text(
+                        "journeymap's cache of drawn maps and downloads; safe to delete.\n", encoding="utf-8"
+                    )
+                self._marked = True
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=_TEMPORARY)
             with os.fdopen(handle, "wb") as out:
                 out.write(_header(body))
