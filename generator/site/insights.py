@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.config import Settings
@@ -21,7 +21,7 @@ from generator.draw.text import plain_text
 from generator.labels import Labels
 from generator.model import Journey, Step
 from generator.site.html import attr, e, inline_html
-from generator.site.pages import PageSource, Slot, in_place, review_of
+from generator.site.pages import PageSource, Slot, in_place, review_of, table_html
 
 __all__ = ["WORST_MOMENTS", "channel_key", "insights_page"]
 
@@ -48,14 +48,6 @@ class _Channel:
     def name(self) -> str:
         """The spelling written most often (the first of them alphabetically on a tie)."""
         return min(self.spellings, key=lambda s: (-self.spellings[s], s.casefold(), s))
-
-
-def _table(headers: Iterable[str], rows: list[str], cls: str = "") -> str:
-    head = "".join(f"<th>{e(h)}</th>" for h in headers)
-    return (
-        f'<div class="jm-table-wrap {cls}"><table><thead><tr>{head}</tr></thead>'
-        f"<tbody>{''.join(rows)}</tbody></table></div>"
-    )
 
 
 class _Page:
@@ -113,7 +105,7 @@ class _Page:
             )
         if rows:
             headers = ("#", say("key.feeling"), say("site.step"), say("lane.pain"), say("key.owner"))
-            self.page.slot(self.slot(_table(headers, rows, "jm-worst"), ""))
+            self.page.slot(self.slot(table_html(headers, rows, "jm-worst"), ""))
         else:
             self.page.slot(f"<p>{e(say('site.none'))}</p>")
 
@@ -144,7 +136,7 @@ class _Page:
             headers = (say("site.stage"), say("site.steps"), say("lane.pain"), say("site.mean-feeling-head"))
             self.page.slot(
                 self.slot(
-                    f'<p class="jm-heat-title">{self.journey_link(journey)}</p>' + _table(headers, rows, "jm-heat"),
+                    f'<p class="jm-heat-title">{self.journey_link(journey)}</p>' + table_html(headers, rows, "jm-heat"),
                     "",
                 )
             )
@@ -182,7 +174,7 @@ class _Page:
                 f"{counts}<td>{e(', '.join(sorted(entry.owners, key=str.casefold)))}</td></tr>"
             )
         headers = (say("site.channel"), say("site.touchpoints"), *map(say.touchpoint_type, types), say("site.owners"))
-        self.page.slot(self.slot(_table(headers, rows), ""))
+        self.page.slot(self.slot(table_html(headers, rows), ""))
 
     def ownership(self) -> None:
         say = self.say
@@ -200,7 +192,7 @@ class _Page:
             f'<tr><th scope="row">{e(owner)}</th><td><ul>{"".join(f"<li>{m}</li>" for m in owners[owner])}</ul></td></tr>'
             for owner in sorted(owners, key=str.casefold)
         ]
-        self.page.slot(self.slot(_table((say("key.owner"), say("moment-of-truth")), rows), ""))
+        self.page.slot(self.slot(table_html((say("key.owner"), say("moment-of-truth")), rows), ""))
 
     def kpis(self) -> None:
         say = self.say
@@ -218,7 +210,7 @@ class _Page:
                     )
         if rows:
             headers = (say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner"))
-            self.page.slot(self.slot(_table(headers, rows), ""))
+            self.page.slot(self.slot(table_html(headers, rows), ""))
         else:
             self.page.slot(f"<p>{e(say('site.none'))}</p>")
 
@@ -238,7 +230,7 @@ class _Page:
                 f"<td>{review.due.isoformat() if review.due else '–'}</td><td{cls}>{e(words[review.status])}</td></tr>"
             )
         headers = (say("site.journey"), say("reviewed"), say("site.due"), say("site.status"))
-        self.page.slot(self.slot(_table(headers, rows), ""))
+        self.page.slot(self.slot(table_html(headers, rows), ""))
 
 
 def insights_page(

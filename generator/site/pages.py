@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
 from generator.config import Settings
@@ -21,7 +21,7 @@ from generator.model import Journey, Persona, Step
 from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
 from generator.site.map_strip import MapParts
 
-__all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", "sparkline_svg"]
+__all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", "sparkline_svg", "table_html"]
 
 Link = Callable[[str], str]
 """Maps a docs-tree path (``journeys/x.md``, ``journeys/x.svg``) to a URL relative to the page."""
@@ -212,10 +212,16 @@ def step_search_text(step: Step, say: Labels) -> str:
     return " · ".join(parts)
 
 
-def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
+def table_html(headers: Iterable[str], rows: Iterable[str], cls: str = "") -> str:
+    """A table of escaped ``headers`` and ready ``<tr>`` rows, in a box that scrolls
+    sideways on its own (the page's script adds a cue while there is more to see)."""
     head = "".join(f"<th>{e(h)}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows)
-    return f'<div class="{cls} jm-table-wrap"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table></div>'
+    box = " ".join(filter(None, (cls, "jm-table-wrap")))
+    return f'<div class="{box}"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
+
+
+def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
+    return table_html(headers, ("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows), cls)
 
 
 def journey_page(
