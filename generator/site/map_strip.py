@@ -55,12 +55,15 @@ def overview_strip(layout: MapLayout) -> str:
     feeling = next((lane for lane in layout.lanes if lane.key == "feeling"), None)
     if layout.curve is not None and feeling is not None and feeling.h > 0:
 
+        def height(y: float) -> str:
+            return f"{round((y - feeling.y) / feeling.h * 100, 1):g}"
+
         def point(x: float, y: float) -> str:
-            return f"{round((x - x0) / span * 1000, 1):g},{round((y - feeling.y) / feeling.h * 100, 1):g}"
+            return f"{round((x - x0) / span * 1000, 1):g},{height(y)}"
 
         parts = []
         if layout.curve.neutral_y is not None:
-            y = point(x0, layout.curve.neutral_y).split(",")[1]
+            y = height(layout.curve.neutral_y)
             parts.append(f'<line x1="0" y1="{y}" x2="1000" y2="{y}" class="jm-ov-axis"/>')
         points = [point(p.x, p.y) for p in layout.curve.points]
         if len(points) > 1:

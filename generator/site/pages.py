@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 
+from generator.check.validate import review_due
 from generator.config import Settings
 from generator.draw.text import plain_text
 from generator.labels import Labels
@@ -103,8 +104,6 @@ def review_of(journey: Journey, settings: Settings, today: dt.date) -> Review:
         return Review("never", None, None)
     if settings.review_period == 0:
         return Review("ok", journey.reviewed, None)
-    from generator.check.validate import review_due
-
     due = review_due(journey.reviewed, settings.review_period)
     return Review("overdue" if due < today else "ok", journey.reviewed, due)
 
