@@ -320,9 +320,12 @@ def import_() -> None:
     """Turn workshop material back into journey files."""
 
 
+_OUTPUT_HELP = "The journey file to write (default: content/journeys/<source name>.md)."
+
+
 @import_.command("csv")
 @click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The journey file to write.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_OUTPUT_HELP)
 @click.option("--title", help="The journey's title (overrides a title row).")
 @click.option("--persona", help="The persona id (overrides a persona row).")
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
@@ -331,21 +334,23 @@ def import_() -> None:
 def import_csv(
     ctx: click.Context,
     source: Path,
-    output: Path,
+    output: Path | None,
     title: str | None,
     persona: str | None,
     force: bool,
     today: dt.datetime | None,
 ) -> None:
     """Read a transcript (stage, step, lane, text[, cell, feeling]) into a journey file."""
-    from generator.build import import_csv as run_import
+    from generator.importing import default_output
+    from generator.importing import import_csv as run_import
 
     settings, problems = _settings(ctx)
     day = today.date() if today else None
+    target = output or default_output(settings, source)
     _finish_import(
         ctx,
         problems,
-        lambda: run_import(settings, source, output, title=title, persona=persona, force=force, today=day),
+        lambda: run_import(settings, source, target, title=title, persona=persona, force=force, today=day),
     )
 
 
@@ -360,7 +365,11 @@ def _finish_import(ctx: click.Context, problems: list[Problem], run: Any) -> Non
     _print_problems(problems + result.problems)
     if result.written is None:
         ctx.exit(EXIT_CONTENT)
-    click.echo(f"wrote {result.written}")
+    from generator.read.source import display_path
+
+    if result.new_persona is not None:
+        click.echo(f"wrote {display_path(result.new_persona)}: a new persona with only a name; describe them there")
+    click.echo(f"wrote {display_path(result.written)}")
 
 
 @main.command()
@@ -430,30 +439,41 @@ def diff(
 
 @import_.command("mermaid")
 @click.argument("source", type=click.Path(path_type=Path, exists=True, dir_okay=False))
-@click.option("-o", "--output", required=True, type=click.Path(path_type=Path), help="The journey file to write.")
-@click.option("--persona", required=True, help="The persona id the journey follows.")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help=_OUTPUT_HELP)
+@click.option(
+    "--persona", help="The persona id the journey follows (default: the first actor, made a persona if none exists)."
+)
 @click.option("--title", help="The journey's title (default: the diagram's title).")
+@click.option(
+    "--diagram", type=click.IntRange(min=1), help="Which journey diagram of a Markdown file to read (1 is the first)."
+)
 @click.option("--force", is_flag=True, help="Replace the output file if it exists.")
 @_today
 @click.pass_context
 def import_mermaid(
     ctx: click.Context,
     source: Path,
-    output: Path,
-    persona: str,
+    output: Path | None,
+    persona: str | None,
     title: str | None,
+    diagram: int | None,
     force: bool,
     today: dt.datetime | None,
 ) -> None:
-    """Read a Mermaid journey diagram: sections become stages, tasks steps, scores feelings."""
-    from generator.build import import_mermaid as run_import
+    """Read a Mermaid journey diagram (a .mmd file, or a ```mermaid block in Markdown):
+    sections become stages, tasks steps, scores feelings, actors the actors lane."""
+    from generator.importing import default_output
+    from generator.importing import import_mermaid as run_import
 
     settings, problems = _settings(ctx)
     day = today.date() if today else None
+    target = output or default_output(settings, source, diagram)
     _finish_import(
         ctx,
         problems,
-        lambda: run_import(settings, source, output, persona=persona, title=title, force=force, today=day),
+        lambda: run_import(
+            settings, source, target, persona=persona, title=title, diagram=diagram, force=force, today=day
+        ),
     )
 
 

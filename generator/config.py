@@ -27,6 +27,7 @@ DEFAULT_TYPES = ("critical", "supplementary", "superfluous")
 MAP_LANES = (
     "steps",
     "touchpoint",
+    "actors",
     "thinking",
     "feeling",
     "pain",

@@ -107,12 +107,23 @@ _CATALOGUE = [
     Code("E705", "csv-unreadable", "Fix the record: close its quotes, and keep every cell under 131,072 characters."),
     # Mermaid journey diagrams (journeymap import mermaid)
     Code("E801", "mermaid-syntax", "Write 'journey', 'title …', 'section …' and 'Task: score: actors' lines."),
-    Code("E802", "mermaid-score", "Give every task a whole score from 1 to 5, as Mermaid's journey diagrams use."),
+    Code(
+        "E802",
+        "mermaid-score",
+        "Give the task a whole score from 1 to 5, as Mermaid's journey diagrams use, or leave it empty: 'Task:'.",
+    ),
+    Code("E803", "mermaid-no-tasks", "Add at least one task line 'Task: score: actors' under a section."),
+    Code(
+        "E804",
+        "mermaid-which-diagram",
+        "Pass --diagram N to choose one of the file's journey diagrams (1 is the first).",
+    ),
     # Warnings
     Code("W101", "step-without-feeling", "Add '- feeling: <score> <word>' so the emotion curve has a point here."),
     Code("W102", "stage-without-steps", "Add a '### Step' under the stage, or remove the stage."),
     Code("W103", "review-overdue", "Validate the journey with customers again and update 'reviewed'."),
     Code("W104", "never-reviewed", "Add 'reviewed: YYYY-MM-DD' once the journey has been validated with customers."),
+    Code("W801", "mermaid-ignored", "Remove the text Mermaid ignores, or write it with entity codes ('#58;' for ':')."),
 ]
 
 CODES: dict[str, Code] = {code.code: code for code in _CATALOGUE}

@@ -10,6 +10,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     # lane labels
     "lane.steps": ("Customer steps", "Klantstappen"),
     "lane.touchpoint": ("Touchpoint & channel", "Contactmoment & kanaal"),
+    "lane.actors": ("Actors", "Betrokkenen"),
     "lane.thinking": ("Thinking", "Denkt"),
     "lane.feeling": ("Feeling", "Gevoel"),
     "lane.pain": ("Pain points", "Pijnpunten"),
@@ -153,6 +154,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     # lane names for the text alternative
     "key.channel": ("Channel", "Kanaal"),
     "key.touchpoint": ("Touchpoint", "Contactmoment"),
+    "key.actors": ("Actors", "Betrokkenen"),
     "key.doing": ("Doing", "Doet"),
     "key.thinking": ("Thinking", "Denkt"),
     "key.feeling": ("Feeling", "Gevoel"),

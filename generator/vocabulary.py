@@ -23,6 +23,7 @@ LANE_KEYS: dict[str, tuple[str, ...]] = {
     "id": ("sleutel",),
     "channel": ("kanaal",),
     "touchpoint": ("contactmoment", "raakpunt"),
+    "actors": ("betrokkenen", "actoren"),
     "doing": ("doet", "doen"),
     "thinking": ("denkt", "denken"),
     "feeling": ("gevoel", "emotie"),

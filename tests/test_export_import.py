@@ -55,6 +55,13 @@ def test_json_export_follows_the_published_schema(path: Path) -> None:
     assert data["stages"][0]["steps"][0]["feeling"]["score"] is not None
 
 
+def test_the_schema_names_every_lane_key() -> None:
+    from generator.vocabulary import LANE_KEYS
+
+    lane = SCHEMA["$defs"]["step"]["properties"]["lanes"]["items"]["properties"]["key"]
+    assert set(lane["enum"]) == set(LANE_KEYS) - {"id"}
+
+
 def test_formula_cells_are_neutralised_and_restored() -> None:
     journey = _example(EXAMPLES[0])
     step = journey.stages[0].steps[0]

@@ -101,6 +101,7 @@ def test_empty_lanes_are_left_out() -> None:
     assert full == [
         "steps",
         "touchpoint",
+        "actors",
         "thinking",
         "feeling",
         "pain",

@@ -86,7 +86,8 @@ class Rect:
 
 @dataclass(frozen=True, slots=True)
 class Mark:
-    """A small symbol: a channel glyph, a pain or opportunity bullet, a star, a step number."""
+    """A small symbol: a channel glyph, a pain or opportunity bullet, a star, a step number,
+    or an actor's chip (a box of ``size`` × ``height`` whose name is a text of the cell)."""
 
     kind: str
     x: float
@@ -94,6 +95,7 @@ class Mark:
     size: float
     name: str = ""
     text: str = ""
+    height: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,7 +27,7 @@ from generator.draw.geometry import (
     Text,
     r,
 )
-from generator.draw.text import TextMeasurer, plain_text, wrap
+from generator.draw.text import TextMeasurer, actor_names, plain_text, wrap
 from generator.labels import Labels
 from generator.model import Journey, Step
 from generator.vocabulary import slugify
@@ -39,6 +39,7 @@ MAP_ROW_OF: Final = {
     "channel": "touchpoint",
     "touchpoint": "touchpoint",
     "type": "touchpoint",
+    "actors": "actors",
     "thinking": "thinking",
     "feeling": "feeling",
     "pain": "pain",
@@ -198,6 +199,8 @@ class _Builder:
                 add(value, g.body_size)
             if step.type:
                 add(self.say.touchpoint_type(step.type), g.small_size, True, "jm-type")
+        elif lane == "actors":
+            self.chips(actor_names(values.get("actors", ())), stack, marks)
         elif lane == "thinking":
             for value in values.get("thinking", ()):
                 add(value, g.body_size, False, "jm-thinking")
@@ -221,6 +224,35 @@ class _Builder:
                 add(f"{self.say('measured')}: {value}", g.body_size, True, "jm-metric")
         height = stack.y - 4 + g.padding if texts else 0.0
         return texts, marks, height
+
+    def chips(self, names: list[str], stack: _Stack, marks: list[Mark]) -> None:
+        """Each name in a rounded box, boxes side by side and wrapping like words; a name
+        wider than the cell gets a box of its own over several lines."""
+        g = self.g
+        size = g.small_size
+        pad = 6.0
+        line_height = self.spacing[size]
+        height = size * 1.3 + 5
+        left, right = stack.x, stack.x + stack.width
+        x, row_top = left, stack.top + stack.y
+        for name in names:
+            width = self.measure.width(name, size) + 2 * pad
+            lines: tuple[str, ...] = (name,)
+            box_height = height
+            if width > stack.width:  # a box of its own, the name wrapped inside it
+                lines = tuple(wrap(name, stack.width - 2 * pad, size, self.measure))
+                width = stack.width
+                box_height = height + (len(lines) - 1) * line_height
+            if x > left and x + width > right:
+                x, row_top = left, row_top + height + 4
+            marks.append(Mark("chip", r(x), r(row_top), r(width), height=r(box_height)))
+            label = Text(r(x + pad), r(row_top + 2.5 + size), lines, size, line_height, False, "start", "jm-actor")
+            stack.texts.append(label)
+            if box_height > height:  # nothing may sit beside a wrapped name
+                x, row_top = right, row_top + box_height - height
+            else:
+                x += width + 4
+        stack.y = row_top - stack.top + height + 4
 
     def step_values(self, step: Step) -> _StepValues:
         """A step's lane values as plain text, gathered once per step for all its cells."""

@@ -76,6 +76,7 @@ CLASS_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "jm-on-number": (("fill", "bg"),),
     "jm-primary": (("stroke", "fg"),),
     "jm-word": (("stroke", "lane"),),
+    "jm-chip": (("fill", "lane"), ("stroke", "muted")),
 }
 
 

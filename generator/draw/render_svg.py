@@ -112,6 +112,11 @@ def _mark(k: Mark) -> str:
             f'<text x="{_n(x + s / 2)}" y="{_n(y + 11)}" font-size="9" font-weight="700" text-anchor="middle" '
             f'class="{ink_class}" fill="{ink}">{_e(k.text)}</text>'
         )
+    if k.kind == "chip":
+        return (
+            f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(s)}" height="{_n(k.height)}" rx="{_n(min(k.height, 16) / 2)}" '
+            f'class="jm-chip" fill="{C["lane"]}" stroke="{C["muted"]}" stroke-width="1"/>'
+        )
     if k.kind == "star":
         return f'<path d="{_star(x, y, s / 2)}" class="jm-star" fill="{C["star"]}"/>'
     symbol = "!" if k.kind == "pain" else "+"

@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Protocol
 
-__all__ = ["InterMetrics", "TextMeasurer", "plain_text", "wrap"]
+__all__ = ["InterMetrics", "TextMeasurer", "actor_names", "plain_text", "wrap"]
 
 
 class TextMeasurer(Protocol):
@@ -157,3 +157,15 @@ def _parsed_plain_text(inline: str) -> str:
             elif child.type == "image":
                 out.append(child.content)
     return " ".join("".join(out).split())
+
+
+def actor_names(values: tuple[str, ...] | list[str]) -> list[str]:
+    """The people and parties of a step's ``actors`` lanes, as plain text: each lane is a
+    comma-separated list, and a name given twice is shown once."""
+    names: list[str] = []
+    for value in values:
+        for part in plain_text(value).split(","):
+            name = " ".join(part.split())
+            if name and name not in names:
+                names.append(name)
+    return names

@@ -1,8 +1,11 @@
-"""Mermaid ``journey`` diagrams: export a journey, and import one with checked scores.
+"""Mermaid ``journey`` diagrams: a journey written so that Mermaid renders it, and a
+diagram (read by ``mermaid_read``) turned into a journey.
 
 Mermaid scores tasks from 1 to 5; they are mapped linearly onto the configured emotion
-scale and back. A step without a feeling is exported at the middle score (Mermaid needs
-one). Unlike Mermaid itself, the importer reports a missing or invalid score with its line.
+scale and back, to the nearest half point. The persona takes part in every step: it is
+the first actor of every task, and the step's ``actors`` lane holds the others. A step
+without a feeling is written with the middle score 3, because Mermaid needs one, under
+the comment ``%% journeymap: no feeling`` that tells the importer to leave it out again.
 """
 
 from __future__ import annotations
@@ -10,19 +13,17 @@ from __future__ import annotations
 import re
 
 from generator.config import Settings
-from generator.draw.text import plain_text
+from generator.draw.text import actor_names, plain_text
 from generator.errors import Problem, problem
-from generator.model import Emotion, Journey, Lane, Location, Stage, Step
+from generator.export.mermaid_read import NO_FEELING, Diagram, choose_diagram, read_diagram
+from generator.export.mermaid_text import encode
+from generator.model import Emotion, Journey, Lane, Stage, Step
 from generator.vocabulary import slugify
 
-__all__ = ["journey_from_mermaid", "journey_to_mermaid"]
+__all__ = ["diagram_to_journey", "first_actor", "journey_from_mermaid", "journey_to_mermaid", "short_name"]
 
-_UNSAFE = re.compile(r"[:;#\n\r%]")
-
-
-def _clean(text: str) -> str:
-    """Text that cannot end a Mermaid field or start a comment."""
-    return " ".join(_UNSAFE.sub(" ", plain_text(text)).split())
+UNNAMED_SECTION = "Journey"
+"""The stage of tasks written before any ``section``."""
 
 
 def _to_mermaid(score: float, low: int, high: int) -> int:
@@ -34,20 +35,48 @@ def _from_mermaid(score: int, low: int, high: int) -> float:
     return round(value * 2) / 2  # the nearest half point of the scale
 
 
+def short_name(name: str) -> str:
+    """How a persona appears among a task's actors: its name up to the first comma
+    ("Lotte, the budget explorer" is "Lotte")."""
+    return " ".join(name.split(",", 1)[0].split())
+
+
+def _description(journey: Journey) -> list[str]:
+    """The scenario as an ``accDescr`` block: its text, one paragraph a line."""
+    paragraphs = [" ".join(plain_text(p).split()) for p in re.split(r"\n\s*\n", journey.scenario)]
+    paragraphs = [encode(p).replace("{", "#123;").replace("}", "#125;") for p in paragraphs if p]
+    if not paragraphs:
+        return []
+    return ["  accDescr {", *(f"    {p}" for p in paragraphs), "  }"]
+
+
 def journey_to_mermaid(journey: Journey, settings: Settings, persona_name: str = "") -> str:
-    """The journey as a Mermaid ``journey`` diagram; the actor is the persona."""
+    """The journey as a Mermaid ``journey`` diagram that Mermaid renders as it reads here:
+    every title and name in entity codes where Mermaid's syntax would take it apart."""
     low, high = settings.emotion_scale
-    # Mermaid separates actors with commas: "Lotte, the budget explorer" becomes "Lotte".
-    actor = _clean((persona_name or journey.persona).split(",", 1)[0]) or "Customer"
-    lines = ["journey", f"  title {_clean(journey.title)}"]
+    persona = short_name(persona_name) or journey.persona
+    lines = ["journey", f"  title {encode(journey.title, title=True)}", *_description(journey)]
     for stage in journey.stages:
-        if not stage.steps:
-            continue
-        lines.append(f"  section {_clean(stage.title)}")
+        lines.append(f"  section {encode(stage.title)}")
         for step in stage.steps:
-            score = _to_mermaid(step.emotion.score, low, high) if step.emotion else 3
-            lines.append(f"    {_clean(step.title)}: {score}: {actor}")
+            actors = [persona, *(a for a in actor_names(step.values("actors")) if a != persona)]
+            if step.emotion is None:
+                lines.append(f"    %% {NO_FEELING}")
+                score = 3
+            else:
+                score = _to_mermaid(step.emotion.score, low, high)
+            names = ", ".join(encode(actor, actor=True) for actor in actors)
+            lines.append(f"    {encode(step.title, task=True)}: {score}: {names}")
     return "\n".join(lines) + "\n"
+
+
+def first_actor(diagram: Diagram) -> str:
+    """The first actor named by any task, or ``""``."""
+    for section in diagram.sections:
+        for task in section.tasks:
+            if task.actors:
+                return task.actors[0]
+    return ""
 
 
 def _unique(ident: str, used: set[str]) -> str:
@@ -59,83 +88,104 @@ def _unique(ident: str, used: set[str]) -> str:
     return candidate
 
 
-_TASK = re.compile(r"^(?P<task>[^:]+?)\s*:\s*(?P<score>[^:]*?)\s*(?::\s*(?P<actors>.*))?$")
+_BLOCK_START = re.compile(r"^(?:[#>*+=_|~`-]|\d+[.)]|<)")
+
+
+def _paragraph(text: str) -> str:
+    """``text`` as one Markdown paragraph that reads back as written."""
+    flat = " ".join(text.split())
+    if _BLOCK_START.match(flat):
+        flat = "\\" + flat if not flat[0].isdigit() else re.sub(r"^(\d+)", r"\1\\", flat)
+    return flat
+
+
+def diagram_to_journey(
+    diagram: Diagram,
+    journey_id: str,
+    settings: Settings,
+    *,
+    persona: str,
+    persona_names: frozenset[str] = frozenset(),
+    title: str | None = None,
+) -> tuple[Journey | None, list[Problem]]:
+    """The journey a diagram describes, following ``persona``.
+
+    An actor that is the persona (its id, or one of ``persona_names``, in any letter case)
+    is not repeated in the step's ``actors`` lane.
+    """
+    problems: list[Problem] = []
+    low, high = settings.emotion_scale
+    is_persona = {name.casefold() for name in persona_names}
+    stages: list[Stage] = []
+    stage_ids: set[str] = set()
+    step_ids: set[str] = set()
+    for section in diagram.sections:
+        steps: list[Step] = []
+        for task in section.tasks:
+            lanes: list[Lane] = []
+            emotion = None
+            if task.score and task.feeling:
+                if not re.fullmatch(r"[1-5]", task.score):
+                    problems.append(
+                        problem(
+                            task.score_loc,
+                            "E802",
+                            f"task '{task.name}' has score '{task.score}', not a whole number from 1 to 5",
+                        )
+                    )
+                    continue
+                score = _from_mermaid(int(task.score), low, high)
+                lanes.append(Lane(key="feeling", value=f"{score:g}", loc=task.score_loc))
+                emotion = Emotion(score=score, loc=task.score_loc)
+            others = [a for a in task.actors if a.casefold() not in is_persona and slugify(a) != persona]
+            if others:
+                lanes.append(Lane(key="actors", value=", ".join(dict.fromkeys(others)), loc=task.loc))
+            ident = _unique(slugify(task.name) or f"step-{task.loc.line}", step_ids)
+            steps.append(Step(id=ident, title=task.name, lanes=tuple(lanes), emotion=emotion, loc=task.loc))
+        name = section.name or UNNAMED_SECTION
+        ident = _unique(slugify(name) or "stage", stage_ids)
+        stages.append(Stage(id=ident, title=name, steps=tuple(steps), loc=section.loc))
+    if not any(section.tasks for section in diagram.sections):
+        problems.append(problem(diagram.loc, "E803", "the diagram has no tasks, so the journey would have no steps"))
+        return None, problems
+    chosen = title or diagram.title or diagram.front_title or diagram.acc_title
+    if not chosen:
+        problems.append(
+            problem(diagram.loc, "E704", "the diagram has no title", "Add 'title …' to the diagram, or pass --title.")
+        )
+    journey = Journey(
+        id=journey_id,
+        title=chosen,
+        persona=persona,
+        scenario=_paragraph(diagram.description) if diagram.description.strip() else "",
+        stages=tuple(stages),
+        loc=diagram.loc,
+        key_locs={"persona": diagram.loc},
+    )
+    return journey, problems
 
 
 def journey_from_mermaid(
-    text: str, path: str, journey_id: str, settings: Settings, *, persona: str, title: str | None = None
+    text: str,
+    path: str,
+    journey_id: str,
+    settings: Settings,
+    *,
+    persona: str,
+    persona_names: frozenset[str] = frozenset(),
+    title: str | None = None,
+    number: int | None = None,
 ) -> tuple[Journey | None, list[Problem]]:
-    """Read a Mermaid journey diagram into a journey following ``persona``."""
-    problems: list[Problem] = []
-    low, high = settings.emotion_scale
-    diagram_title = ""
-    stages: list[tuple[str, Location, list[Step]]] = []
-    seen_header = False
-    used: set[str] = set()
-    for number, raw in enumerate(text.replace("\r\n", "\n").split("\n"), start=1):
-        line = raw.strip()
-        indent = len(raw) - len(raw.lstrip())
-        loc = Location(path=path, line=number, column=indent + 1)
-        if not line or line.startswith("%%"):
-            continue
-        if not seen_header:
-            if line != "journey":
-                problems.append(problem(loc, "E801", "a Mermaid journey diagram starts with 'journey'"))
-                return None, problems
-            seen_header = True
-            continue
-        if line.startswith("title ") or line == "title":
-            diagram_title = line[5:].strip()
-            continue
-        if line.startswith("section ") or line == "section":
-            stages.append((line[7:].strip(), loc, []))
-            continue
-        match = _TASK.match(line)
-        if match is None:
-            problems.append(problem(loc, "E801", f"not a task line: '{line}'"))
-            continue
-        if not stages:
-            stages.append(("Journey", loc, []))
-        score_text = match["score"]
-        colon = raw.index(":")
-        after = raw[colon + 1 :]
-        score_loc = Location(path=path, line=number, column=colon + 2 + len(after) - len(after.lstrip()))
-        task = match["task"].strip()
-        if not re.fullmatch(r"[1-5]", score_text):
-            problems.append(
-                problem(score_loc, "E802", f"task '{task}' has score '{score_text}', not a whole number from 1 to 5")
-            )
-            continue
-        ident = _unique(slugify(task) or f"step-{number}", used)
-        score = _from_mermaid(int(score_text), low, high)
-        lanes = [Lane(key="feeling", value=f"{score:g}", loc=score_loc)]
-        actors = (match["actors"] or "").strip()
-        notes = f"Actors: {actors}" if actors else ""
-        stages[-1][2].append(
-            Step(
-                id=ident,
-                title=task,
-                notes=notes,
-                lanes=tuple(lanes),
-                emotion=Emotion(score=score, loc=score_loc),
-                loc=loc,
-            )
-        )
-    if not seen_header:
-        problems.append(
-            problem(Location(path=path, line=1, column=1), "E801", "the file holds no Mermaid journey diagram")
-        )
+    """The journey of journey diagram ``number`` in ``text`` (a diagram, or Markdown
+    with Mermaid blocks), following ``persona``."""
+    source, problems = choose_diagram(text, path, number)
+    if source is None:
         return None, problems
-    stage_ids: set[str] = set()
-    built = []
-    for name, loc, steps in stages:
-        ident = _unique(slugify(name) or "stage", stage_ids)
-        built.append(Stage(id=ident, title=name or ident, steps=tuple(steps), loc=loc))
-    chosen = title or diagram_title
-    start = Location(path=path, line=1, column=1)
-    if not chosen:
-        problems.append(problem(start, "E704", "the diagram has no title; add 'title …' or pass --title"))
-    journey = Journey(
-        id=journey_id, title=chosen, persona=persona, stages=tuple(built), loc=start, key_locs={"persona": start}
+    diagram, found = read_diagram(source)
+    problems += found
+    if diagram is None:
+        return None, problems
+    journey, found = diagram_to_journey(
+        diagram, journey_id, settings, persona=persona, persona_names=persona_names, title=title
     )
-    return journey, problems
+    return journey, problems + found

@@ -10,10 +10,17 @@ from typing import Any
 
 import yaml
 
-from generator.model import Journey, Stage, Step
+from generator.model import Journey, Persona, Stage, Step
 from generator.vocabulary import slugify
 
-__all__ = ["journey_to_markdown"]
+__all__ = ["journey_to_markdown", "persona_to_markdown"]
+
+
+def _heading(level: int, title: str) -> str:
+    """An ATX heading that reads back as ``title``: a title ending in ``#`` gets a closing
+    ``#`` of its own, which Markdown takes off instead of the title's."""
+    closing = " #" if title.endswith("#") else ""
+    return f"{'#' * level} {title}{closing}"
 
 
 def _front_matter(journey: Journey) -> str:
@@ -36,7 +43,7 @@ def _front_matter(journey: Journey) -> str:
 
 
 def _stage(stage: Stage) -> list[str]:
-    lines = ["", f"## {stage.title}"]
+    lines = ["", _heading(2, stage.title)]
     if stage.description:
         lines.append(stage.description)
     if stage.id != slugify(stage.title):
@@ -48,7 +55,7 @@ def _stage(stage: Stage) -> list[str]:
 
 
 def _step(step: Step) -> list[str]:
-    lines = ["", f"### {step.title}"]
+    lines = ["", _heading(3, step.title)]
     if step.notes:
         lines.extend([step.notes, ""])
     if step.id != slugify(step.title):
@@ -65,3 +72,9 @@ def journey_to_markdown(journey: Journey) -> str:
     for stage in journey.stages:
         lines.extend(_stage(stage))
     return "\n".join(lines) + "\n"
+
+
+def persona_to_markdown(persona: Persona) -> str:
+    """A persona file holding only the persona's name (what an import knows of it)."""
+    text = yaml.safe_dump({"name": persona.name}, allow_unicode=True, width=10_000, default_flow_style=False)
+    return f"---\n{text}---\n"

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from generator.check.validate import review_due
 from generator.config import Settings
-from generator.draw.text import plain_text
+from generator.draw.text import actor_names, plain_text
 from generator.labels import Labels
 from generator.model import Journey, Persona, Step
 from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
@@ -155,6 +155,7 @@ def sparkline_svg(journey: Journey, settings: Settings, say: Labels, width: int 
 _DETAIL_KEYS = (
     "channel",
     "touchpoint",
+    "actors",
     "doing",
     "thinking",
     "feeling",
@@ -397,6 +398,9 @@ def vertical_view(journey: Journey, settings: Settings, say: Labels) -> str:
             channel = step.first("channel")
             if channel:
                 facts.append(e(plain_text(channel)))
+            actors = actor_names(step.values("actors"))
+            if actors:
+                facts.append(f"{e(say('key.actors'))}: {e(', '.join(actors))}")
             owners = step.values("owner")
             if owners:
                 facts.append(f"{e(say('owner'))}: {e(', '.join(plain_text(o) for o in owners))}")
