@@ -8,6 +8,7 @@ are errors, and an existing file is only replaced with ``force``.
 from __future__ import annotations
 
 import datetime as dt
+import stat
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +17,7 @@ from generator.build import RenderUsageError, _known_personas, write_atomically
 from generator.check.validate import validate_project
 from generator.config import Settings
 from generator.errors import Problem, Severity, problem, sort_problems
-from generator.model import Journey, Persona
+from generator.model import Journey, Location, Persona
 from generator.vocabulary import slugify
 
 __all__ = ["ImportResult", "default_output", "import_csv", "import_mermaid"]
@@ -133,15 +134,24 @@ def _import_with(
 ) -> ImportResult:
     """Read ``source`` with ``read``, validate, and write the journey as Markdown."""
     from generator.export.serialize import journey_to_markdown, persona_to_markdown
+    from generator.read.content_safety import MAX_FILE_BYTES
     from generator.read.load import ReadError
     from generator.read.parse_journey import parse_journey
     from generator.read.source import decode_source, display_path
 
     shown = display_path(source)
     try:
-        data = source.read_bytes()
+        if not stat.S_ISREG(source.stat().st_mode):  # a FIFO or device would hang or never end
+            raise RenderUsageError(f"{shown} is not a regular file")
+        with open(source, "rb") as stream:
+            data = stream.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise ReadError(f"{shown}: cannot read: {exc.strerror or exc}") from exc
+    if len(data) > MAX_FILE_BYTES:
+        limit = MAX_FILE_BYTES // (1024 * 1024)
+        return ImportResult(
+            [problem(Location(path=shown, line=1, column=1), "E103", f"{shown} is over the {limit} MB limit")]
+        )
     text, problems = decode_source(data, shown)
     if text is None:
         return ImportResult(problems)

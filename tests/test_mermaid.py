@@ -443,3 +443,38 @@ def test_mermaid_renders_the_export(tmp_path: Path) -> None:
         assert texts["journey-section"] == [s.title for s in journey.stages if s.steps]
         assert texts["title"] == [journey.title]
         assert "Test persona" in texts["legend"]
+
+
+# -- hostile sources ------------------------------------------------------------------
+
+
+def test_a_fifo_or_a_huge_file_is_refused_not_read(project: Project) -> None:
+    import os
+
+    os.mkfifo(project.root / "pipe.mmd")
+    result = project.run("import", "mermaid", "pipe.mmd")
+    assert result.exit_code == 2
+    assert "pipe.mmd is not a regular file" in result.output
+    with (project.root / "huge.mmd").open("wb") as stream:
+        stream.truncate(16 * 1024 * 1024 + 1)
+    result = project.run("import", "mermaid", "huge.mmd")
+    assert result.exit_code == 1
+    assert "huge.mmd:1:1: error[E103]: huge.mmd is over the 16 MB limit" in result.output
+
+
+def test_messages_quote_at_most_a_line(project: Project) -> None:
+    project.write("day.mmd", "journey\n  title T\n  section S\n    T: 3: Me" + ": x" * 100_000 + "\n")
+    result = project.run("import", "mermaid", "day.mmd")
+    assert result.exit_code == 0
+    warning = next(line for line in result.output.splitlines() if "W801" in line)
+    assert len(warning) < 200
+    assert warning.endswith("…' after the task's actors")
+
+
+def test_many_unclosed_directives_are_read_in_one_pass() -> None:
+    """200,000 openers without a close: scanning from each to the end again would not
+    finish in any CI run's time; one pass takes a fraction of a second."""
+    text = "journey\n  title T\n" + "%%{ x\n" * 200_000
+    journey, problems = journey_from_mermaid(text, "x.mmd", "x", Settings(), persona="me")
+    assert journey is None
+    assert str(problems[0]) == "x.mmd:3:1: error[E801]: a '%%{' directive is never closed with '}%%'"

@@ -15,7 +15,7 @@ import re
 from generator.config import Settings
 from generator.draw.text import actor_names, plain_text
 from generator.errors import Problem, problem
-from generator.export.mermaid_read import NO_FEELING, Diagram, choose_diagram, read_diagram
+from generator.export.mermaid_read import NO_FEELING, Diagram, choose_diagram, read_diagram, shorten
 from generator.export.mermaid_text import encode
 from generator.model import Emotion, Journey, Lane, Stage, Step
 from generator.vocabulary import slugify
@@ -130,7 +130,8 @@ def diagram_to_journey(
                         problem(
                             task.score_loc,
                             "E802",
-                            f"task '{task.name}' has score '{task.score}', not a whole number from 1 to 5",
+                            f"task '{shorten(task.name)}' has score '{shorten(task.score)}', "
+                            "not a whole number from 1 to 5",
                         )
                     )
                     continue

@@ -19,7 +19,7 @@ from generator.export.mermaid_text import ENTITY, decode
 from generator.model import Location
 from generator.read.front_matter import FieldSpec, read_front_matter
 
-__all__ = ["Diagram", "Section", "Source", "Task", "choose_diagram", "find_diagrams", "read_diagram"]
+__all__ = ["Diagram", "Section", "Source", "Task", "choose_diagram", "find_diagrams", "read_diagram", "shorten"]
 
 NO_FEELING = "journeymap: no feeling"
 """The comment journeymap writes above a task whose step has no feeling (its score is
@@ -122,34 +122,48 @@ def choose_diagram(text: str, path: str, number: int | None = None) -> tuple[Sou
 
 def _first_statement(source: Source) -> int | None:
     """The index of the ``journey`` line, if the diagram is a journey."""
-    for index, line in enumerate(_blank_preamble(source)):
-        if line is None:
-            continue
-        return index if _HEADER.match(line.lstrip()) else None
+    lines = list(source.lines)
+    span = _front_matter_span(lines)
+    start = span[1] + 1 if span is not None and span[1] >= 0 else 0
+    blanked, _ = _blank_directives("\n".join(lines[start:]))
+    for offset, line in enumerate(blanked.split("\n")):
+        stripped = line.strip()
+        if stripped and not stripped.startswith("%%"):
+            return start + offset if _HEADER.match(stripped) else None
     return None
 
 
-def _blank_preamble(source: Source) -> list[str | None]:
-    """The lines with front matter, directives and comment lines as ``None``."""
-    lines: list[str | None] = list(source.lines)
+def _front_matter_span(lines: list[str]) -> tuple[int, int] | None:
+    """The indices of a leading front matter's ``---`` lines (the closing one ``-1`` when
+    it is never closed), or ``None`` without front matter."""
     start = 0
-    while start < len(lines) and not (lines[start] or "").strip():
+    while start < len(lines) and not lines[start].strip():
         start += 1
-    if start < len(lines) and (lines[start] or "").strip() == "---":
-        end = next((i for i in range(start + 1, len(lines)) if (lines[i] or "").strip() == "---"), None)
-        if end is not None:
-            for i in range(start, end + 1):
-                lines[i] = None
-    joined = "\n".join(line if line is not None else "" for line in lines)
-    for match in _DIRECTIVE.finditer(joined):
-        first = joined.count("\n", 0, match.start())
-        last = first + match[0].count("\n")
-        for i in range(first, last + 1):
-            lines[i] = None
-    return [None if line is None or not line.strip() or line.lstrip().startswith("%%") else line for line in lines]
+    if start == len(lines) or lines[start].strip() != "---":
+        return None
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == "---"), -1)
+    return start, end
 
 
-_DIRECTIVE = re.compile(r"%%\{.*?\}%%", re.DOTALL)
+def _blank_directives(text: str) -> tuple[str, int | None]:
+    """``text`` with every ``%%{ … }%%`` turned into spaces (line breaks kept), and where
+    an unclosed one starts. One pass, however many there are."""
+    parts: list[str] = []
+    position = 0
+    while True:
+        opening = text.find("%%{", position)
+        if opening < 0:
+            parts.append(text[position:])
+            return "".join(parts), None
+        closing = text.find("}%%", opening + 3)
+        if closing < 0:
+            parts.append(text[position:])
+            return "".join(parts), opening
+        parts.append(text[position:opening])
+        parts.append("".join("\n" if char == "\n" else " " for char in text[opening : closing + 3]))
+        position = closing + 3
+
+
 _FRONT_MATTER = {
     "title": FieldSpec("text"),
     "config": FieldSpec("mapping"),
@@ -177,13 +191,11 @@ class _Reader:
 
     def front_matter(self, lines: list[str]) -> int:
         """Read a leading ``---`` block; the index of the first line after it."""
-        start = 0
-        while start < len(lines) and not lines[start].strip():
-            start += 1
-        if start == len(lines) or lines[start].strip() != "---":
+        span = _front_matter_span(lines)
+        if span is None:
             return 0
-        end = next((i for i in range(start + 1, len(lines)) if lines[i].strip() == "---"), None)
-        if end is None:
+        start, end = span
+        if end < 0:
             self.error(start, 0, "E801", "the front matter's '---' is never closed", "Close it with a line '---'.")
             return len(lines)
         text = "\n".join(lines[start + 1 : end])
@@ -199,11 +211,10 @@ class _Reader:
     def directives(self, lines: list[str], start: int) -> list[str]:
         """``lines`` with every ``%%{ … }%%`` blanked out, line breaks kept."""
         joined = "\n".join(lines[start:])
-        blanked = _DIRECTIVE.sub(lambda m: re.sub(r"[^\n]", " ", m[0]), joined)
-        if "%%{" in blanked:
-            where = blanked.index("%%{")
-            index = start + blanked.count("\n", 0, where)
-            column = where - (blanked.rfind("\n", 0, where) + 1)
+        blanked, unclosed = _blank_directives(joined)
+        if unclosed is not None:
+            index = start + joined.count("\n", 0, unclosed)
+            column = unclosed - (joined.rfind("\n", 0, unclosed) + 1)
             self.error(index, column, "E801", "a '%%{' directive is never closed with '}%%'")
         return lines[:start] + blanked.split("\n")
 
@@ -270,7 +281,7 @@ class _Reader:
                     problem(
                         self.at(index, column),
                         "W801",
-                        f"Mermaid reads this line as the diagram's title, in place of '{self.diagram.title}'",
+                        f"Mermaid reads this line as the diagram's title, in place of '{shorten(self.diagram.title)}'",
                         "If it is a task, write its first letter as an entity code: '#84;itle …'.",
                     )
                 )
@@ -337,7 +348,7 @@ class _Reader:
                 index,
                 column,
                 "E801",
-                f"not a task line: '{body.strip()}'",
+                f"not a task line: '{shorten(body.strip())}'",
                 "Write a task as 'Task: score: actors' ('Task:' for a task without a score).",
             )
             return
@@ -356,7 +367,7 @@ class _Reader:
                 problem(
                     self.at(index, column + later),
                     "W801",
-                    f"Mermaid ignores '{body[later:].strip()}' after the task's actors",
+                    f"Mermaid ignores '{shorten(body[later:].strip())}' after the task's actors",
                     "Remove it, or write '#58;' for a colon inside an actor's name.",
                 )
             )
@@ -373,6 +384,11 @@ class _Reader:
             )
         )
         self.no_feeling = False
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` as a message quotes it: at most ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _mask(text: str) -> str:
