@@ -165,28 +165,17 @@ def test_description_and_titles_from_the_diagram(project: Project) -> None:
     text = (project.root / "content/journeys/a.md").read_text(encoding="utf-8")
     assert "\nA tenant tells the services of the city that they move.\n" in text  # accDescr { … }
     # A title line wins over accTitle; front matter's title gives way to a title line.
-    both = "---\ntitle: From front matter\n---\njourney\n  accTitle: Accessible\n  title Line: with colon\n"
-    journey, _ = journey_from_mermaid(both + "  section S\n    T: 3: Me\n", "b.mmd", "b", Settings(), persona="me")
-    assert journey is not None
-    assert journey.title == "Line: with colon"
-    journey, _ = journey_from_mermaid(
-        "---\ntitle: From front matter\n---\njourney\n  accTitle: Accessible\n  section S\n    T: 3\n",
-        "b.mmd",
-        "b",
-        Settings(),
-        persona="me",
-    )
-    assert journey is not None
-    assert journey.title == "From front matter"
-    described, _ = journey_from_mermaid(
-        "journey\n  title T\n  accDescr: - not a list, # not a heading\n  section S\n    T: 3\n",
-        "c.mmd",
-        "c",
-        Settings(),
-        persona="me",
-    )
-    assert described is not None
+    front = "---\ntitle: From front matter\n---\njourney\n  accTitle: Accessible\n"
+    assert _read(front + "  title Line: with colon\n  section S\n    T: 3\n").title == "Line: with colon"
+    assert _read(front + "  section S\n    T: 3\n").title == "From front matter"
+    described = _read("journey\n  title T\n  accDescr: - not a list, # not a heading\n  section S\n    T: 3\n")
     assert described.scenario == "\\- not a list, # not a heading"
+
+
+def _read(text: str) -> Journey:
+    journey, problems = journey_from_mermaid(text, "x.mmd", "x", Settings(), persona="me")
+    assert journey is not None, problems
+    return journey
 
 
 def test_scores_map_onto_the_scale() -> None:
