@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import os
 import platform
 import shutil
@@ -124,6 +125,11 @@ def _against_mmdc(mmdc: str, runs: int) -> tuple[float, float]:
     diagram = journey_to_mermaid(journey, Settings(), "Lotte")
     work = Path(tempfile.mkdtemp(prefix="journeymap-mmdc-"))
     config = os.environ.get("JOURNEYMAP_MMDC_PUPPETEER", "")
+    chromium = os.environ.get("JOURNEYMAP_CHROMIUM", "/usr/bin/chromium")
+    if not config and Path(chromium).exists():  # mmdc's own browser is never downloaded here
+        flags = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"]
+        (work / "puppeteer.json").write_text(json.dumps({"executablePath": chromium, "args": flags}))
+        config = str(work / "puppeteer.json")
     try:
         times = {}
         for count in (1, 5):
