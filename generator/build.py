@@ -45,7 +45,7 @@ def check(settings: Settings, paths: list[Path] | None = None, today: dt.date | 
     """Parse and validate ``paths`` (default: the whole content folder); never raises on content."""
     project = load_project(settings, paths)
     problems = project.problems + validate_project(
-        project.journeys, project.personas, settings, today or dt.date.today()
+        project.journeys, project.personas, settings, today or dt.date.today(), project.journey_ids
     )
     return CheckResult(
         problems=sort_problems(problems),
@@ -104,7 +104,8 @@ def render(
 
     project = load_project(settings, paths)
     problems = sort_problems(
-        project.problems + validate_project(project.journeys, project.personas, settings, today or dt.date.today())
+        project.problems
+        + validate_project(project.journeys, project.personas, settings, today or dt.date.today(), project.journey_ids)
     )
     result = RenderResult(problems=problems, journeys=len(project.journeys), personas=len(project.personas))
     if any(p.severity is Severity.ERROR for p in problems) or not project.journeys:
@@ -153,7 +154,8 @@ def export(settings: Settings, path: Path, fmt: str) -> tuple[str | None, list[P
     """One journey as CSV or JSON text, or the problems that prevent it."""
     project = load_project(settings, [path])
     problems = sort_problems(
-        project.problems + validate_project(project.journeys, project.personas, settings, dt.date.today())
+        project.problems
+        + validate_project(project.journeys, project.personas, settings, dt.date.today(), project.journey_ids)
     )
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems

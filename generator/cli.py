@@ -157,6 +157,12 @@ _PAPERS = ["A4", "A3", "A2", "A1", "A0", "letter", "tabloid"]
 @click.option("--format", "fmt", type=click.Choice(["svg", "pdf", "png"]), help="Default: from -o's suffix, else svg.")
 @click.option("--paper", type=click.Choice(_PAPERS, case_sensitive=False), default="A3", show_default=True)
 @click.option("--lang", type=click.Choice(["en", "nl"]), help="Language of the map's labels (default: from config).")
+@click.option(
+    "--compare", is_flag=True, help="One chart of two journeys: the current one, then the future one that replaces it."
+)
+@click.option(
+    "--overlay", is_flag=True, help="One chart of the emotion curves of two or more journeys, stages aligned."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no summary.")
 @_today
 @click.pass_context
@@ -167,10 +173,13 @@ def render(
     fmt: str | None,
     paper: str,
     lang: str | None,
+    compare: bool,
+    overlay: bool,
     quiet: bool,
     today: dt.datetime | None,
 ) -> None:
-    """Draw journeys as SVG maps, print-ready PDFs or PNG images."""
+    """Draw journeys as SVG maps, print-ready PDFs or PNG images; with --compare or
+    --overlay, several journeys' emotion curves as one chart."""
     from dataclasses import replace
 
     from generator.build import RenderUsageError
@@ -185,16 +194,17 @@ def render(
     def progress(items: Any) -> Any:
         return click.progressbar(items, label="rendering", file=sys.stderr) if show else items
 
+    day = today.date() if today else None
     try:
-        result = run_render(
-            settings,
-            list(journeys),
-            output,
-            fmt=fmt,
-            paper=paper,
-            today=today.date() if today else None,
-            progress=progress,
-        )
+        if compare and overlay:
+            raise RenderUsageError("--compare and --overlay draw different charts: choose one")
+        if compare or overlay:
+            from generator.charts import render_chart
+
+            mode: Any = "compare" if compare else "overlay"
+            result = render_chart(settings, list(journeys), output, mode=mode, fmt=fmt, today=day)
+        else:
+            result = run_render(settings, list(journeys), output, fmt=fmt, paper=paper, today=day, progress=progress)
     except RenderUsageError as exc:
         _fail(str(exc), EXIT_USAGE)
     problems = problems + result.problems
@@ -211,7 +221,7 @@ def render(
         ctx.exit(EXIT_CONTENT)
     if not quiet:
         where = display_path(output)
-        maps = "map" if len(result.written) == 1 else "maps"
+        maps = "chart" if compare or overlay else "map" if len(result.written) == 1 else "maps"
         click.echo(f"rendered {len(result.written)} {maps} to {where}")
 
 

@@ -96,6 +96,12 @@ _CATALOGUE = [
         "Keep the photo inside the content folder and give a path relative to the persona file.",
     ),
     Code("E503", "photo-not-found", "Fix the path, or add the image file next to the persona."),
+    Code("E504", "unknown-journey", "Use the id (file name without .md) of a journey in the journeys folder."),
+    Code(
+        "E505",
+        "replaces-not-future",
+        "Give 'replaces' to the future (to-be) journey, naming the current (as-is) journey it redesigns.",
+    ),
     # Configuration
     Code("E601", "invalid-config", "Fix the option in the 'journeys' entry of mkdocs.yml."),
     Code("E602", "unknown-config-option", "Use a documented option of the 'journeys' plugin."),

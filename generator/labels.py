@@ -40,6 +40,57 @@ _LABELS: dict[str, tuple[str, str]] = {
     "type.critical": ("Critical", "Kritisch"),
     "type.supplementary": ("Supplementary", "Aanvullend"),
     "type.superfluous": ("Superfluous", "Overbodig"),
+    # charts of several journeys
+    "compare.only-in": ("only in", "alleen in"),
+    "compare.title": ("{future} against {current}", "{future} tegenover {current}"),
+    "compare.gain": ("expected gain", "verwachte winst"),
+    "compare.as-is": ("as-is", "huidig"),
+    "compare.to-be": ("to-be", "gewenst"),
+    "overlay.title": ("Emotion curves side by side", "Emotiecurves naast elkaar"),
+    "compare.pains-resolved": ("Resolved", "Opgelost"),
+    "compare.pains-remaining": ("Remaining", "Blijven bestaan"),
+    "compare.pains-new": ("New", "Nieuw"),
+    "compare.steps-added": ("Added", "Toegevoegd"),
+    "compare.steps-removed": ("Removed", "Verwijderd"),
+    "compare.steps-changed": ("Changed", "Gewijzigd"),
+    "compare.owner-added": ("New owner", "Nieuwe eigenaar"),
+    "compare.owner-removed": ("No longer involved", "Niet meer betrokken"),
+    "site.chart-region": (
+        "Emotion curves (scroll sideways for more stages)",
+        "Emotiecurves (scroll opzij voor meer fases)",
+    ),
+    "site.compare-intro": (
+        "How the redesign {future} changes today's journey {current}, stage by stage.",
+        "Hoe het nieuwe ontwerp {future} de huidige klantreis {current} verandert, fase voor fase.",
+    ),
+    "site.gain-by-stage": ("Expected gain by stage", "Verwachte winst per fase"),
+    "site.pain-points": ("Pain points", "Pijnpunten"),
+    "site.overlay-of": ("Emotion curves of", "Emotiecurves van"),
+    "site.service-intro": (
+        "The journey of this service, by persona.|The {count} journeys of this service, one curve per persona.",
+        "De klantreis van deze dienst, per persona.|De {count} klantreizen van deze dienst, een curve per persona.",
+    ),
+    "site.redesigns": ("Redesigns", "Nieuw ontwerp van"),
+    "site.redesigned-in": ("Redesigned in", "Nieuw ontwerp in"),
+    "site.service": ("Service", "Dienst"),
+    "site.compare-link": ("compare", "vergelijk"),
+    "site.comparisons": ("Redesigns", "Nieuwe ontwerpen"),
+    "site.redesign-gains": ("Redesigns: expected gain by stage", "Nieuwe ontwerpen: verwachte winst per fase"),
+    "site.redesign-gains-help": (
+        "Each future journey against the current journey it replaces: the mean feeling of each stage, today and "
+        "after the redesign.",
+        "Elke gewenste klantreis tegenover de huidige die ze vervangt: het gemiddelde gevoel per fase, nu en na "
+        "het nieuwe ontwerp.",
+    ),
+    "site.overlay-needs-two": (
+        "an overlay lists two or more journey ids",
+        "een overlay noemt twee of meer klantreizen",
+    ),
+    "site.services": ("Services", "Diensten"),
+    "overlay.subtitle": (
+        "{count} journeys, their stages aligned by id or title",
+        "{count} klantreizen, hun fases gelijkgezet op id of titel",
+    ),
     # legend
     "legend": ("Legend", "Legenda"),
     "legend.negative": ("negative feeling", "negatief gevoel"),

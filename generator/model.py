@@ -113,6 +113,10 @@ class Journey:
     tags: tuple[str, ...] = ()
     language: str = ""
     """The journey's own language (``en``, ``nl``), or empty for the site's."""
+    replaces: str = ""
+    """For a future journey: the id of the current journey it redesigns."""
+    service: str = ""
+    """The service the journey belongs to; journeys of one service are overlaid."""
     extra: Mapping[str, object] = field(default_factory=dict, hash=False)
     scenario: str = ""
     stages: tuple[Stage, ...] = ()

@@ -153,6 +153,8 @@ PAGES = [
     "/insights/",
     "/toolkit/",
     "/nl/journeys/usa-round-trip/",
+    "/compare/billing-question-redesign/",
+    "/services/energy-billing/",
 ]
 
 
@@ -210,16 +212,16 @@ def test_zoom(visit: Any) -> None:
 def test_home_filters(visit: Any) -> None:
     page = visit("/").page
     cards = page.locator(".jm-cards .jm-card")
-    assert cards.count() == 3
-    assert page.locator(".jm-count").inner_text() == "3 of 3 journeys shown"
+    assert cards.count() == 5
+    assert page.locator(".jm-count").inner_text() == "5 of 5 journeys shown"
     page.select_option('select[data-jm-filter="persona"]', label="Ravi, the hybrid employee")
-    assert page.locator(".jm-count").inner_text() == "1 of 3 journeys shown"
+    assert page.locator(".jm-count").inner_text() == "1 of 5 journeys shown"
     visible = [card.inner_text() for card in cards.all() if card.is_visible()]
     assert len(visible) == 1
     assert "Getting a broken laptop fixed" in visible[0]
     page.select_option('select[data-jm-filter="persona"]', value="")
     page.select_option('select[data-jm-filter="channel"]', value="Chatbot")
-    assert page.locator(".jm-count").inner_text() == "1 of 3 journeys shown"
+    assert page.locator(".jm-count").inner_text() == "2 of 5 journeys shown"
 
 
 def test_dark_scheme_restyles_the_map(visit: Any) -> None:

@@ -48,6 +48,8 @@ JOURNEY_CASES = {
     "E403-unknown-touchpoint-type.md": (10, 3),
     "E404-invalid-moment-of-truth.md": (10, 20),
     "E501-unknown-persona.md": (3, 10),
+    "E504-unknown-journey.md": (5, 11),
+    "E505-replaces-not-future.md": (5, 11),
 }
 
 PERSONA_CASES = {

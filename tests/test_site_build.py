@@ -96,7 +96,7 @@ def test_search_indexes_step_text_and_pages_keep_the_markup(example_site: Path) 
 
 def test_home_persona_and_insights_pages(example_site: Path) -> None:
     home = (example_site / "index.html").read_text(encoding="utf-8")
-    assert home.count('class="jm-card"') == 6  # three journeys, three personas
+    assert home.count('class="jm-card"') == 9  # five journeys, four personas
     assert 'data-jm-filter="persona"' in home
     persona = (example_site / "personas/budget-explorer/index.html").read_text(encoding="utf-8")
     assert "I want to see as much as I can" in persona
@@ -109,6 +109,7 @@ def test_home_persona_and_insights_pages(example_site: Path) -> None:
         "Who owns the moments of truth",
         "KPI catalogue",
         "Review status",
+        "Redesigns: expected gain by stage",
     ):
         assert heading in insights
 

@@ -6,6 +6,7 @@ Pure functions over the model; parsing has already reported what a file alone ca
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 from generator.config import Settings
 from generator.errors import Problem, problem
@@ -16,14 +17,44 @@ __all__ = ["validate_journey", "validate_project"]
 
 
 def validate_project(
-    journeys: list[Journey], personas: list[Persona], settings: Settings, today: dt.date
+    journeys: list[Journey],
+    personas: list[Persona],
+    settings: Settings,
+    today: dt.date,
+    journey_ids: Iterable[str] = (),
 ) -> list[Problem]:
-    """Every problem across ``journeys`` given the known ``personas``."""
+    """Every problem across ``journeys`` given the known ``personas``; ``journey_ids``
+    are the project's other journeys, which a ``replaces`` may name too."""
     persona_ids = {persona.id for persona in personas}
+    by_id = {journey.id: journey for journey in journeys}
+    known = set(journey_ids) | set(by_id)
     problems: list[Problem] = []
     for journey in journeys:
         problems.extend(validate_journey(journey, persona_ids, settings, today))
+        problems.extend(_replaces_problems(journey, known, by_id))
     return problems
+
+
+def _replaces_problems(journey: Journey, known: set[str], by_id: dict[str, Journey]) -> list[Problem]:
+    """A ``replaces`` belongs to a future journey and names another, current one."""
+    if not journey.replaces:
+        return []
+    loc = journey.key_locs.get("replaces", journey.loc)
+    target = journey.replaces
+    if journey.state != "future":
+        return [problem(loc, "E505", "only a future journey replaces another: this one is current")]
+    if target == journey.id:
+        return [problem(loc, "E505", "a journey cannot replace itself")]
+    if target not in known:
+        close = suggest(target, known - {journey.id})
+        others = sorted(known - {journey.id})
+        listed = ", ".join(others[:8]) + (", …" if len(others) > 8 else "")
+        hint = f"did you mean '{close}'?" if close else f"known journeys: {listed or 'none yet'}"
+        return [problem(loc, "E504", f"unknown journey '{target}'", hint)]
+    replaced = by_id.get(target)
+    if replaced is not None and replaced.state != "current":
+        return [problem(loc, "E505", f"'{target}' is a future journey too; 'replaces' names the current one")]
+    return []
 
 
 def validate_journey(journey: Journey, persona_ids: set[str], settings: Settings, today: dt.date) -> list[Problem]:

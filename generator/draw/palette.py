@@ -7,7 +7,7 @@ Tests check every text/background pair against WCAG AA.
 
 from __future__ import annotations
 
-__all__ = ["CLASS_RULES", "FONT_STACK", "PALETTE", "contrast", "map_css"]
+__all__ = ["CLASS_RULES", "FONT_STACK", "PALETTE", "SERIES", "contrast", "map_css"]
 
 FONT_STACK = "Inter, 'Helvetica Neue', Arial, 'Liberation Sans', sans-serif"
 
@@ -30,6 +30,11 @@ PALETTE: dict[str, dict[str, str]] = {
         "opportunity": "#1a7238",
         "star": "#8a5d00",
         "on-accent": "#ffffff",
+        "series0": "#0a5fa3",
+        "series1": "#b04a00",
+        "series2": "#1a7238",
+        "series3": "#7a3f9d",
+        "series4": "#3d4650",
     },
     "dark": {
         "bg": "#0f1419",
@@ -49,8 +54,16 @@ PALETTE: dict[str, dict[str, str]] = {
         "opportunity": "#23803f",
         "star": "#e0a82e",
         "on-accent": "#ffffff",
+        "series0": "#5aa2e6",
+        "series1": "#e07a3a",
+        "series2": "#4cb36a",
+        "series3": "#b98ad9",
+        "series4": "#c9d1d9",
     },
 }
+
+SERIES = 5
+"""How many curves a chart tells apart by colour; line pattern and marker shape go on."""
 
 # class -> (property, palette role); the template puts the same light colour in attributes.
 CLASS_RULES: dict[str, tuple[tuple[str, str], ...]] = {
@@ -77,6 +90,8 @@ CLASS_RULES: dict[str, tuple[tuple[str, str], ...]] = {
     "jm-primary": (("stroke", "fg"),),
     "jm-word": (("stroke", "lane"),),
     "jm-chip": (("fill", "lane"), ("stroke", "muted")),
+    **{f"jm-series-{i}": (("stroke", f"series{i}"),) for i in range(5)},
+    **{f"jm-marker-{i}": (("fill", f"series{i}"), ("stroke", "bg")) for i in range(5)},
 }
 
 
@@ -95,27 +110,36 @@ def contrast(foreground: str, background: str) -> float:
     return (a + 0.05) / (b + 0.05)
 
 
-def _variables(scheme: str) -> str:
-    return "".join(f"--jm-{role}:{value};" for role, value in PALETTE[scheme].items())
+def _is_series(name: str) -> bool:
+    return name.startswith(("series", "jm-series-", "jm-marker-"))
 
 
-def map_css(*, dark_selector: str | None = None, media_dark: bool = False, page_scope: bool = False) -> str:
+def _variables(scheme: str, series: bool) -> str:
+    return "".join(f"--jm-{role}:{value};" for role, value in PALETTE[scheme].items() if series or not _is_series(role))
+
+
+def map_css(
+    *, dark_selector: str | None = None, media_dark: bool = False, page_scope: bool = False, series: bool = False
+) -> str:
     """CSS for maps: variables for the light scheme, rules per class, and a dark scheme.
 
     ``dark_selector`` switches to dark under an ancestor (the site's slate scheme);
     ``media_dark`` follows the operating system (a standalone SVG opened on its own);
-    ``page_scope`` defines the colours for a whole page too, not only inside maps.
+    ``page_scope`` defines the colours for a whole page too, not only inside maps;
+    ``series`` adds the colours of the curves of charts of several journeys.
     """
-    rules = [f"svg.jm-map{{{_variables('light')}font-family:{FONT_STACK}}}"]
+    rules = [f"svg.jm-map{{{_variables('light', series)}font-family:{FONT_STACK}}}"]
     if page_scope:  # badges, cards and tables of the site use the same colours
-        rules.insert(0, f":root{{{_variables('light')}}}")
+        rules.insert(0, f":root{{{_variables('light', series)}}}")
     for cls, props in CLASS_RULES.items():
+        if _is_series(cls) and not series:
+            continue
         body = "".join(f"{prop}:var(--jm-{role});" for prop, role in props)
         rules.append(f"svg.jm-map .{cls}{{{body}}}")
     rules.append("svg.jm-map .jm-step:focus{outline:none}")
     rules.append("svg.jm-map .jm-step:focus .jm-cell,svg.jm-map .jm-step:hover .jm-cell{stroke:var(--jm-fg)}")
     if dark_selector:
-        rules.append(f"{dark_selector},{dark_selector} svg.jm-map{{{_variables('dark')}}}")
+        rules.append(f"{dark_selector},{dark_selector} svg.jm-map{{{_variables('dark', series)}}}")
     if media_dark:
-        rules.append(f"@media (prefers-color-scheme: dark){{svg.jm-map{{{_variables('dark')}}}}}")
+        rules.append(f"@media (prefers-color-scheme: dark){{svg.jm-map{{{_variables('dark', series)}}}}}")
     return "\n".join(rules)

@@ -57,6 +57,8 @@ def journey_to_csv(journey: Journey, *, bom: bool = False) -> str:
         ("state", journey.state),
         ("reviewed", journey.reviewed.isoformat() if journey.reviewed else ""),
         ("expectations", journey.expectations),
+        ("replaces", journey.replaces),
+        ("service", journey.service),
     ):
         if value:
             row("", "", key, value)
@@ -100,6 +102,8 @@ def journey_to_data(journey: Journey) -> dict[str, Any]:
         "expectations": journey.expectations,
         "tags": list(journey.tags),
         **({"language": journey.language} if journey.language else {}),
+        **({"replaces": journey.replaces} if journey.replaces else {}),
+        **({"service": journey.service} if journey.service else {}),
         "extra": dict(journey.extra),
         "scenario": journey.scenario,
         "stages": [

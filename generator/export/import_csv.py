@@ -36,6 +36,8 @@ JOURNEY_ROWS: dict[str, tuple[str, ...]] = {
     "state": ("toestand",),
     "reviewed": ("gevalideerd",),
     "expectations": ("verwachtingen",),
+    "replaces": ("vervangt",),
+    "service": ("dienst",),
     "tag": ("tags", "label", "labels"),
     "scenario": (),
 }
@@ -106,6 +108,7 @@ def journey_from_csv(
         return None, [problem(start, "E701", f"missing column {', '.join(missing)} (header has {found})")]
 
     meta: dict[str, str] = {}
+    meta_locs: dict[str, Location] = {}
     tags: list[str] = []
     stages: dict[str, _StageDraft] = {}
 
@@ -133,6 +136,7 @@ def journey_from_csv(
                 tags.append(value)
             else:
                 meta[key] = value
+                meta_locs[key] = at(line, "text")
             continue
         if not stage_title:
             problems.append(problem(at(line, "stage"), "E703", f"step '{step_title}' has no stage"))
@@ -223,11 +227,13 @@ def journey_from_csv(
         state=state or "current",
         reviewed=reviewed,
         expectations=meta.get("expectations", ""),
+        replaces=meta.get("replaces", "").strip(),
+        service=" ".join(meta.get("service", "").split()),
         tags=tuple(tags),
         scenario=meta.get("scenario", ""),
         stages=built_stages,
         loc=start,
-        key_locs={"persona": start, "reviewed": start},
+        key_locs={"persona": start, "reviewed": start, "replaces": meta_locs.get("replaces", start)},
     )
     return journey, problems
 

@@ -36,6 +36,10 @@ def _front_matter(journey: Journey) -> str:
         data["tags"] = list(journey.tags)
     if journey.language:
         data["language"] = journey.language
+    if journey.replaces:
+        data["replaces"] = journey.replaces
+    if journey.service:
+        data["service"] = journey.service
     if journey.extra:
         data["extra"] = journey.extra
     text = yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=10_000, default_flow_style=False)

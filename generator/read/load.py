@@ -41,6 +41,9 @@ class LoadedProject:
     problems: list[Problem] = field(default_factory=list)
     checked_journeys: int = 0
     checked_personas: int = 0
+    journey_ids: set[str] = field(default_factory=set)
+    """The id of every journey file of the project, read or not (a ``replaces`` may
+    name one that was not asked for)."""
 
 
 def _markdown_files(folder: Path) -> list[Path]:
@@ -129,6 +132,8 @@ def load_project(
     else:  # the content folder: its journeys and personas folders, whatever else it holds
         journey_files, persona_files = _markdown_files(settings.journeys_path), _markdown_files(settings.personas_path)
     project = LoadedProject(checked_journeys=len(journey_files), checked_personas=len(persona_files))
+    every_journey = journey_files if not paths else _markdown_files(settings.journeys_path)
+    project.journey_ids = {_file_id(path, settings.journeys_path) for path in every_journey}
     if not paths:  # every file the site would publish, journeys and personas among them
         project.problems.extend(unsafe_entries(settings.content_dir))
     wanted_personas = set(persona_files)

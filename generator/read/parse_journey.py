@@ -35,6 +35,8 @@ JOURNEY_FIELDS: dict[str, FieldSpec] = {
     "expectations": FieldSpec("text", ("verwachtingen",)),
     "tags": FieldSpec("list", ("labels",)),
     "language": FieldSpec("text", ("taal",)),
+    "replaces": FieldSpec("text", ("vervangt",)),
+    "service": FieldSpec("text", ("dienst",)),
     "extra": FieldSpec("mapping"),
 }
 
@@ -398,6 +400,8 @@ def parse_journey(text: str, path: str, journey_id: str) -> tuple[Journey, list[
         expectations=str(values.get("expectations", "")),
         tags=tuple(values.get("tags", ())),  # type: ignore[arg-type]
         language=language or "",
+        replaces=str(values.get("replaces", "")).strip(),
+        service=" ".join(str(values.get("service", "")).split()),
         extra=extra if isinstance(extra, dict) else {},
         scenario=block_text(document, parser.scenario),
         stages=stages,

@@ -173,7 +173,7 @@ class DocsTree:
 
     def expand(self, markdown: str, src_uri: str) -> str:
         """An ordinary page with its journeymap markers and ``journey`` blocks made into HTML."""
-        if CARDS_MARKER not in markdown and PERSONAS_MARKER not in markdown and "journey" not in markdown:
+        if not any(word in markdown for word in (CARDS_MARKER, PERSONAS_MARKER, "journey", "overlay")):
             return markdown
         settings, link = self.settings, Linker(src_uri, self.options.directory_urls)
 
@@ -195,7 +195,10 @@ class DocsTree:
             return block(made[match[1]])
 
         def fence(match: re.Match[str]) -> str:
-            if match["info"].strip() != "journey":
+            info = match["info"].strip()
+            if info == "overlay":
+                return block(self._overlay_block(match["body"], src_uri, link, slot))
+            if info != "journey":
                 return match[0]
             return block(self._journey_block(match["body"], src_uri, link, slot))
 
@@ -206,6 +209,26 @@ class DocsTree:
         expanded = "".join([*parts, _MARKER.sub(marker, markdown[end:])])
         slot.save()
         return expanded
+
+    def _overlay_block(self, body: str, src_uri: str, link: Linker, slot: PageSlots) -> str:
+        """An ``overlay`` block: the journeys it lists (one id a line) on one chart."""
+        from generator.site.compare_pages import overlay_figure
+
+        say = Labels(self.settings.language)
+        wanted = [line.strip().lstrip("-* ").strip() for line in body.splitlines()]
+        wanted = [ident for ident in wanted if ident]
+        by_id = {journey.id: journey for journey in self.journeys}
+        missing = [ident for ident in wanted if ident not in by_id]
+        if missing or len(wanted) < 2:
+            shown = ", ".join(missing) if missing else say("site.overlay-needs-two")
+            problem = "refers to unknown or broken journeys" if missing else "lists fewer than two journeys"
+            self.warnings.append(f"{src_uri}: overlay block {problem}: {', '.join(missing or wanted)}")
+            return f'<div class="jm-error" role="alert"><p>{e(say("site.error"))}: {e(shown)}</p></div>'
+        chosen = [by_id[ident] for ident in dict.fromkeys(wanted)]
+        prefix = f"jm-overlay-{hashlib.sha1((src_uri + body).encode()).hexdigest()[:6]}"
+        return overlay_figure(
+            chosen, self.personas, self.settings, self.drawer.measure, link=link, slot=slot, prefix=prefix
+        )
 
     def _journey_block(self, body: str, src_uri: str, link: Linker, slot: PageSlots) -> str:
         """A ``journey`` block: ``id: <journey>`` shows an existing map, anything else is a journey."""
@@ -264,7 +287,8 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
     from generator.check.validate import validate_project
 
     problems = sort_problems(
-        project.problems + validate_project(project.journeys, project.personas, settings, options.today)
+        project.problems
+        + validate_project(project.journeys, project.personas, settings, options.today, project.journey_ids)
     )
     errors: dict[str, list[Problem]] = {}
     for item in problems:
@@ -304,6 +328,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
             src_uri = f"{settings.personas_dir}/{persona.id}.md"
             put(src_uri, _persona_source(tree, persona, broken(src_uri), say).markdown)
         _write_unreadable(tree, broken, put, say)
+        _write_side_by_side(tree, put)
         _write_insights(tree, put)
         write_toolkit(tree, put)
         write_navigation(tree, put)
@@ -322,7 +347,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
 def _write_assets(put: Put) -> None:
     from generator.draw.palette import map_css
 
-    css = map_css(dark_selector='[data-md-color-scheme="slate"]', page_scope=True)
+    css = map_css(dark_selector='[data-md-color-scheme="slate"]', page_scope=True, series=True)
     site_css = (_PACKAGE / "site" / "assets" / "site.css").read_text(encoding="utf-8")
     put(EXTRA_CSS, css + "\n" + site_css)
     for src_uri, path in _ASSETS.items():
@@ -330,10 +355,12 @@ def _write_assets(put: Put) -> None:
 
 
 def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put: Put, say: Labels) -> None:
+    from generator.site.compare_pages import related_html, related_links
     from generator.site.history import site_history
 
     settings = tree.settings
     names = {persona.id: persona for persona in tree.personas}
+    related = related_links(tree.journeys, settings)
     sources = [settings.journeys_path / f"{journey.id}.md" for journey in journeys]
     history = site_history(settings.journeys_path, sources) if sources else {}
     for journey, source in zip(journeys, sources, strict=True):
@@ -347,7 +374,15 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
             continue
         persona = names.get(journey.persona)
         persona_name = persona.name if persona else journey.persona
-        inputs = (persona, tuple(history.get(source, [])), settings, tree.options.today, tree.options.directory_urls)
+        links = related_html(related.get(journey.id, ()), say, Linker(src_uri, tree.options.directory_urls))
+        inputs = (
+            persona,
+            tuple(history.get(source, [])),
+            settings,
+            tree.options.today,
+            tree.options.directory_urls,
+            links,
+        )
         known = tree.options.pages.get(journey.id) if tree.options.pages is not None else None
         unchanged = known is not None and known[0] is journey and known[1] == inputs
         for kind in settings.downloads:
@@ -387,7 +422,7 @@ def _journey_markdown(
     import json
 
     persona_name = persona.name if persona else journey.persona
-    extra = repr((inputs[0], inputs[1], inputs[3], inputs[4], tree.options.maps_dir is None)).encode("utf-8")
+    extra = repr((inputs[0], inputs[1], inputs[3], inputs[4], inputs[5], tree.options.maps_dir is None)).encode("utf-8")
     name = hashlib.sha256(tree.drawer.digest(journey, persona_name).encode("ascii") + extra).hexdigest() + ".page"
     stored = tree.options.cache.get(name)
     if stored is not None:
@@ -407,6 +442,7 @@ def _journey_markdown(
         downloads=tree.settings.downloads,
         source_stem=stem,
         history=list(inputs[1]),
+        related=inputs[5],
     ).markdown
     tree.options.cache.put(name, json.dumps([markdown, slot.blocks]).encode("utf-8"))
     return markdown
@@ -440,6 +476,24 @@ def _write_unreadable(tree: DocsTree, broken: Broken, put: Put, say: Labels) -> 
                 page = PageSource.titled(Path(uri).stem)
                 page.slot(_error_box(broken(uri), say))
                 put(uri, page.markdown)
+
+
+def _write_side_by_side(tree: DocsTree, put: Put) -> None:
+    """A comparison page per redesign, and an overlay page per service."""
+    from generator.site.compare_pages import comparison_page, comparison_uri, pairs, service_groups, service_page
+
+    settings, measure = tree.settings, tree.drawer.measure
+    for current, future in pairs(tree.journeys):
+        uri = comparison_uri(future)
+        link, slot = Linker(uri, tree.options.directory_urls), tree.slots(uri)
+        page = comparison_page(current, future, settings, measure, link=link, slot=slot)
+        slot.save()
+        put(uri, page.markdown)
+    for uri, members in service_groups(tree.journeys).items():
+        link, slot = Linker(uri, tree.options.directory_urls), tree.slots(uri)
+        page = service_page(members, tree.personas, settings, measure, uri=uri, link=link, slot=slot)
+        slot.save()
+        put(uri, page.markdown)
 
 
 def _write_insights(tree: DocsTree, put: Put) -> None:

@@ -50,6 +50,11 @@ def _metrics() -> Any:
 class Drawer:
     """Draws journeys' maps and downloads, from the cache when it can."""
 
+    @property
+    def measure(self) -> Any:
+        """The font table maps are measured with, for other drawings of the site."""
+        return _metrics()
+
     def __init__(self, settings: Settings, cache: DiskCache, workers: int = 0) -> None:
         self.settings = settings
         self.cache = cache

@@ -194,6 +194,34 @@ class _Page:
         ]
         self.page.slot(self.slot(table_html((say("key.owner"), say("moment-of-truth")), rows), ""))
 
+    def redesigns(self) -> None:
+        """Each redesign's expected gain by stage: its mean feeling against today's."""
+        from generator.diff.compare import compare_journeys
+        from generator.site.compare_pages import comparison_uri, pairs
+
+        found = pairs(self.journeys)
+        if not found:
+            return
+        say = self.say
+        self.section(say("site.redesign-gains"), "site.redesign-gains-help")
+        for current, future in sorted(found, key=lambda pair: plain_text(pair[1].title).casefold()):
+            rows = []
+            for gain in compare_journeys(current, future).gains:
+                change = e(f"{gain.gain:+.1f}".replace("+0.0", "0.0")) if gain.gain is not None else "–"
+                rows.append(
+                    f'<tr><th scope="row">{e(gain.title)}</th><td>{self.feeling(gain.current)}</td>'
+                    f"<td>{self.feeling(gain.future)}</td><td>{change}</td></tr>"
+                )
+            href = self.link(comparison_uri(future))
+            title = e(say("compare.title", future=future.title, current=current.title))
+            headers = (say("site.stage"), say("compare.as-is"), say("compare.to-be"), say("compare.gain"))
+            self.page.slot(
+                self.slot(
+                    f'<p class="jm-heat-title"><a href="{attr(href)}">{title}</a></p>' + table_html(headers, rows),
+                    "",
+                )
+            )
+
     def kpis(self) -> None:
         say = self.say
         self.section(say("site.kpi-catalogue"))
@@ -241,6 +269,7 @@ def insights_page(
     page = _Page(journeys, settings, link, slot)
     page.worst_moments()
     page.stages()
+    page.redesigns()
     page.channels()
     page.ownership()
     page.kpis()

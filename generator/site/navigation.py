@@ -24,7 +24,7 @@ from generator.site.tree_files import content_files
 if TYPE_CHECKING:
     from generator.site.docs_tree import DocsTree
 
-__all__ = ["NAV_FILE", "landing_uri", "nav_order", "sort_mkdocs_nav", "write_navigation"]
+__all__ = ["NAV_FILE", "landing_uri", "nav_order", "section_titles", "sort_mkdocs_nav", "write_navigation"]
 
 NAV_FILE = ".nav.yml"
 _CARDS = re.compile(r"^[ \t]*<!-- journeymap:cards -->[ \t]*$", re.MULTILINE)
@@ -51,14 +51,36 @@ def landing_uri(tree: DocsTree) -> str | None:
     return f"{settings.journeys_dir}/index.md" if tree.journeys else None
 
 
+def _side_by_side_titles(tree: DocsTree) -> dict[str, str]:
+    from generator.site.compare_pages import comparison_uri, pairs, service_groups
+
+    say = Labels(tree.settings.language)
+    titles = {
+        comparison_uri(future): say("compare.title", future=future.title, current=current.title)
+        for current, future in pairs(tree.journeys)
+    }
+    titles.update({uri: members[0].service for uri, members in service_groups(tree.journeys).items()})
+    return titles
+
+
+def section_titles(tree: DocsTree) -> dict[str, str]:
+    """The navigation titles of the folders journeymap makes, in the site's language."""
+    from generator.site.compare_pages import COMPARE_DIR, SERVICES_DIR
+
+    say = Labels(tree.settings.language)
+    return {COMPARE_DIR: say("site.comparisons"), SERVICES_DIR: say("site.services")}
+
+
 def nav_order(tree: DocsTree) -> dict[str, list[str]]:
     """The pages of the journeys and personas folders in the order readers look for
-    them: the overview first, then by title (journeys) and by name (personas)."""
+    them: the overview first, then by title (journeys, comparisons, services) and by
+    name (personas)."""
     settings = tree.settings
     titles = {f"{settings.journeys_dir}/{j.id}.md": j.title for j in tree.journeys}
     titles.update({f"{settings.personas_dir}/{p.id}.md": p.name for p in tree.personas})
+    titles.update(_side_by_side_titles(tree))
     order: dict[str, list[str]] = {}
-    for folder in (settings.journeys_dir, settings.personas_dir):
+    for folder in (settings.journeys_dir, settings.personas_dir, *section_titles(tree)):
         pages = [uri for uri in tree.generated if uri.startswith(f"{folder}/") and uri.endswith(".md")]
         pages = [uri for uri in pages if "/" not in uri[len(folder) + 1 :]]
         pages.sort(key=lambda uri: (uri != f"{folder}/index.md", plain_text(titles.get(uri) or uri).casefold(), uri))
@@ -82,19 +104,26 @@ def write_navigation(tree: DocsTree, put: Put) -> None:
         cards = overview.journey_cards(tree.journeys, tree.personas, tree.settings, link=link, today=tree.options.today)
         page.slot(cards)
         put(uri, page.markdown)
+    titles = section_titles(tree)
     for folder, pages in nav_order(tree).items():
         names = [page.rsplit("/", 1)[1] for page in pages]
-        put(f"{folder}/{NAV_FILE}", "nav:\n" + "".join(f"  - {json.dumps(name)}\n" for name in names))
+        title = f"title: {json.dumps(titles[folder])}\n" if folder in titles else ""
+        put(f"{folder}/{NAV_FILE}", title + "nav:\n" + "".join(f"  - {json.dumps(name)}\n" for name in names))
 
 
-def sort_mkdocs_nav(items: list[Any], order: dict[str, list[str]]) -> None:
-    """Put the pages of each section that holds journeys or personas in ``order``."""
+def sort_mkdocs_nav(items: list[Any], order: dict[str, list[str]], titles: dict[str, str] | None = None) -> None:
+    """Put the pages of each section that holds journeys or personas in ``order``, and
+    name the sections of the folders in ``titles``."""
     rank = {uri: index for pages in order.values() for index, uri in enumerate(pages)}
+    folder_of = {uri: folder for folder, pages in order.items() for uri in pages}
     for item in items:
         children = getattr(item, "children", None)
         if not children:
             continue
-        sort_mkdocs_nav(children, order)
+        sort_mkdocs_nav(children, order, titles)
         pages = [child for child in children if getattr(getattr(child, "file", None), "src_uri", None) in rank]
         if len(pages) == len(children):
             children.sort(key=lambda child: rank[child.file.src_uri])
+            folders = {folder_of[child.file.src_uri] for child in children}
+            if titles and len(folders) == 1 and (folder := folders.pop()) in titles:
+                item.title = titles[folder]

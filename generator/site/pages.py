@@ -236,6 +236,7 @@ def journey_page(
     source_stem: str,
     history: list[tuple[str, str, str]] | None = None,
     slot: Slot = in_place,
+    related: tuple[str, ...] = (),
 ) -> PageSource:
     """The journey page: header and summary, the map (a stage-by-stage list on phones),
     then every stage and step as text, and tables, and the journey's changes from git
@@ -255,6 +256,7 @@ def journey_page(
         meta.append(f"<span>{e(say('persona'))}: {e(journey.persona)}</span>")
     if journey.owner:
         meta.append(f"<span>{e(say('owner'))}: {inline_html(journey.owner)}</span>")
+    meta.extend(related)
     meta.extend(f'<span class="jm-tag">{e(tag)}</span>' for tag in journey.tags)
     blocks = [f'<div class="jm-journey-meta">{" ".join(meta)}</div>', journey_summary(journey, review, settings, say)]
     if journey.expectations:

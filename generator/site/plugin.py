@@ -40,7 +40,7 @@ from generator.site.docs_tree import (
     cache_for,
     write_docs_tree,
 )
-from generator.site.navigation import nav_order, sort_mkdocs_nav
+from generator.site.navigation import nav_order, section_titles, sort_mkdocs_nav
 from generator.site.slots import fill
 from generator.site.theme import MARKDOWN_EXTENSIONS, search_separator, theme_defaults
 from generator.site.tree_files import content_files
@@ -184,7 +184,7 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
 
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.tree is not None and not config.nav:  # a nav of the site's own is kept as written
-            sort_mkdocs_nav(nav.items, nav_order(self.tree))
+            sort_mkdocs_nav(nav.items, nav_order(self.tree), section_titles(self.tree))
         return nav
 
     def on_page_markdown(self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files) -> str | None:
