@@ -61,8 +61,16 @@ def saved_to_shown(site: Path, engine: str, runs: int) -> list[float]:
         _wait_for(port, "Synthetic journey 1", 600)
         for run in range(-1, runs):  # run -1 warms the preview up (an engine's first rebuild may be slow)
             marker = f"Edited in run {run}"
-            journey.write_text(original.replace("### Step 1 ", f"### Step 1 {marker} ", 1), encoding="utf-8")
-            seconds = _wait_for(port, marker, 300)
+            edited = original.replace("### Step 1 ", f"### Step 1 {marker} ", 1)
+            journey.write_text(edited, encoding="utf-8")
+            try:
+                seconds = _wait_for(port, marker, 60)
+            except TimeoutError:
+                # Seen once on a loaded machine: the engine missed a rebuild. Save again, as a
+                # user would, and count the whole wait, so the figure shows it.
+                print(f"serve ({engine}): no change on the page after 60 s; saving again", file=sys.stderr)
+                journey.write_text(edited + "\n", encoding="utf-8")
+                seconds = 60 + _wait_for(port, marker, 240)
             if run >= 0:
                 times.append(seconds)
             time.sleep(1)

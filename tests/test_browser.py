@@ -277,13 +277,20 @@ def test_accessibility_axe(visit: Any, path: str, scheme: str) -> None:
 def test_dutch_site_in_the_browser(visit: Any) -> None:
     page = visit("/nl/").page
     assert page.get_attribute("html", "lang") == "nl"
-    assert page.locator(".jm-count").inner_text() == "3 van 3 klantreizen getoond"
+    assert page.locator(".jm-count").inner_text() == "5 van 5 klantreizen getoond"
     search = page.locator(".md-search__input, .md-search__button").first  # MkDocs' field, Zensical's button
     assert (search.get_attribute("placeholder") or search.inner_text()).strip() == "Zoeken"
     journey = visit("/nl/journeys/usa-round-trip/", scheme="dark").page
     labels = journey.locator(".jm-scroll svg.jm-map .jm-lane text").all_text_contents()
     assert "Klantstappen" in labels
     assert "Pijnpunten" in labels
+    redesign = visit("/nl/compare/billing-question-redesign/").page
+    assert "tegenover" in redesign.locator("h1").inner_text()
+    assert redesign.locator("svg.jm-curves .jm-legend-item").count() == 2
+    assert any(h.startswith("Verwachte winst per fase") for h in redesign.locator("h2").all_text_contents())
+    navigation = " ".join(redesign.locator(".md-nav").all_text_contents())
+    assert "Nieuwe ontwerpen" in navigation
+    assert "Diensten" in navigation
 
 
 def test_print_layout(visit: Any, tmp_path: Path) -> None:

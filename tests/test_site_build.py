@@ -566,3 +566,34 @@ def test_a_journeys_pdf_is_dated_by_its_last_change_and_passes_pdfinfo(
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # 2026-01-01
     assert site_project.run("build", "-d", "out").exit_code == 0
     assert "Jan  1 00:00:00 2026" in pdfinfo()[0]
+
+
+@pytest.mark.parametrize("engine_name", ["mkdocs", "zensical"])
+def test_every_relative_link_of_the_example_site_resolves(tmp_path: Path, engine_name: str) -> None:
+    """Every relative href and src of every page names a file of the built site. Zensical
+    rewrites relative links in a page's raw HTML as if relative to its source file, so
+    journeymap keeps its blocks out of the engine's sight (slots) to keep theirs right."""
+    import posixpath
+    from urllib.parse import unquote, urlsplit
+
+    site = tmp_path / "site"
+    build_site(REPO / "mkdocs.yml", site, strict=True, echo=False, engine=engine_name)
+    broken = []
+    checked = 0
+    for page in sorted(site.rglob("*.html")):
+        folder = page.parent.relative_to(site).as_posix()
+        for href in re.findall(r'(?:href|src)="([^"]+)"', page.read_text(encoding="utf-8")):
+            if re.match(r"^(?:[a-z][a-z0-9+.-]*:|#|/)", href):
+                continue  # other sites, anchors, and the 404 page's links from the site's root
+            path = unquote(urlsplit(href).path)
+            if not path:
+                continue
+            target = posixpath.normpath(posixpath.join(folder, path))
+            found = site / target
+            if href.endswith("/") or found.is_dir():
+                found = found / "index.html"
+            checked += 1
+            if target.startswith("..") or not found.is_file():
+                broken.append(f"{page.relative_to(site)}: {href}")
+    assert checked > 500
+    assert broken == []

@@ -38,7 +38,7 @@ from generator.site.drawings import SLOW_KINDS, Drawer
 from generator.site.html import attr, e
 from generator.site.insights import insights_page
 from generator.site.navigation import write_navigation
-from generator.site.pages import PageSource, journey_page, map_figure, persona_page
+from generator.site.pages import PageSource, block_words, journey_page, map_figure, persona_page
 from generator.site.slots import PageSlots
 from generator.site.toolkit_page import write_toolkit
 from generator.site.tree_files import content_files, copy_if_changed, write_if_changed
@@ -167,6 +167,14 @@ class DocsTree:
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copyfile(late_dir / src_uri, target)
 
+    def markdown_of(self, page: PageSource, src_uri: str, slot: PageSlots | None = None) -> str:
+        """The Markdown of a generated page, its HTML blocks in ``slot`` (a new one for
+        ``src_uri`` unless given), which is saved."""
+        slot = slot or self.slots(src_uri)
+        page.slotted(slot)
+        slot.save()
+        return page.markdown
+
     def slots(self, src_uri: str) -> PageSlots:
         """The slots of the page ``src_uri`` (its blocks inline when the tree stands alone)."""
         return PageSlots(self.options.maps_dir, src_uri)
@@ -177,10 +185,12 @@ class DocsTree:
             return markdown
         settings, link = self.settings, Linker(src_uri, self.options.directory_urls)
 
-        def block(html: str) -> str:
-            return f"\n\n{html}\n\n"
-
         slot = self.slots(src_uri)
+
+        def block(html: str) -> str:
+            # In a slot, as a generated page's blocks: the engine leaves its links alone.
+            return f"\n\n{slot(html, block_words(html))}\n\n"
+
         made: dict[str, str] = {}
 
         def marker(match: re.Match[str]) -> str:
@@ -326,7 +336,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
         _write_journeys(tree, project.journeys, broken, put, say)
         for persona in project.personas:
             src_uri = f"{settings.personas_dir}/{persona.id}.md"
-            put(src_uri, _persona_source(tree, persona, broken(src_uri), say).markdown)
+            put(src_uri, tree.markdown_of(_persona_source(tree, persona, broken(src_uri), say), src_uri))
         _write_unreadable(tree, broken, put, say)
         _write_side_by_side(tree, put)
         _write_insights(tree, put)
@@ -431,7 +441,7 @@ def _journey_markdown(
         tree.drawer.keep_map(journey, persona_name)
         return str(markdown)
     stem = f"{tree.settings.journeys_dir}/{journey.id}"
-    markdown = journey_page(
+    page = journey_page(
         journey,
         persona,
         tree.settings,
@@ -443,7 +453,9 @@ def _journey_markdown(
         source_stem=stem,
         history=list(inputs[1]),
         related=inputs[5],
-    ).markdown
+    )
+    page.slotted(slot)
+    markdown = page.markdown
     tree.options.cache.put(name, json.dumps([markdown, slot.blocks]).encode("utf-8"))
     return markdown
 
@@ -487,13 +499,11 @@ def _write_side_by_side(tree: DocsTree, put: Put) -> None:
         uri = comparison_uri(future)
         link, slot = Linker(uri, tree.options.directory_urls), tree.slots(uri)
         page = comparison_page(current, future, settings, measure, link=link, slot=slot)
-        slot.save()
-        put(uri, page.markdown)
+        put(uri, tree.markdown_of(page, uri, slot))
     for uri, members in service_groups(tree.journeys).items():
         link, slot = Linker(uri, tree.options.directory_urls), tree.slots(uri)
         page = service_page(members, tree.personas, settings, measure, uri=uri, link=link, slot=slot)
-        slot.save()
-        put(uri, page.markdown)
+        put(uri, tree.markdown_of(page, uri, slot))
 
 
 def _write_insights(tree: DocsTree, put: Put) -> None:
@@ -502,8 +512,7 @@ def _write_insights(tree: DocsTree, put: Put) -> None:
     link = Linker("insights.md", tree.options.directory_urls)
     slot = tree.slots("insights.md")
     page = insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today, slot=slot)
-    slot.save()
-    put("insights.md", page.markdown)
+    put("insights.md", tree.markdown_of(page, "insights.md", slot))
 
 
 def _copy_content(tree: DocsTree, put: Put, copied: list[str]) -> None:

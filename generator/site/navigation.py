@@ -103,7 +103,7 @@ def write_navigation(tree: DocsTree, put: Put) -> None:
         page.slot(f"<p>{e(say('site.landing-intro'))}</p>")
         cards = overview.journey_cards(tree.journeys, tree.personas, tree.settings, link=link, today=tree.options.today)
         page.slot(cards)
-        put(uri, page.markdown)
+        put(uri, tree.markdown_of(page, uri))
     titles = section_titles(tree)
     for folder, pages in nav_order(tree).items():
         names = [page.rsplit("/", 1)[1] for page in pages]

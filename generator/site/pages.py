@@ -35,6 +35,17 @@ def in_place(html: str, words: str = "") -> str:
     return html
 
 
+_ONLY_A_SLOT = re.compile(r'<div class="jm-slot" data-jm="[0-9a-f]{16}x\d+">(?:<p>[^<]*</p>)?</div>')
+_TAG = re.compile(r"<[^>]+>")
+
+
+def block_words(html_text: str) -> str:
+    """The words of an HTML block, as a reader sees them."""
+    import html
+
+    return " ".join(html.unescape(_TAG.sub(" ", html_text)).split())
+
+
 @dataclass
 class PageSource:
     """A generated page: its title, and Markdown headings with HTML blocks between them.
@@ -62,6 +73,15 @@ class PageSource:
             attributes.append(f'lang="{self.lang}"')
         suffix = f" {{: {' '.join(attributes)} }}" if attributes else ""
         self.lines.extend(["", f"{'#' * level} {markdown_heading(title)}{suffix}", ""])
+
+    def slotted(self, slot: Slot) -> None:
+        """Every HTML block of the page through ``slot``, its words kept for search. An
+        engine then sees only headings and slots: Zensical reads a relative link in raw
+        HTML as relative to the page's source file and rewrites it, which would send the
+        page's links (computed for the built page's address) one folder too far."""
+        for index, line in enumerate(self.lines):
+            if line and not line.startswith("#") and not _ONLY_A_SLOT.fullmatch(line):
+                self.lines[index] = slot(line, block_words(line))
 
     def slot(self, html: str) -> None:
         """An HTML block (one line, blank lines around it, as Markdown wants raw HTML)."""

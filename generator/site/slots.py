@@ -58,4 +58,9 @@ def fill(html: str, folder: Path) -> str:
             pages[key] = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
         return pages[key][int(match[2])]
 
-    return _SLOT.sub(block, html)
+    # A block may hold slots of its own (a map inside a page's block): fill until none is left.
+    for _ in range(4):
+        html = _SLOT.sub(block, html)
+        if "jm-slot" not in html:
+            break
+    return html

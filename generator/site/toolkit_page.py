@@ -26,7 +26,8 @@ def write_toolkit(tree: DocsTree, put: Put) -> None:
     kit = _kit(tree, sources)
     for name, data in sorted(kit.items()):
         put(f"toolkit/{name}", data)
-    put("toolkit/index.md", overview.toolkit_page(sorted(kit), tree.personas, settings).markdown)
+    page = overview.toolkit_page(sorted(kit), tree.personas, settings)
+    put("toolkit/index.md", tree.markdown_of(page, "toolkit/index.md"))
 
 
 def _kit(tree: DocsTree, sources: Path | None) -> dict[str, bytes]:
