@@ -297,7 +297,18 @@ def test_serve_redraws_an_edited_journey(site_project: Project, engine: str) -> 
         pytest.fail(f"served page never showed {text!r}")
 
     try:
-        wait_for("Does something")
+        first = wait_for("Does something")
+        # The page's own links lead somewhere in the preview too (Zensical rewrites them).
+        import re
+        from urllib.parse import urljoin
+
+        hrefs = re.findall(r'<a class="jm-download" href="([^"]+)"', first)
+        hrefs += re.findall(r'Persona: <a href="([^"]+)"', first)
+        assert len(hrefs) >= 3
+        for href in hrefs:
+            url = urljoin(f"http://127.0.0.1:{port}/journeys/good/", href)
+            with urllib.request.urlopen(url, timeout=5) as response:
+                assert response.status == 200, url
         site_project.journey("good", JOURNEY.replace("Does something", "Does something new"))
         html = wait_for("Does something new")
         assert 'class="jm-map"' in html

@@ -119,6 +119,9 @@ class TreeOptions:
     parsed: Parsed | None = None
     """Journeys parsed by an earlier call, by file bytes; a preview that writes the tree
     again and again passes the same mapping each time, and only changed files are parsed."""
+    source_links: bool = False
+    """Links in pages' HTML go from the source file (``Linker(from_source=True)``): for a
+    Zensical preview, which has no slot folder and rewrites such links itself."""
     pages: dict[str, Any] | None = None
     """Journey pages made by an earlier call, by journey id, with what they were made
     from; a preview passes the same mapping each time (with ``parsed``, an unchanged
@@ -175,6 +178,10 @@ class DocsTree:
         slot.save()
         return page.markdown
 
+    def linker(self, src_uri: str) -> Linker:
+        """Links from the page ``src_uri``, made for the engine that builds the tree."""
+        return Linker(src_uri, self.options.directory_urls, from_source=self.options.source_links)
+
     def slots(self, src_uri: str) -> PageSlots:
         """The slots of the page ``src_uri`` (its blocks inline when the tree stands alone)."""
         return PageSlots(self.options.maps_dir, src_uri)
@@ -183,7 +190,7 @@ class DocsTree:
         """An ordinary page with its journeymap markers and ``journey`` blocks made into HTML."""
         if not any(word in markdown for word in (CARDS_MARKER, PERSONAS_MARKER, "journey", "overlay")):
             return markdown
-        settings, link = self.settings, Linker(src_uri, self.options.directory_urls)
+        settings, link = self.settings, self.linker(src_uri)
 
         slot = self.slots(src_uri)
 
@@ -384,7 +391,7 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
             continue
         persona = names.get(journey.persona)
         persona_name = persona.name if persona else journey.persona
-        links = related_html(related.get(journey.id, ()), say, Linker(src_uri, tree.options.directory_urls))
+        links = related_html(related.get(journey.id, ()), say, tree.linker(src_uri))
         inputs = (
             persona,
             tuple(history.get(source, [])),
@@ -432,7 +439,8 @@ def _journey_markdown(
     import json
 
     persona_name = persona.name if persona else journey.persona
-    extra = repr((inputs[0], inputs[1], inputs[3], inputs[4], inputs[5], tree.options.maps_dir is None)).encode("utf-8")
+    layout = (tree.options.maps_dir is None, tree.options.source_links)
+    extra = repr((inputs[0], inputs[1], inputs[3], inputs[4], inputs[5], layout)).encode("utf-8")
     name = hashlib.sha256(tree.drawer.digest(journey, persona_name).encode("ascii") + extra).hexdigest() + ".page"
     stored = tree.options.cache.get(name)
     if stored is not None:
@@ -447,7 +455,7 @@ def _journey_markdown(
         tree.settings,
         parts=tree.drawer.inline_map(journey, persona_name),
         slot=slot,
-        link=Linker(f"{stem}.md", tree.options.directory_urls),
+        link=tree.linker(f"{stem}.md"),
         today=tree.options.today,
         downloads=tree.settings.downloads,
         source_stem=stem,
@@ -467,7 +475,7 @@ def _persona_source(tree: DocsTree, persona: Persona, errors: list[Problem], say
         page.slot(_error_box(errors, say))
         return page
     src_uri = f"{settings.personas_dir}/{persona.id}.md"
-    link = Linker(src_uri, tree.options.directory_urls)
+    link = tree.linker(src_uri)
     photo_url = None
     if persona.photo:
         photo_src = posixpath.normpath(posixpath.join(settings.personas_dir, persona.photo))
@@ -497,11 +505,11 @@ def _write_side_by_side(tree: DocsTree, put: Put) -> None:
     settings, measure = tree.settings, tree.drawer.measure
     for current, future in pairs(tree.journeys):
         uri = comparison_uri(future)
-        link, slot = Linker(uri, tree.options.directory_urls), tree.slots(uri)
+        link, slot = tree.linker(uri), tree.slots(uri)
         page = comparison_page(current, future, settings, measure, link=link, slot=slot)
         put(uri, tree.markdown_of(page, uri, slot))
     for uri, members in service_groups(tree.journeys).items():
-        link, slot = Linker(uri, tree.options.directory_urls), tree.slots(uri)
+        link, slot = tree.linker(uri), tree.slots(uri)
         page = service_page(members, tree.personas, settings, measure, uri=uri, link=link, slot=slot)
         put(uri, tree.markdown_of(page, uri, slot))
 
@@ -509,7 +517,7 @@ def _write_side_by_side(tree: DocsTree, put: Put) -> None:
 def _write_insights(tree: DocsTree, put: Put) -> None:
     if (tree.settings.content_dir / "insights.md").exists() or not tree.journeys:
         return
-    link = Linker("insights.md", tree.options.directory_urls)
+    link = tree.linker("insights.md")
     slot = tree.slots("insights.md")
     page = insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today, slot=slot)
     put("insights.md", tree.markdown_of(page, "insights.md", slot))

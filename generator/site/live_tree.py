@@ -71,7 +71,11 @@ def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str 
     loaded = zensical_config(config_file)
     work = config_file.parent.resolve() / f".journeymap-build-{os.getpid()}"
     options = TreeOptions.for_project(
-        settings, directory_urls=bool(loaded.get("use_directory_urls", True)), parsed={}, pages={}
+        settings,
+        directory_urls=bool(loaded.get("use_directory_urls", True)),
+        parsed={},
+        pages={},
+        source_links=True,  # no slots in a preview: Zensical rewrites the pages' links
     )
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, _interrupt)

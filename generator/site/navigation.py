@@ -93,13 +93,12 @@ def write_navigation(tree: DocsTree, put: Put) -> None:
     """The generated overview when one is needed, and a ``.nav.yml`` per folder."""
     from generator.site import overview
     from generator.site.pages import PageSource
-    from generator.site.urls import Linker
 
     uri = landing_uri(tree)
     if uri is not None and uri not in tree.generated:  # a journey of its own may be called index
         say = Labels(tree.settings.language)
         page = PageSource.titled(say("site.journeys") if uri == "index.md" else say("site.all-journeys"))
-        link = Linker(uri, tree.options.directory_urls)
+        link = tree.linker(uri)
         page.slot(f"<p>{e(say('site.landing-intro'))}</p>")
         cards = overview.journey_cards(tree.journeys, tree.personas, tree.settings, link=link, today=tree.options.today)
         page.slot(cards)

@@ -39,12 +39,21 @@ def _relative(url: str, base: str) -> str:
 
 
 class Linker:
-    """Links from one page of the tree to other files of it."""
+    """Links from one page of the tree to other files of it.
 
-    def __init__(self, src_uri: str, directory_urls: bool = True) -> None:
+    ``from_source`` makes the links an engine that rewrites links in raw HTML wants:
+    the path from the page's source file to the target's (``../personas/x.md``), which
+    Zensical turns into the built page's URL itself.
+    """
+
+    def __init__(self, src_uri: str, directory_urls: bool = True, *, from_source: bool = False) -> None:
         self.directory_urls = directory_urls
+        self.from_source = from_source
+        self.src_uri = src_uri
         self.url = page_url(src_uri, directory_urls)
 
     def __call__(self, target: str) -> str:
         """The relative URL of the docs-tree file ``target`` (``journeys/x.md``, ``journeys/x.svg``)."""
+        if self.from_source:
+            return quote(posixpath.relpath(target, posixpath.dirname(self.src_uri) or "."))
         return _relative(page_url(target, self.directory_urls), self.url)
