@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from generator.check.validate import validate_project
+from generator.check.validate import validate_loaded
 from generator.config import Settings
 from generator.errors import Problem, Severity, sort_problems
 from generator.model import Journey, Persona
@@ -27,6 +27,7 @@ class CheckResult:
     problems: list[Problem] = field(default_factory=list)
     journeys: int = 0
     personas: int = 0
+    data: int = 0
 
     def count(self, severity: Severity) -> int:
         return sum(1 for p in self.problems if p.severity is severity)
@@ -44,13 +45,12 @@ def _known_personas(settings: Settings) -> list[Persona]:
 def check(settings: Settings, paths: list[Path] | None = None, today: dt.date | None = None) -> CheckResult:
     """Parse and validate ``paths`` (default: the whole content folder); never raises on content."""
     project = load_project(settings, paths)
-    problems = project.problems + validate_project(
-        project.journeys, project.personas, settings, today or dt.date.today(), project.journey_ids
-    )
+    problems = project.problems + validate_loaded(project, settings, today or dt.date.today())
     return CheckResult(
         problems=sort_problems(problems),
         journeys=project.checked_journeys,
         personas=project.checked_personas,
+        data=project.checked_data,
     )
 
 
@@ -103,10 +103,7 @@ def render(
     from generator.draw.text import InterMetrics
 
     project = load_project(settings, paths)
-    problems = sort_problems(
-        project.problems
-        + validate_project(project.journeys, project.personas, settings, today or dt.date.today(), project.journey_ids)
-    )
+    problems = sort_problems(project.problems + validate_loaded(project, settings, today or dt.date.today()))
     result = RenderResult(problems=problems, journeys=len(project.journeys), personas=len(project.personas))
     if any(p.severity is Severity.ERROR for p in problems) or not project.journeys:
         return result
@@ -153,10 +150,7 @@ def write_atomically(path: Path, data: bytes) -> None:
 def export(settings: Settings, path: Path, fmt: str) -> tuple[str | None, list[Problem]]:
     """One journey as CSV or JSON text, or the problems that prevent it."""
     project = load_project(settings, [path])
-    problems = sort_problems(
-        project.problems
-        + validate_project(project.journeys, project.personas, settings, dt.date.today(), project.journey_ids)
-    )
+    problems = sort_problems(project.problems + validate_loaded(project, settings, dt.date.today()))
     if any(p.severity is Severity.ERROR for p in problems):
         return None, problems
     if len(project.journeys) != 1:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Literal
 
 from generator.build import RenderResult, RenderUsageError, write_atomically
-from generator.check.validate import validate_project
+from generator.check.validate import validate_loaded
 from generator.config import Settings
 from generator.draw.curves import Curves, curves_layout, render_curves_svg
 from generator.draw.text import TextMeasurer
@@ -99,10 +99,7 @@ def render_chart(
     from generator.draw.text import InterMetrics
 
     project = load_project(settings, paths)
-    problems = sort_problems(
-        project.problems
-        + validate_project(project.journeys, project.personas, settings, today or dt.date.today(), project.journey_ids)
-    )
+    problems = sort_problems(project.problems + validate_loaded(project, settings, today or dt.date.today()))
     result = RenderResult(problems=problems, journeys=len(project.journeys), personas=len(project.personas))
     if any(p.severity is Severity.ERROR for p in problems):
         return result

@@ -132,7 +132,7 @@ def check(
         click.echo(format_text(problems, strict=strict, color=sys.stdout.isatty()))
     if not quiet and fmt != "json":
         click.echo(
-            summary_line(problems, journeys=result.journeys, personas=result.personas, strict=strict),
+            summary_line(problems, journeys=result.journeys, personas=result.personas, data=result.data, strict=strict),
             err=fmt == "github",
         )
     failed = any(p.severity.value == "error" or strict for p in problems)

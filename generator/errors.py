@@ -124,6 +124,19 @@ _CATALOGUE = [
         "mermaid-which-diagram",
         "Pass --diagram N to choose one of the file's journey diagrams (1 is the first).",
     ),
+    # Measured data (content/data/*.csv)
+    Code("E901", "data-column", "Give the file a header row: journey, step, metric, value, period (and unit)."),
+    Code(
+        "E902",
+        "data-missing-value",
+        "Fill in the cell: every row names a journey, a step, a metric, a value, a period.",
+    ),
+    Code("E903", "data-unknown-journey", "Use the id (file name without .md) of a journey in the journeys folder."),
+    Code("E904", "data-not-a-number", "Write the value as a plain number: 54, 54.5 or 54,5."),
+    Code("E905", "data-unknown-unit", "Use one of the units the format reference lists, or leave the unit empty."),
+    Code("E906", "data-duplicate-row", "Keep one row per journey, step, metric and period."),
+    Code("E907", "data-bad-period", "Write the period as 2026, 2026-H2, 2026-Q3, 2026-09, 2026-W36 or 2026-09-30."),
+    Code("E908", "data-unknown-step", "Use the id of a step of that journey (its '- id:', or its title as a slug)."),
     # Warnings
     Code("W101", "step-without-feeling", "Add '- feeling: <score> <word>' so the emotion curve has a point here."),
     Code("W102", "stage-without-steps", "Add a '### Step' under the stage, or remove the stage."),

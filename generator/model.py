@@ -17,6 +17,7 @@ __all__ = [
     "Journey",
     "Lane",
     "Location",
+    "Measurement",
     "Persona",
     "Stage",
     "Step",
@@ -152,3 +153,21 @@ class Persona:
     loc: Location = field(default=NOWHERE, compare=False, repr=False)
     key_locs: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     """Where each front-matter key's value was written, by canonical key."""
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Measurement:
+    """One measured value of a step (a row of a ``content/data/`` file)."""
+
+    journey: str
+    step: str
+    metric: str
+    value: float
+    period: str
+    """As written: ``2026-Q3``, ``2026-09``, ``2026``."""
+    unit: str = ""
+    starts: _dt.date
+    ends: _dt.date
+    loc: Location = field(default=NOWHERE, compare=False, repr=False)
+    journey_loc: Location = field(default=NOWHERE, compare=False, repr=False)
+    step_loc: Location = field(default=NOWHERE, compare=False, repr=False)

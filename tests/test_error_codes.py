@@ -98,10 +98,11 @@ def test_every_error_code_has_a_fixture() -> None:
     from tests.bad_inputs import CASES
     from tests.test_export_import import CSV_ERROR_CASES
     from tests.test_hostile_content import CODES_COVERED
+    from tests.test_measured_data import DATA_ERROR_CASES
     from tests.test_mermaid import MERMAID_ERROR_CASES
 
     covered = {name[:4] for name in (*JOURNEY_CASES, *PERSONA_CASES, *CONFIG_CASES)}
-    covered |= {code for _, _, code in (*CSV_ERROR_CASES, *MERMAID_ERROR_CASES)}
+    covered |= {code for _, _, code in (*CSV_ERROR_CASES, *MERMAID_ERROR_CASES, *DATA_ERROR_CASES)}
     covered |= {code for _, _, _, code, _ in CASES} | CODES_COVERED
     errors = {code for code in CODES if code.startswith("E")}
     assert errors - covered == set()

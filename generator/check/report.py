@@ -83,11 +83,15 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def summary_line(problems: list[Problem], *, journeys: int, personas: int, strict: bool = False) -> str:
+def summary_line(problems: list[Problem], *, journeys: int, personas: int, data: int = 0, strict: bool = False) -> str:
     """One line: what was checked and how many problems of each kind."""
     errors = sum(1 for item in problems if _severity(item, strict) == "error")
     warnings = len(problems) - errors
     checked = f"checked {_plural(journeys, 'journey')} and {_plural(personas, 'persona')}"
+    if data:
+        checked = (
+            f"checked {_plural(journeys, 'journey')}, {_plural(personas, 'persona')} and {_plural(data, 'data file')}"
+        )
     if not problems:
         return f"{checked}: no problems"
     return f"{checked}: {_plural(errors, 'error')}, {_plural(warnings, 'warning')}"

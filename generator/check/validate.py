@@ -10,10 +10,11 @@ from collections.abc import Iterable
 
 from generator.config import Settings
 from generator.errors import Problem, problem
-from generator.model import Journey, Persona
+from generator.model import Journey, Measurement, Persona
+from generator.read.load import LoadedProject
 from generator.vocabulary import suggest
 
-__all__ = ["validate_journey", "validate_project"]
+__all__ = ["validate_journey", "validate_loaded", "validate_project"]
 
 
 def validate_project(
@@ -22,9 +23,12 @@ def validate_project(
     settings: Settings,
     today: dt.date,
     journey_ids: Iterable[str] = (),
+    measurements: Iterable[Measurement] = (),
+    references: Iterable[Journey] = (),
 ) -> list[Problem]:
     """Every problem across ``journeys`` given the known ``personas``; ``journey_ids``
-    are the project's other journeys, which a ``replaces`` may name too."""
+    are the project's other journeys, which a ``replaces`` (or a row of measured data)
+    may name too."""
     persona_ids = {persona.id for persona in personas}
     by_id = {journey.id: journey for journey in journeys}
     known = set(journey_ids) | set(by_id)
@@ -32,7 +36,46 @@ def validate_project(
     for journey in journeys:
         problems.extend(validate_journey(journey, persona_ids, settings, today))
         problems.extend(_replaces_problems(journey, known, by_id))
+    steps_of = {**{journey.id: journey for journey in references}, **by_id}
+    problems.extend(_measurement_problems(measurements, known | set(steps_of), steps_of))
     return problems
+
+
+def _measurement_problems(
+    measurements: Iterable[Measurement], known: set[str], by_id: dict[str, Journey]
+) -> list[Problem]:
+    """A row of measured data names a journey of the project and one of its steps."""
+    problems: list[Problem] = []
+    steps: dict[str, set[str]] = {}
+    for row in measurements:
+        if row.journey not in known:
+            close = suggest(row.journey, known)
+            hint = f"did you mean '{close}'?" if close else None
+            problems.append(problem(row.journey_loc, "E903", f"unknown journey '{row.journey}'", hint))
+            continue
+        journey = by_id.get(row.journey)
+        if journey is None:  # listed, not read: its steps are not known here
+            continue
+        ids = steps.setdefault(row.journey, {step.id for step in journey.steps})
+        if row.step not in ids:
+            close = suggest(row.step, ids)
+            hint = f"did you mean '{close}'?" if close else None
+            message = f"journey '{row.journey}' has no step '{row.step}'"
+            problems.append(problem(row.step_loc, "E908", message, hint))
+    return problems
+
+
+def validate_loaded(project: LoadedProject, settings: Settings, today: dt.date) -> list[Problem]:
+    """``validate_project`` over everything ``load_project`` read."""
+    return validate_project(
+        project.journeys,
+        project.personas,
+        settings,
+        today,
+        project.journey_ids,
+        project.measurements,
+        project.references,
+    )
 
 
 def _replaces_problems(journey: Journey, known: set[str], by_id: dict[str, Journey]) -> list[Problem]:

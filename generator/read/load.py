@@ -8,8 +8,9 @@ from pathlib import Path
 
 from generator.config import Settings
 from generator.errors import Problem, problem
-from generator.model import Journey, Location, Persona
+from generator.model import Journey, Location, Measurement, Persona
 from generator.read.content_safety import UnsafeFile, read_bounded, unsafe_entries
+from generator.read.measured import read_measurements
 from generator.read.parse_journey import parse_journey
 from generator.read.parse_persona import parse_persona
 from generator.read.source import decode_source, display_path
@@ -41,6 +42,11 @@ class LoadedProject:
     problems: list[Problem] = field(default_factory=list)
     checked_journeys: int = 0
     checked_personas: int = 0
+    checked_data: int = 0
+    references: list[Journey] = field(default_factory=list)
+    """Journeys read only because the data files asked for name them (not checked)."""
+    measurements: list[Measurement] = field(default_factory=list)
+    """The measured data of ``content/data/`` (or of the data files asked for)."""
     journey_ids: set[str] = field(default_factory=set)
     """The id of every journey file of the project, read or not (a ``replaces`` may
     name one that was not asked for)."""
@@ -86,10 +92,21 @@ def _is_persona_file(path: Path, settings: Settings) -> bool:
     return resolved.is_relative_to(personas) or path.parent.name == settings.personas_dir
 
 
-def _classify(paths: list[Path], settings: Settings) -> tuple[list[Path], list[Path]]:
-    """Split named files and folders into journey files and persona files."""
+DATA_DIR = "data"
+"""The content folder's folder of measured data (``*.csv``)."""
+
+
+def _data_files(folder: Path) -> list[Path]:
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.rglob("*.csv") if not any(part.startswith(".") for part in p.parts))
+
+
+def _classify(paths: list[Path], settings: Settings) -> tuple[list[Path], list[Path], list[Path]]:
+    """Split named files and folders into journey files, persona files and data files."""
     journeys: list[Path] = []
     personas: list[Path] = []
+    data: list[Path] = []
     for path in paths:
         if not path.exists():
             raise MissingPathError(f"{display_path(path)}: no such file or directory")
@@ -97,13 +114,18 @@ def _classify(paths: list[Path], settings: Settings) -> tuple[list[Path], list[P
             own_journeys, own_personas = path / settings.journeys_dir, path / settings.personas_dir
             if own_journeys.is_dir() or own_personas.is_dir():  # a content folder
                 candidates = _markdown_files(own_journeys) + _markdown_files(own_personas)
+                data.extend(_data_files(path / DATA_DIR))
             else:
                 candidates = _markdown_files(path)
+                data.extend(_data_files(path))
+        elif path.suffix.lower() == ".csv":
+            data.append(path)
+            continue
         else:
             candidates = [path]
         for candidate in candidates:
             (personas if _is_persona_file(candidate, settings) else journeys).append(candidate)
-    return sorted(set(journeys)), sorted(set(personas))
+    return sorted(set(journeys)), sorted(set(personas)), sorted(set(data))
 
 
 Parsed = dict[tuple[str, str, bytes], tuple[Journey, list[Problem]]]
@@ -128,10 +150,16 @@ def load_project(
         where = display_path(settings.content_dir)
         raise MissingPathError(f"no content folder at {where}: run in a project folder, or pass --config or paths")
     if paths:
-        journey_files, persona_files = _classify(paths, settings)
+        journey_files, persona_files, data_files = _classify(paths, settings)
+        if data_files and not journey_files:  # the data names journeys and steps: read them, quietly
+            journey_files, quiet = _markdown_files(settings.journeys_path), True
+        else:
+            quiet = False
     else:  # the content folder: its journeys and personas folders, whatever else it holds
         journey_files, persona_files = _markdown_files(settings.journeys_path), _markdown_files(settings.personas_path)
-    project = LoadedProject(checked_journeys=len(journey_files), checked_personas=len(persona_files))
+        data_files, quiet = _data_files(settings.content_dir / DATA_DIR), False
+    project = LoadedProject(checked_journeys=0 if quiet else len(journey_files), checked_personas=len(persona_files))
+    project.checked_data = len(data_files)
     every_journey = journey_files if not paths else _markdown_files(settings.journeys_path)
     project.journey_ids = {_file_id(path, settings.journeys_path) for path in every_journey}
     if not paths:  # every file the site would publish, journeys and personas among them
@@ -148,6 +176,7 @@ def load_project(
         project.personas.append(persona)
         if path in wanted_personas:
             project.problems.extend(problems)
+    before_journeys = len(project.problems)
     real = {path.resolve(): path for path in journey_files if not path.is_symlink()}
     seen: dict[Path, Path] = {}
     for path in journey_files:
@@ -184,6 +213,21 @@ def load_project(
             project.problems.extend(parse_problems)
             if parsed is not None and not problems:
                 parsed[key] = (journey, parse_problems)
+    if quiet:  # read for the data's sake: their own problems were not asked for
+        del project.problems[before_journeys:]
+        project.references, project.journeys = project.journeys, []
+    for path in data_files:
+        try:
+            data = _read(path, settings)
+        except UnsafeFile as exc:
+            project.problems.append(exc.problem)
+            continue
+        text, problems = decode_source(data, display_path(path))
+        project.problems.extend(problems)
+        if text is not None:
+            found, problems = read_measurements(text, display_path(path))
+            project.measurements.extend(found)
+            project.problems.extend(problems)
     return project
 
 

@@ -301,12 +301,9 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
         project = load_project(settings, previous=options.parsed, parsed=now)
         options.parsed.clear()
         options.parsed.update(now)  # this call's files only, so it never grows
-    from generator.check.validate import validate_project
+    from generator.check.validate import validate_loaded
 
-    problems = sort_problems(
-        project.problems
-        + validate_project(project.journeys, project.personas, settings, options.today, project.journey_ids)
-    )
+    problems = sort_problems(project.problems + validate_loaded(project, settings, options.today))
     errors: dict[str, list[Problem]] = {}
     for item in problems:
         if item.severity is Severity.ERROR:
