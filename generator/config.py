@@ -37,6 +37,7 @@ MAP_LANES = (
     "backstage",
     "support",
     "kpi",
+    "measured",
 )
 
 

@@ -20,6 +20,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "lane.backstage": ("Backstage", "Achter de schermen"),
     "lane.support": ("Support processes", "Ondersteunende processen"),
     "lane.kpi": ("KPIs & metrics", "KPI's & metingen"),
+    "lane.measured": ("Measured data", "Meetgegevens"),
+    "measured.since": ("since {period}", "sinds {period}"),
+    "site.metric": ("Metric", "Meting"),
+    "site.change": ("Latest change", "Laatste verandering"),
+    "measured.same": ("unchanged", "gelijk"),
+    "measured.up": ("up", "omhoog"),
+    "measured.down": ("down", "omlaag"),
     # header
     "persona": ("Persona", "Persona"),
     "owner": ("Owner", "Eigenaar"),

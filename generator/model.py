@@ -121,6 +121,8 @@ class Journey:
     extra: Mapping[str, object] = field(default_factory=dict, hash=False)
     scenario: str = ""
     stages: tuple[Stage, ...] = ()
+    measured: tuple[Measurement, ...] = ()
+    """Measured data of the journey's steps (``content/data/``), joined in when loaded."""
     loc: Location = field(default=NOWHERE, compare=False, repr=False)
     key_locs: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     """Where each front-matter key's value was written, by canonical key."""

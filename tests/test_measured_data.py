@@ -128,3 +128,26 @@ def test_a_strict_site_build_fails_on_bad_data(project: Project) -> None:
     assert result.exit_code == 1
     assert "content/data/s.csv:2:31: error[E904]: 'lots' is not a number" in result.output
     assert not (project.root / "out").exists()
+
+
+def test_the_map_and_the_page_show_the_data(project: Project) -> None:
+    project.journey("permit", JOURNEY)
+    project.write("content/data/s.csv", HEADER + GOOD + "permit,pays-the-fee,Wait,12,2026-Q3,min\n")
+    assert project.run("render", "content/journeys/permit.md", "-o", "m.svg").exit_code == 0
+    svg = (project.root / "m.svg").read_text(encoding="utf-8")
+    assert 'data-lane="measured"' in svg
+    assert "CSAT: 57.5% (2026-Q3)" in svg
+    assert "▲ up 3.5 pp since 2026-Q2" in svg  # the change in words, not only the bar
+    assert svg.count('class="jm-number" fill="#1f2328"/>') >= 1  # the bar of a percentage
+    assert "Wait: 12 min (2026-Q3)" in svg
+    project.write("mkdocs.yml", "site_name: Data\ndocs_dir: content\nplugins:\n  - journeys\n")
+    assert project.run("build", "--strict", "-d", "out").exit_code == 0
+    page = (project.root / "out" / "journeys" / "permit" / "index.html").read_text(encoding="utf-8")
+    assert "<dt>Measured data</dt><dd>CSAT: 57.5% (2026-Q3), ▲ up 3.5 pp since 2026-Q2</dd>" in page
+    assert "<th>2026-Q2</th><th>2026-Q3</th>" in page
+
+
+def test_a_journey_without_data_has_no_measured_row(project: Project) -> None:
+    project.journey("permit", JOURNEY)
+    assert project.run("render", "content/journeys/permit.md", "-o", "m.svg").exit_code == 0
+    assert 'data-lane="measured"' not in (project.root / "m.svg").read_text(encoding="utf-8")

@@ -73,7 +73,7 @@ def validate_loaded(project: LoadedProject, settings: Settings, today: dt.date) 
         settings,
         today,
         project.journey_ids,
-        project.measurements,
+        project.measurements if project.measurements_checked else (),
         project.references,
     )
 

@@ -8,6 +8,7 @@ and returns a :class:`MapLayout` whose coordinates are rounded to 0.1 px. Drawin
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from typing import Final
 
 from generator.config import Settings
@@ -27,6 +28,7 @@ from generator.draw.geometry import (
     Text,
     r,
 )
+from generator.draw.measures import MetricSeries, change_text, series_by_step, value_text
 from generator.draw.text import TextMeasurer, actor_names, plain_text, wrap
 from generator.labels import Labels
 from generator.model import Journey, Step
@@ -94,13 +96,17 @@ def _type_rank(step: Step, types: tuple[str, ...]) -> str:
     return "normal"
 
 
-def _summary(step: Step, values: _StepValues, number: int, say: Labels) -> str:
+def _summary(step: Step, values: _StepValues, number: int, say: Labels, measured: Sequence[MetricSeries] = ()) -> str:
     """The full text of a step, for its ``<title>``: nothing a cell wraps is lost."""
     parts = [f"{say('step')} {number}: {step.title}"]
     for key, value in values.in_order:
         parts.append(f"{key}: {value}")
     if step.moment_of_truth:
         parts.append(say("moment-of-truth"))
+    for series in measured:
+        change = change_text(series, say)
+        latest = f"{series.metric} {value_text(series.latest.value, series.unit)} ({series.latest.period})"
+        parts.append(f"{say('lane.measured')}: {latest}" + (f", {change}" if change else ""))
     return ". ".join(parts)
 
 
@@ -163,6 +169,7 @@ class _Builder:
         self.status: dict[str, str] = {}
         self.changed_lanes: dict[str, set[str]] = {}
         self._values: dict[str, _StepValues] = {}
+        self.series = series_by_step(journey) if journey.measured else {}
         # Line spacing by font size, rounded once.
         self.spacing = {size: r(size * g.line_height) for size in (g.small_size, g.body_size, g.step_size, g.meta_size)}
 
@@ -217,6 +224,8 @@ class _Builder:
         elif lane in ("backstage", "support"):
             for value in values.get(lane, ()):
                 add(value, g.body_size)
+        elif lane == "measured":
+            self.measured(step, stack, marks)
         elif lane == "kpi":
             for value in values.get("kpi", ()):
                 add(value, g.body_size)
@@ -224,6 +233,24 @@ class _Builder:
                 add(f"{self.say('measured')}: {value}", g.body_size, True, "jm-metric")
         height = stack.y - 4 + g.padding if texts else 0.0
         return texts, marks, height
+
+    def measured(self, step: Step, stack: _Stack, marks: list[Mark]) -> None:
+        """Each metric's latest value and period, a bar for a percentage, and the change
+        against the period before in words."""
+        g = self.g
+        for series in self.series.get(step.id, ()):
+            latest = series.latest
+            add = stack.add
+            add(f"{series.metric}: {value_text(latest.value, series.unit)} ({latest.period})", g.body_size, True)
+            if series.unit == "%":
+                filled = max(0.0, min(latest.value, 100.0)) / 100 * stack.width
+                top = stack.top + stack.y - 2
+                marks.append(Mark("bar", r(stack.x), r(top), r(stack.width), name="track", height=5))
+                marks.append(Mark("bar", r(stack.x), r(top), r(filled), height=5))
+                stack.y += 7
+            change = change_text(series, self.say)
+            if change:
+                add(change, g.small_size, False, "jm-meta")
 
     def chips(self, names: list[str], stack: _Stack, marks: list[Mark]) -> None:
         """Each name in a rounded box, boxes side by side and wrapping like words; a name
@@ -273,7 +300,7 @@ class _Builder:
     def lanes_present(self) -> list[str]:
         if self.forced_lanes is not None:
             return list(self.forced_lanes)
-        shown = {"steps", "visibility"}
+        shown = {"steps", "visibility"} | ({"measured"} if self.series else set())
         for step in self.steps:
             for lane in step.lanes:
                 row = MAP_ROW_OF.get(lane.key)
@@ -494,7 +521,7 @@ class _Builder:
                 i + self.first_number,
                 r(columns_x[i]),
                 r(g.column_width),
-                _summary(step, self.step_values(step), i + self.first_number, self.say),
+                _summary(step, self.step_values(step), i + self.first_number, self.say, self.series.get(step.id, ())),
                 f"{i + self.first_number}. {step.title}",
                 _type_rank(step, self.settings.touchpoint_types),
                 tuple(cells_by_step[i]),

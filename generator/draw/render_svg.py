@@ -112,6 +112,10 @@ def _mark(k: Mark) -> str:
             f'<text x="{_n(x + s / 2)}" y="{_n(y + 11)}" font-size="9" font-weight="700" text-anchor="middle" '
             f'class="{ink_class}" fill="{ink}">{_e(k.text)}</text>'
         )
+    if k.kind == "bar":  # a percentage: its track, then the part filled
+        cls, fill = ("jm-lane-band", C["lane"]) if k.name == "track" else ("jm-number", C["fg"])
+        size = f'width="{_n(s)}" height="{_n(k.height)}"'
+        return f'<rect x="{_n(x)}" y="{_n(y)}" {size} rx="2" class="{cls}" fill="{fill}"/>'
     if k.kind == "chip":
         return (
             f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(s)}" height="{_n(k.height)}" rx="{_n(min(k.height, 16) / 2)}" '

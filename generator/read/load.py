@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.config import Settings
@@ -43,6 +43,8 @@ class LoadedProject:
     checked_journeys: int = 0
     checked_personas: int = 0
     checked_data: int = 0
+    measurements_checked: bool = True
+    """False when the data was only read to be shown, not asked to be checked."""
     references: list[Journey] = field(default_factory=list)
     """Journeys read only because the data files asked for name them (not checked)."""
     measurements: list[Measurement] = field(default_factory=list)
@@ -151,15 +153,18 @@ def load_project(
         raise MissingPathError(f"no content folder at {where}: run in a project folder, or pass --config or paths")
     if paths:
         journey_files, persona_files, data_files = _classify(paths, settings)
-        if data_files and not journey_files:  # the data names journeys and steps: read them, quietly
+        quiet_data = not data_files  # the journeys' own data is joined in, its problems not asked for
+        if quiet_data:
+            data_files = _data_files(settings.content_dir / DATA_DIR)
+        if not quiet_data and not journey_files:  # the data names journeys and steps: read them, quietly
             journey_files, quiet = _markdown_files(settings.journeys_path), True
         else:
             quiet = False
     else:  # the content folder: its journeys and personas folders, whatever else it holds
         journey_files, persona_files = _markdown_files(settings.journeys_path), _markdown_files(settings.personas_path)
-        data_files, quiet = _data_files(settings.content_dir / DATA_DIR), False
+        data_files, quiet, quiet_data = _data_files(settings.content_dir / DATA_DIR), False, False
     project = LoadedProject(checked_journeys=0 if quiet else len(journey_files), checked_personas=len(persona_files))
-    project.checked_data = len(data_files)
+    project.checked_data = 0 if quiet_data else len(data_files)
     every_journey = journey_files if not paths else _markdown_files(settings.journeys_path)
     project.journey_ids = {_file_id(path, settings.journeys_path) for path in every_journey}
     if not paths:  # every file the site would publish, journeys and personas among them
@@ -216,6 +221,7 @@ def load_project(
     if quiet:  # read for the data's sake: their own problems were not asked for
         del project.problems[before_journeys:]
         project.references, project.journeys = project.journeys, []
+    before_data = len(project.problems)
     for path in data_files:
         try:
             data = _read(path, settings)
@@ -228,6 +234,17 @@ def load_project(
             found, problems = read_measurements(text, display_path(path))
             project.measurements.extend(found)
             project.problems.extend(problems)
+    if quiet_data:
+        del project.problems[before_data:]
+        project.measurements_checked = False
+    if project.measurements:
+        by_journey: dict[str, list[Measurement]] = {}
+        for row in project.measurements:
+            by_journey.setdefault(row.journey, []).append(row)
+        project.journeys = [
+            replace(journey, measured=tuple(by_journey[journey.id])) if journey.id in by_journey else journey
+            for journey in project.journeys
+        ]
     return project
 
 

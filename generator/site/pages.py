@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from generator.check.validate import review_due
 from generator.config import Settings
+from generator.draw.measures import MetricSeries, change_text, series_by_step, value_text
 from generator.draw.text import actor_names, plain_text
 from generator.labels import Labels
 from generator.model import Journey, Persona, Step
@@ -189,8 +190,20 @@ _DETAIL_KEYS = (
 )
 
 
-def step_details(step: Step, number: int, settings: Settings, say: Labels) -> str:
-    """A step as a definition list: the accessible text of its column on the map."""
+def _measured_rows(measured: Sequence[MetricSeries], say: Labels) -> list[str]:
+    items = []
+    for series in measured:
+        latest, change = series.latest, change_text(series, say)
+        text = f"{series.metric}: {value_text(latest.value, series.unit)} ({latest.period})"
+        items.append(f"<dd>{e(text + (f', {change}' if change else ''))}</dd>")
+    return [f"<dt>{e(say('lane.measured'))}</dt>{''.join(items)}"] if items else []
+
+
+def step_details(
+    step: Step, number: int, settings: Settings, say: Labels, measured: Sequence[MetricSeries] = ()
+) -> str:
+    """A step as a definition list: the accessible text of its column on the map;
+    ``measured`` are the step's metrics (``MetricSeries``)."""
     rows = []
     for key in _DETAIL_KEYS:
         values = step.values(key)
@@ -208,6 +221,7 @@ def step_details(step: Step, number: int, settings: Settings, say: Labels) -> st
         rows.append(f"<dt>{e(say('key.type'))}</dt><dd>{e(say.touchpoint_type(step.type))}</dd>")
     if step.moment_of_truth:
         rows.append(f"<dt>{e(say('key.moment-of-truth'))}</dt><dd>{e(say('yes'))}</dd>")
+    rows.extend(_measured_rows(measured, say))
     notes = prose_html(step.notes)
     return (
         f'<div class="jm-step-detail" id="_jm-{attr(step.id)}" data-step="{attr(step.id)}" data-number="{number}">'
@@ -294,6 +308,7 @@ def journey_page(
         page.heading(2, say("site.scenario"))
         page.slot(prose_html(journey.scenario))
     number = 0
+    measured = series_by_step(journey) if journey.measured else {}
     for stage in journey.stages:
         page.heading(2, stage.title)
         stage_html = prose_html(stage.description)
@@ -306,7 +321,8 @@ def journey_page(
         for step in stage.steps:
             number += 1
             page.heading(3, f"{number}. {step.title}", anchor=step.id)
-            page.slot(slot(step_details(step, number, settings, say), step_search_text(step, say)))
+            details = step_details(step, number, settings, say, measured.get(step.id, ()))
+            page.slot(slot(details, step_search_text(step, say)))
     _tables(page, journey, settings, say, slot)
     if history:
         page.heading(2, say("site.changes"))
@@ -458,6 +474,26 @@ def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels,
         page.heading(2, say("site.kpis"))
         kpi_headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
         page.slot(slot(_step_table(kpi_headers, steps, ("kpi", "metric"), "owner"), ""))
+    if journey.measured:
+        _measured_table(page, journey, say, slot)
+
+
+def _measured_table(page: PageSource, journey: Journey, say: Labels, slot: Slot) -> None:
+    """Every metric of every step with each of its periods, the latest change in words."""
+    series = series_by_step(journey)
+    periods = sorted({(row.ends, row.starts, row.period) for row in journey.measured})
+    rows = []
+    for number, step in enumerate(journey.steps, start=1):
+        for metric in series.get(step.id, ()):
+            values = {point.period: value_text(point.value, metric.unit) for point in metric.points}
+            cells = [f'<a href="#{attr(step.id)}">{number}. {e(step.title)}</a>', e(metric.metric)]
+            cells += [e(values.get(period, "–")) for _, _, period in periods]
+            cells.append(e(change_text(metric, say)) or "–")
+            rows.append(cells)
+    if rows:
+        page.heading(2, say("lane.measured"))
+        headers = [say("site.step"), say("site.metric"), *(p for _, _, p in periods), say("site.change")]
+        page.slot(slot(_table(headers, rows, "jm-table jm-measured"), ""))
 
 
 def _step_table(headers: list[str], steps: tuple[Step, ...], keys: tuple[str, str], extra: str = "") -> str:
