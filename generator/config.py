@@ -71,6 +71,12 @@ class Settings:
     review_period: int = _option(
         180, "Days after `reviewed` before a journey is overdue (default 180; 0 turns the warning off)."
     )
+    data_review_threshold: float = _option(
+        10.0,
+        "How far a measured value may move after a journey's `reviewed` date before the journey is due for "
+        "review again: percentage points for a `%`, percent of the value for other units (default 10; 0 turns "
+        "it off).",
+    )
     lanes: tuple[str, ...] = _option(
         MAP_LANES, "Map rows, top to bottom (default: all of " + ", ".join(MAP_LANES) + ")."
     )
@@ -218,6 +224,11 @@ def settings_from_options(
                 bad(key, "must be a whole number of days, 0 or more")
             else:
                 values[key] = value
+        elif key == "data_review_threshold":
+            if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1000:
+                bad(key, "must be a number from 0 (off) to 1000")
+            else:
+                values[key] = float(value)
     return Settings(content_dir=content_dir, config_path=config_path, **values), problems
 
 

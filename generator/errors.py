@@ -142,6 +142,11 @@ _CATALOGUE = [
     Code("W102", "stage-without-steps", "Add a '### Step' under the stage, or remove the stage."),
     Code("W103", "review-overdue", "Validate the journey with customers again and update 'reviewed'."),
     Code("W104", "never-reviewed", "Add 'reviewed: YYYY-MM-DD' once the journey has been validated with customers."),
+    Code(
+        "W105",
+        "data-moved-since-review",
+        "Validate the journey again against what the data shows, and update 'reviewed'.",
+    ),
     Code("W801", "mermaid-ignored", "Remove the text Mermaid ignores, or write it with entity codes ('#58;' for ':')."),
 ]
 

@@ -23,6 +23,22 @@ _LABELS: dict[str, tuple[str, str]] = {
     "lane.measured": ("Measured data", "Meetgegevens"),
     "measured.since": ("since {period}", "sinds {period}"),
     "site.metric": ("Metric", "Meting"),
+    "site.latest": ("Latest", "Laatste"),
+    "site.target": ("Target", "Doel"),
+    "site.target-met": ("met", "gehaald"),
+    "site.target-missed": ("not met", "niet gehaald"),
+    "site.measured-by-touchpoint": ("Measured data by touchpoint", "Meetgegevens per contactmoment"),
+    "site.measured-help": (
+        "Each metric of content/data/ at its touchpoint: the latest value, the change against the period before, "
+        "and whether it meets the target the step's KPI names.",
+        "Elke meting uit content/data/ bij haar contactmoment: de laatste waarde, de verandering tegenover de "
+        "periode ervoor, en of ze het doel haalt dat de KPI van de stap noemt.",
+    ),
+    "site.data-moved": ("Due: the data moved", "Aan de beurt: de gegevens veranderden"),
+    "site.review-moved": (
+        "Due: measured data moved since the review of {date}",
+        "Aan de beurt: meetgegevens veranderd sinds de validatie van {date}",
+    ),
     "site.change": ("Latest change", "Laatste verandering"),
     "measured.same": ("unchanged", "gelijk"),
     "measured.up": ("up", "omhoog"),

@@ -30,7 +30,7 @@ def _in_repo(*args: str) -> tuple[int, str]:
 def test_examples_pass_check() -> None:
     code, output = _in_repo("check", *TODAY)
     assert code == 0, output
-    assert output == "checked 5 journeys and 4 personas: no problems\n"
+    assert output == "checked 5 journeys, 4 personas and 1 data file: no problems\n"
 
 
 def test_examples_pass_strict_check() -> None:
@@ -213,7 +213,7 @@ def test_real_subprocess_run(tmp_path: object) -> None:
     exe = os.path.join(os.path.dirname(sys.executable), "journeymap")
     ok = subprocess.run([exe, "check", *TODAY], capture_output=True, text=True, cwd=REPO, check=False)
     assert ok.returncode == 0, ok.stderr
-    assert ok.stdout == "checked 5 journeys and 4 personas: no problems\n"
+    assert ok.stdout == "checked 5 journeys, 4 personas and 1 data file: no problems\n"
     helped = subprocess.run([exe, "--help"], capture_output=True, text=True, check=False)
     assert helped.returncode == 0
     assert "check" in helped.stdout

@@ -107,6 +107,19 @@ def _with(journey: Journey, **changes: object) -> Journey:
 # -- the chart ------------------------------------------------------------------------
 
 
+def test_three_personas_of_one_service() -> None:
+    people = [Persona(id="ann", name="Ann, the reader"), Persona(id="bo", name="Bo"), Persona(id="cy", name="Cy")]
+    journeys = [_with(_load(n), persona=p.id) for n, p in zip(("current", "student", "future"), people, strict=True)]
+    chart = overlay_chart(journeys, people, Settings(), InterMetrics())
+    assert [curve.name for curve in chart.curves] == [
+        "Ann, the reader: Renewing a library card",
+        "Bo: Renewing a student library card",
+        "Cy: Renewing a library card online",
+    ]
+    assert chart.title == "Emotion curves side by side"  # their services differ
+    assert "Student check (only in Bo)" in " ".join(re.sub(r"<[^>]+>", " ", render_curves_svg(chart)).split())
+
+
 def test_overlay_chart_structure() -> None:
     journeys = [_load("current"), _load("student"), _load("future")]
     chart = overlay_chart(journeys, [TESTER], Settings(), InterMetrics())

@@ -151,3 +151,41 @@ def test_a_journey_without_data_has_no_measured_row(project: Project) -> None:
     project.journey("permit", JOURNEY)
     assert project.run("render", "content/journeys/permit.md", "-o", "m.svg").exit_code == 0
     assert 'data-lane="measured"' not in (project.root / "m.svg").read_text(encoding="utf-8")
+
+
+def test_targets_and_trends_on_the_insights_page(project: Project) -> None:
+    journey = JOURNEY.replace("### Pays the fee\n", "### Pays the fee\n- kpi: Paid online (target 80%)\n").replace(
+        "### Fills in the form\n", "### Fills in the form\n- kpi: Drop-off (target under 10%)\n"
+    )
+    project.journey("permit", journey)
+    rows = "permit,pays-the-fee,Paid online,82,2026-Q3,%\npermit,fills-in-the-form,Drop-off,14,2026-Q3,%\n"
+    project.write("content/data/s.csv", HEADER + "permit,fills-in-the-form,Drop-off,12,2026-Q2,%\n" + rows)
+    project.write("mkdocs.yml", "site_name: Data\ndocs_dir: content\nplugins:\n  - journeys\n")
+    assert project.run("build", "-d", "out").exit_code == 0
+    insights = (project.root / "out" / "insights" / "index.html").read_text(encoding="utf-8")
+    assert "Measured data by touchpoint" in insights
+    assert "<td>14% (2026-Q3)</td><td>▲ up 2 pp since 2026-Q2</td><td>target under 10%: not met</td>" in insights
+    assert "<td>82% (2026-Q3)</td><td>–</td><td>target 80%: met</td>" in insights
+
+
+def test_data_that_moved_since_the_review_makes_a_review_due(project: Project) -> None:
+    project.journey("permit", JOURNEY)  # reviewed 2026-09-01
+    before = "permit,fills-in-the-form,CSAT,70,2026-Q2,%\n"
+    project.write("content/data/s.csv", HEADER + before + "permit,fills-in-the-form,CSAT,75,2026-Q3,%\n")
+    assert "W105" not in project.run("check", "--today", "2026-10-01").output  # 5 points: under 10
+    project.write("content/data/s.csv", HEADER + before + "permit,fills-in-the-form,CSAT,52,2026-Q3,%\n")
+    result = project.run("check", "--today", "2026-10-01")
+    assert (
+        "content/journeys/permit.md:4:11: warning[W105]: measured 'CSAT' of step 'fills-in-the-form' moved from "
+        "70% (2026-Q2) to 52% (2026-Q3) since the review on 2026-09-01"
+    ) in result.output
+    assert project.run("check", "--strict", "--today", "2026-10-01").exit_code == 1
+    project.write(
+        "mkdocs.yml", "site_name: Data\ndocs_dir: content\nplugins:\n  - journeys:\n      data_review_threshold: 20\n"
+    )
+    assert "W105" not in project.run("check", "--today", "2026-10-01").output
+    project.write("mkdocs.yml", "site_name: Data\ndocs_dir: content\nplugins:\n  - journeys\n")
+    assert project.run("build", "-d", "out").exit_code == 0  # reviewed 2026-09-01: not overdue yet
+    page = (project.root / "out" / "journeys" / "permit" / "index.html").read_text(encoding="utf-8")
+    assert 'class="jm-badge jm-review-moved"' in page
+    assert "Due: measured data moved since the review of" in page

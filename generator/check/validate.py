@@ -139,7 +139,28 @@ def review_due(reviewed: dt.date, period: int) -> dt.date:
         return dt.date.max
 
 
+def _moved_problems(journey: Journey, settings: Settings) -> list[Problem]:
+    """A warning per metric that moved past the threshold since the review."""
+    from generator.draw.measures import moved_since, value_text
+
+    problems = []
+    for moved in moved_since(journey, settings.data_review_threshold):
+        unit = moved.series.unit
+        then = f"{value_text(moved.before.value, unit)} ({moved.before.period})"
+        now = f"{value_text(moved.after.value, unit)} ({moved.after.period})"
+        message = (
+            f"measured '{moved.series.metric}' of step '{moved.step}' moved from {then} to {now} "
+            f"since the review on {journey.reviewed}"
+        )
+        problems.append(problem(journey.key_locs.get("reviewed", journey.loc), "W105", message))
+    return problems
+
+
 def _review_problems(journey: Journey, settings: Settings, today: dt.date) -> list[Problem]:
+    if journey.reviewed is not None and journey.measured:
+        moved = _moved_problems(journey, settings)
+        if moved:
+            return moved
     if journey.reviewed is None:
         if "reviewed" in journey.key_locs or not journey.key_locs:  # bad date or unreadable front matter
             return []

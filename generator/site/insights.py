@@ -242,16 +242,58 @@ class _Page:
         else:
             self.page.slot(f"<p>{e(say('site.none'))}</p>")
 
+    def measured(self) -> None:
+        """Every measured metric by touchpoint, with its trend and, where the step's KPI
+        names a target, whether the latest value meets it."""
+        from generator.draw.measures import change_text, kpi_target, series_by_step, value_text
+
+        rows = []
+        for journey in self.journeys:
+            series = series_by_step(journey) if journey.measured else {}
+            for number, step in enumerate(journey.steps, start=1):
+                metrics = series.get(step.id, ())
+                for metric in metrics:
+                    touchpoint = plain_text(step.first("touchpoint") or step.first("channel")) or "–"
+                    target = kpi_target(step.values("kpi"), metric, len(metrics))
+                    verdict = "–"
+                    if target is not None:
+                        met = target.met(metric.latest.value)
+                        verdict = f"{target.text}: {self.say('site.target-met' if met else 'site.target-missed')}"
+                    rows.append(
+                        f"<tr><td>{e(touchpoint)}</td><td>{self.step_link(journey, step, number)}</td>"
+                        f"<td>{e(metric.metric)}</td>"
+                        f"<td>{e(value_text(metric.latest.value, metric.unit))} ({e(metric.latest.period)})</td>"
+                        f"<td>{e(change_text(metric, self.say)) or '–'}</td><td>{e(verdict)}</td></tr>"
+                    )
+        if not rows:
+            return
+        say = self.say
+        self.section(say("site.measured-by-touchpoint"), "site.measured-help")
+        headers = (
+            say("key.touchpoint"),
+            say("site.step"),
+            say("site.metric"),
+            say("site.latest"),
+            say("site.change"),
+            say("site.target"),
+        )
+        self.page.slot(self.slot(table_html(headers, rows, "jm-measured"), ""))
+
     def reviews(self, today: dt.date) -> None:
         say = self.say
         self.section(say("site.review-status"))
         reviews = [(journey, review_of(journey, self.settings, today)) for journey in self.journeys]
-        rank = {"overdue": 0, "never": 1, "ok": 2}
+        rank = {"overdue": 0, "moved": 1, "never": 2, "ok": 3}
         reviews.sort(key=lambda item: (rank[item[1].status], item[1].due or dt.date.min))
-        words = {"overdue": say("site.overdue"), "never": say("site.never"), "ok": say("site.up-to-date")}
+        words = {
+            "overdue": say("site.overdue"),
+            "moved": say("site.data-moved"),
+            "never": say("site.never"),
+            "ok": say("site.up-to-date"),
+        }
         rows = []
         for journey, review in reviews:
-            cls = ' class="jm-overdue"' if review.status == "overdue" else ""
+            cls = ' class="jm-overdue"' if review.status in ("overdue", "moved") else ""
             rows.append(
                 f"<tr><td>{self.journey_link(journey)}</td>"
                 f"<td>{review.reviewed.isoformat() if review.reviewed else '–'}</td>"
@@ -273,5 +315,6 @@ def insights_page(
     page.channels()
     page.ownership()
     page.kpis()
+    page.measured()
     page.reviews(today)
     return page.page

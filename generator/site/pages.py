@@ -115,7 +115,7 @@ _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 class Review:
     """Where a journey stands against its review period."""
 
-    status: str  # "ok", "overdue" or "never"
+    status: str  # "ok", "overdue", "moved" (measured data moved since the review) or "never"
     reviewed: dt.date | None
     due: dt.date | None
 
@@ -126,7 +126,13 @@ def review_of(journey: Journey, settings: Settings, today: dt.date) -> Review:
     if settings.review_period == 0:
         return Review("ok", journey.reviewed, None)
     due = review_due(journey.reviewed, settings.review_period)
-    return Review("overdue" if due < today else "ok", journey.reviewed, due)
+    if due < today:
+        return Review("overdue", journey.reviewed, due)
+    from generator.draw.measures import moved_since
+
+    if moved_since(journey, settings.data_review_threshold):
+        return Review("moved", journey.reviewed, due)
+    return Review("ok", journey.reviewed, due)
 
 
 def review_badge(review: Review, say: Labels) -> str:
@@ -134,6 +140,8 @@ def review_badge(review: Review, say: Labels) -> str:
         text = say("site.review-never")
     elif review.status == "overdue":
         text = say("site.review-overdue", due=review.due.isoformat() if review.due else "")
+    elif review.status == "moved":
+        text = say("site.review-moved", date=review.reviewed.isoformat() if review.reviewed else "")
     elif review.due is None:
         text = f"{say('reviewed')}: {review.reviewed.isoformat() if review.reviewed else ''}"
     else:
