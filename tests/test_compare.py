@@ -237,7 +237,9 @@ def test_site_pages_link_each_other(tmp_path: Path) -> None:
     for name in ("current", "future", "student"):
         shutil.copy(FIXTURES / f"{name}.md", root / "content" / "journeys" / f"{name}.md")
     (root / "content" / "index.md").write_text(
-        "# Home\n\n```overlay\ncurrent\n- student\n```\n\n```overlay\ncurrent\nnobody\n```\n", encoding="utf-8"
+        "# Home\n\n```overlay\ncurrent\n- student\n```\n\n```overlay\ncurrent\nnobody\n```\n\n"
+        "```overlay\ncurrent\ncurrent\n```\n",
+        encoding="utf-8",
     )
     (root / "mkdocs.yml").write_text(
         "site_name: Library\ndocs_dir: content\nplugins:\n  - journeys\n", encoding="utf-8"
@@ -262,6 +264,7 @@ def test_site_pages_link_each_other(tmp_path: Path) -> None:
     assert home.count('class="jm-legend-item"') == 2  # the first block; the second names no journey
     assert 'class="jm-error"' in home
     assert any("overlay block refers to unknown or broken journeys: nobody" in w for w in result.warnings)
+    assert any("overlay block lists fewer than two journeys: current" in w for w in result.warnings)
     insights = (out / "insights" / "index.html").read_text(encoding="utf-8")
     assert "Redesigns: expected gain by stage" in insights
     assert re.search(r">\s*Redesigns\s*<", current)  # the sections' titles, in the site's language

@@ -233,15 +233,15 @@ class DocsTree:
 
         say = Labels(self.settings.language)
         wanted = [line.strip().lstrip("-* ").strip() for line in body.splitlines()]
-        wanted = [ident for ident in wanted if ident]
+        wanted = list(dict.fromkeys(ident for ident in wanted if ident))
         by_id = {journey.id: journey for journey in self.journeys}
         missing = [ident for ident in wanted if ident not in by_id]
         if missing or len(wanted) < 2:
             shown = ", ".join(missing) if missing else say("site.overlay-needs-two")
-            problem = "refers to unknown or broken journeys" if missing else "lists fewer than two journeys"
-            self.warnings.append(f"{src_uri}: overlay block {problem}: {', '.join(missing or wanted)}")
+            reason = "refers to unknown or broken journeys" if missing else "lists fewer than two journeys"
+            self.warnings.append(f"{src_uri}: overlay block {reason}: {', '.join(missing or wanted)}")
             return f'<div class="jm-error" role="alert"><p>{e(say("site.error"))}: {e(shown)}</p></div>'
-        chosen = [by_id[ident] for ident in dict.fromkeys(wanted)]
+        chosen = [by_id[ident] for ident in wanted]
         prefix = f"jm-overlay-{hashlib.sha1((src_uri + body).encode()).hexdigest()[:6]}"
         return overlay_figure(
             chosen, self.personas, self.settings, self.drawer.measure, link=link, slot=slot, prefix=prefix
