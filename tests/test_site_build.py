@@ -608,3 +608,16 @@ def test_every_relative_link_of_the_example_site_resolves(tmp_path: Path, engine
                 broken.append(f"{page.relative_to(site)}: {href}")
     assert checked > 500
     assert broken == []
+
+
+def test_titles_with_brackets_and_dollars_stay_literal(site_project: Project, engine: str) -> None:
+    """Zensical's defaults include arithmatex: an escaped \\( … \\) or a pair of $ in a
+    heading would become maths."""
+    title = "Pays (online) $5 or $10 [today]"
+    site_project.journey("good", JOURNEY.replace("### Does something", f"### {title}"))
+    assert site_project.run("build", "--engine", engine, "-d", "out").exit_code == 0
+    html = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
+    assert "arithmatex" not in html
+    heading = re.search(r'<h3 [^>]*>(.*?)(?:<a class="headerlink"|</h3>)', html)
+    assert heading is not None
+    assert heading[1] == f"1. {title}"

@@ -46,7 +46,9 @@ def inline_html(markdown: str) -> str:
     return str(_md().renderInline(clean_text(markdown)))
 
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|~>])")
+# Not ( and ): escaping them makes \( … \), which arithmatex (on in Zensical's defaults)
+# reads as inline maths; without [ ] they cannot form a link anyway.
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]#+\-.!|~>])")
 
 
 def markdown_heading(title: str) -> str:
