@@ -145,3 +145,20 @@ def test_a_project_file_overrides_one_kit_text(kit_project: Project) -> None:
     shipped = (KIT_SOURCES / "checklist.en.md").read_text(encoding="utf-8")
     first_item = next(line for line in shipped.splitlines() if line.startswith("- "))[2:]
     assert " ".join(first_item.split()[:4]) in " ".join(checklist.split())
+
+
+def test_the_blank_canvas_keeps_to_the_workshop_rows(kit_project: Project) -> None:
+    """Actors (from Mermaid) and measured data (from content/data/) are not rows people
+    fill in on the wall; a site that lists them in 'lanes' gets them printed."""
+    kit_project.run("toolkit", "-o", "kit")
+    canvas = _text(kit_project.root / "kit" / "journey-canvas.pdf")
+    assert "Pain points" in canvas
+    assert "Actors" not in canvas
+    assert "Measured data" not in canvas
+    kit_project.write(
+        "mkdocs.yml", "docs_dir: content\nplugins:\n  - journeys:\n      lanes: [steps, actors, feeling, measured]\n"
+    )
+    kit_project.run("toolkit", "-o", "kit2")
+    canvas = _text(kit_project.root / "kit2" / "journey-canvas.pdf")
+    assert "Actors" in canvas
+    assert "Measured data" in canvas

@@ -86,10 +86,10 @@ def _cell_id(text: str) -> str:
 
 def _canvas_body(settings: Settings, say: Labels, width: float, height: float) -> str:
     """The blank journey canvas as a block of ``width`` × ``height`` mm."""
-    # The blank canvas keeps to the workshop's rows: actors come in from Mermaid diagrams,
-    # and are printed only when a site's 'lanes' option asks for them.
+    # The blank canvas keeps to the workshop's rows: actors come in from Mermaid diagrams and
+    # measured data from content/data/; they are printed only when a site's 'lanes' asks.
     default = settings.lanes == MAP_LANES
-    lanes = [lane for lane in settings.lanes if lane in MAP_LANES and not (default and lane == "actors")]
+    lanes = [lane for lane in settings.lanes if not (default and lane in ("actors", "measured"))]
     weights = {"steps": 1.3, "feeling": 1.6, "visibility": 0.25}
     header_mm = 24.0
     stage_mm = 12.0
