@@ -111,6 +111,18 @@ def test_import_a_dutch_transcript(project: Project) -> None:
     assert "error[" not in check.output
 
 
+def test_import_what_dutch_excel_saves(project: Project) -> None:
+    """Semicolons between the cells, a byte order mark, and a cell holding a comma."""
+    rows = TRANSCRIPT.replace(",", ";").replace("Fares are hidden", '"Fares, taxes and fees are hidden"')
+    project.write("t.csv", b"\xef\xbb\xbf" + rows.encode("utf-8"))
+    result = project.run("import", "csv", "t.csv", "--today", "2026-10-01")
+    assert result.exit_code == 0, result.output
+    text = (project.root / "content/journeys/t.md").read_text()  # -o defaults to the journeys folder
+    assert "- pain: Fares, taxes and fees are hidden" in text
+    assert "- feeling: 2 relieved" in text
+    assert project.run("check", "--today", "2026-10-01").exit_code == 0
+
+
 CSV_ERROR_CASES = [
     ("stage,step,text\nA,B,c\n", "t.csv:1:1", "E701"),
     (TRANSCRIPT.replace("pijnpunt", "pijnpnt"), "t.csv:6:3", "E702"),

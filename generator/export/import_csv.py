@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from generator.errors import Problem, problem
 from generator.export.export import restore_cell
 from generator.model import Journey, Lane, Location, Stage, Step
+from generator.read.csv_source import sniff_delimiter
 from generator.read.parse_journey import STATES, read_feeling, read_truth, read_type
 from generator.vocabulary import ID_PATTERN, LANE_KEYS, SINGLE_VALUED, canonical_key, did_you_mean, slugify
 
@@ -72,7 +73,9 @@ class _StageDraft:
 
 def _rows(text: str, path: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
     """Each CSV record with the file line it starts on, or the record the reader refused."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    # Dutch Excel separates cells with ';': the header says which separator the file uses.
+    delimiter = sniff_delimiter(text.split("\n", 1)[0])
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     rows = []
     line = 1
     try:
