@@ -13,6 +13,7 @@ from typing import Literal
 from generator.build import RenderResult, RenderUsageError, write_atomically
 from generator.check.validate import validate_loaded
 from generator.config import Settings
+from generator.draw.align import mean_text
 from generator.draw.curves import Curves, curves_layout, render_curves_svg
 from generator.draw.text import TextMeasurer
 from generator.errors import Severity, sort_problems
@@ -39,10 +40,7 @@ def compare_chart(
     say = Labels(future.language or settings.language)
     comparison = compare_journeys(current, future)
     names = [f"{say('state.current')}: {current.title}", f"{say('state.future')}: {future.title}"]
-    notes = [
-        f"{say('compare.gain')} {g.gain:+.1f}".replace("+0.0", "0.0") if g.gain is not None else ""
-        for g in comparison.gains
-    ]
+    notes = [f"{say('compare.gain')} {mean_text(g.gain)}" if g.gain is not None else "" for g in comparison.gains]
     return curves_layout(
         [current, future],
         names,
@@ -104,7 +102,7 @@ def render_chart(
     if any(p.severity is Severity.ERROR for p in problems):
         return result
     chosen = _format(output, fmt)
-    journeys = _in_given_order(project.journeys, paths, settings)
+    journeys = _in_given_order(project.journeys, paths)
     if mode == "compare" and len(journeys) != 2:
         raise RenderUsageError(
             f"--compare takes two journeys, the current one and the future one: {len(journeys)} given"
@@ -143,7 +141,7 @@ def _format(output: Path, fmt: str | None) -> str:
     return suffix
 
 
-def _in_given_order(journeys: list[Journey], paths: list[Path], settings: Settings) -> list[Journey]:
+def _in_given_order(journeys: list[Journey], paths: list[Path]) -> list[Journey]:
     """The journeys in the order their files were named (a folder's in file order)."""
     order: dict[str, int] = {}
     for rank, path in enumerate(paths):

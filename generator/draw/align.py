@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from generator.model import Journey, Stage
 
-__all__ = ["AlignedStage", "align_stages", "same_words", "stage_mean"]
+__all__ = ["AlignedStage", "align_stages", "mean_text", "same_words", "stage_mean"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,3 +78,10 @@ def stage_mean(stage: Stage | None) -> float | None:
         return None
     scores = [step.emotion.score for step in stage.steps if step.emotion is not None]
     return sum(scores) / len(scores) if scores else None
+
+
+def mean_text(value: float) -> str:
+    """A mean feeling or a difference of them, to one decimal and signed: ``+1.5``,
+    ``-0.5``, and ``0.0`` (never ``+0.0`` or ``-0.0``)."""
+    text = f"{value:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text

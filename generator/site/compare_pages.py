@@ -12,12 +12,12 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from generator.config import Settings
-from generator.draw.align import align_stages, stage_mean
+from generator.draw.align import align_stages, mean_text, stage_mean
 from generator.draw.text import TextMeasurer
 from generator.labels import Labels
 from generator.model import Journey, Persona
 from generator.site.html import attr, e
-from generator.site.pages import PageSource, Slot, in_place, table_html
+from generator.site.pages import PageSource, Slot, in_place, journey_link, table_html
 from generator.vocabulary import slugify
 
 __all__ = [
@@ -114,15 +114,10 @@ def related_html(related: Sequence[Related], say: Labels, link: Link) -> tuple[s
     return tuple(spans)
 
 
-def _journey_link(journey: Journey, settings: Settings, link: Link) -> str:
-    href = link(f"{settings.journeys_dir}/{journey.id}.md")
-    return f'<a href="{attr(href)}">{e(journey.title)}</a>'
-
-
 def _score(value: float | None, say: Labels) -> str:
     if value is None:
         return e(say("no-feeling"))
-    return e(f"{value:+.1f}".replace("+0.0", "0.0"))
+    return e(mean_text(value))
 
 
 def _chart_figure(svg: str, caption: str, say: Labels, slot: Slot) -> str:
@@ -158,12 +153,12 @@ def comparison_page(
     page = PageSource.titled(say("compare.title", future=future.title, current=current.title))
     # The titles are links, escaped on their own: the sentence keeps its placeholders first.
     intro = e(say("site.compare-intro", current="{current}", future="{future}"))
-    intro = intro.replace("{current}", _journey_link(current, settings, link))
-    intro = intro.replace("{future}", _journey_link(future, settings, link))
+    intro = intro.replace("{current}", journey_link(current, settings, link))
+    intro = intro.replace("{future}", journey_link(future, settings, link))
     page.slot(f"<p>{intro}</p>")
     chart = compare_chart(current, future, settings, measure, prefix=f"jm-compare-{slugify(future.id)}")
     svg = render_curves_svg(chart, standalone=False, theme_dir=settings.theme_dir)
-    listed = f"{_journey_link(current, settings, link)}, {_journey_link(future, settings, link)}"
+    listed = f"{journey_link(current, settings, link)}, {journey_link(future, settings, link)}"
     page.slot(_chart_figure(svg, f"{e(say('site.overlay-of'))} {listed}", say, slot))
     page.heading(2, say("site.gain-by-stage"))
     rows = []
@@ -215,7 +210,7 @@ def overlay_figure(
     for column in aligned:
         cells = [e(column.title), *(_score(stage_mean(stage), say) if stage else "–" for stage in column.stages)]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    listed = ", ".join(_journey_link(journey, settings, link) for journey in journeys)
+    listed = ", ".join(journey_link(journey, settings, link) for journey in journeys)
     caption = f"{e(say('site.overlay-of'))} {listed}"
     return _chart_figure(svg, caption, say, slot) + slot(table_html(headers, rows, "jm-overlay-table"), "")
 
@@ -226,7 +221,6 @@ def service_page(
     settings: Settings,
     measure: TextMeasurer,
     *,
-    uri: str,
     link: Link,
     slot: Slot = in_place,
 ) -> PageSource:

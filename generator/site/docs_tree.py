@@ -507,7 +507,7 @@ def _write_side_by_side(tree: DocsTree, put: Put) -> None:
         put(uri, tree.markdown_of(page, uri, slot))
     for uri, members in service_groups(tree.journeys).items():
         link, slot = tree.linker(uri), tree.slots(uri)
-        page = service_page(members, tree.personas, settings, measure, uri=uri, link=link, slot=slot)
+        page = service_page(members, tree.personas, settings, measure, link=link, slot=slot)
         put(uri, tree.markdown_of(page, uri, slot))
 
 

@@ -16,12 +16,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.config import Settings
+from generator.draw.align import mean_text
 from generator.draw.channels import channel_glyph
 from generator.draw.text import plain_text
 from generator.labels import Labels
 from generator.model import Journey, Step
 from generator.site.html import attr, e, inline_html
-from generator.site.pages import PageSource, Slot, in_place, review_of, table_html
+from generator.site.pages import PageSource, Slot, in_place, journey_link, review_of, table_html
 
 __all__ = ["WORST_MOMENTS", "channel_key", "insights_page"]
 
@@ -60,7 +61,7 @@ class _Page:
         self.page = PageSource.titled(self.say("site.insights"))
 
     def journey_link(self, journey: Journey) -> str:
-        return f'<a href="{attr(self.link(f"{self.settings.journeys_dir}/{journey.id}.md"))}">{e(journey.title)}</a>'
+        return journey_link(journey, self.settings, self.link)
 
     def step_link(self, journey: Journey, step: Step, number: int, *, with_journey: bool = True) -> str:
         href = self.link(f"{self.settings.journeys_dir}/{journey.id}.md") + f"#{step.id}"
@@ -73,7 +74,7 @@ class _Page:
         if score is None:
             return e(self.say("no-feeling"))
         tone = self.settings.tone(score)
-        number = f"{score:+.1f}".replace("+0.0", "0.0").replace("-0.0", "0.0") if mean else f"{score:+g}"
+        number = mean_text(score) if mean else f"{score:+g}"
         number = "0" if number in ("+0", "-0") else number
         said = f", {e(word)}" if word else ""
         return f'<span class="jm-tone jm-tone-{tone}">{e(number)} ({e(self.say("tone." + tone))}{said})</span>'
@@ -207,7 +208,7 @@ class _Page:
         for current, future in sorted(found, key=lambda pair: plain_text(pair[1].title).casefold()):
             rows = []
             for gain in compare_journeys(current, future).gains:
-                change = e(f"{gain.gain:+.1f}".replace("+0.0", "0.0")) if gain.gain is not None else "–"
+                change = e(mean_text(gain.gain)) if gain.gain is not None else "–"
                 rows.append(
                     f'<tr><th scope="row">{e(gain.title)}</th><td>{self.feeling(gain.current)}</td>'
                     f"<td>{self.feeling(gain.future)}</td><td>{change}</td></tr>"

@@ -22,6 +22,7 @@ from generator.labels import Labels
 from generator.model import Journey, Persona, Step
 from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
 from generator.site.map_strip import MapParts
+from generator.site.slots import SLOT
 
 __all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", "sparkline_svg", "table_html"]
 
@@ -36,7 +37,6 @@ def in_place(html: str, words: str = "") -> str:
     return html
 
 
-_ONLY_A_SLOT = re.compile(r'<div class="jm-slot" data-jm="[0-9a-f]{16}x\d+">(?:<p>[^<]*</p>)?</div>')
 _TAG = re.compile(r"<[^>]+>")
 
 
@@ -81,7 +81,7 @@ class PageSource:
         HTML as relative to the page's source file and rewrites it, which would send the
         page's links (computed for the built page's address) one folder too far."""
         for index, line in enumerate(self.lines):
-            if line and not line.startswith("#") and not _ONLY_A_SLOT.fullmatch(line):
+            if line and not line.startswith("#") and not SLOT.fullmatch(line):
                 self.lines[index] = slot(line, block_words(line))
 
     def slot(self, html: str) -> None:
@@ -254,6 +254,11 @@ def step_search_text(step: Step, say: Labels) -> str:
     return " · ".join(parts)
 
 
+def journey_link(journey: Journey, settings: Settings, link: Link) -> str:
+    """A link to a journey's page, named by its title."""
+    return f'<a href="{attr(link(f"{settings.journeys_dir}/{journey.id}.md"))}">{e(journey.title)}</a>'
+
+
 def table_html(headers: Iterable[str], rows: Iterable[str], cls: str = "") -> str:
     """A table of escaped ``headers`` and ready ``<tr>`` rows, in a box that scrolls
     sideways on its own (the page's script adds a cue while there is more to see)."""
@@ -331,7 +336,7 @@ def journey_page(
             page.heading(3, f"{number}. {step.title}", anchor=step.id)
             details = step_details(step, number, settings, say, measured.get(step.id, ()))
             page.slot(slot(details, step_search_text(step, say)))
-    _tables(page, journey, settings, say, slot)
+    _tables(page, journey, settings, say, slot, measured)
     if history:
         page.heading(2, say("site.changes"))
         rows = [[e(date), e(subject), e(summary)] for date, subject, summary in history]
@@ -470,7 +475,14 @@ def vertical_view(journey: Journey, settings: Settings, say: Labels) -> str:
     )
 
 
-def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels, slot: Slot) -> None:
+def _tables(
+    page: PageSource,
+    journey: Journey,
+    settings: Settings,
+    say: Labels,
+    slot: Slot,
+    measured: dict[str, list[MetricSeries]],
+) -> None:
     """Pain points, opportunities and KPIs gathered in tables, each row linking its step.
     Search finds their words in the steps they come from."""
     steps = journey.steps
@@ -483,12 +495,14 @@ def _tables(page: PageSource, journey: Journey, settings: Settings, say: Labels,
         kpi_headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
         page.slot(slot(_step_table(kpi_headers, steps, ("kpi", "metric"), "owner"), ""))
     if journey.measured:
-        _measured_table(page, journey, say, slot)
+        _measured_table(page, journey, measured, say, slot)
 
 
-def _measured_table(page: PageSource, journey: Journey, say: Labels, slot: Slot) -> None:
-    """Every metric of every step with each of its periods, the latest change in words."""
-    series = series_by_step(journey)
+def _measured_table(
+    page: PageSource, journey: Journey, series: dict[str, list[MetricSeries]], say: Labels, slot: Slot
+) -> None:
+    """Every metric of every step (``series``, by step id) with each of its periods, the
+    latest change in words."""
     periods = sorted({(row.ends, row.starts, row.period) for row in journey.measured})
     rows = []
     for number, step in enumerate(journey.steps, start=1):

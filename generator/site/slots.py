@@ -17,9 +17,10 @@ from pathlib import Path
 
 from generator.site.html import e
 
-__all__ = ["PageSlots", "fill"]
+__all__ = ["SLOT", "PageSlots", "fill"]
 
-_SLOT = re.compile(r'<div class="jm-slot" data-jm="([0-9a-f]{16})x(\d+)">(?:<p>[^<]*</p>)?</div>')
+SLOT = re.compile(r'<div class="jm-slot" data-jm="([0-9a-f]{16})x(\d+)">(?:<p>[^<]*</p>)?</div>')
+"""A slot as ``PageSlots`` writes it: the page's key, the block's number, its words."""
 
 
 class PageSlots:
@@ -60,7 +61,7 @@ def fill(html: str, folder: Path) -> str:
 
     # A block may hold slots of its own (a map inside a page's block): fill until none is left.
     for _ in range(4):
-        html = _SLOT.sub(block, html)
+        html = SLOT.sub(block, html)
         if "jm-slot" not in html:
             break
     return html
