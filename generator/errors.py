@@ -37,7 +37,11 @@ class Code:
 
 _CATALOGUE = [
     # Files
-    Code("E101", "not-utf8", "Save the file as UTF-8 (any editor offers it under 'Save as' or 'Encoding')."),
+    Code(
+        "E101",
+        "not-utf8",
+        "Save the file as UTF-8 (any editor offers it under 'Save as' or 'Encoding'; Excel as 'CSV UTF-8').",
+    ),
     Code(
         "E102",
         "unsafe-file",
@@ -106,11 +110,22 @@ _CATALOGUE = [
     Code("E601", "invalid-config", "Fix the option in the 'journeys' entry of mkdocs.yml."),
     Code("E602", "unknown-config-option", "Use a documented option of the 'journeys' plugin."),
     # CSV transcripts (journeymap import csv)
-    Code("E701", "csv-missing-column", "Give the CSV a header row with at least: stage, step, lane, text."),
-    Code("E702", "csv-unknown-lane", "Use a lane key of the format (or its Dutch alias) in the lane column."),
+    Code(
+        "E701",
+        "csv-missing-column",
+        "Give the CSV a header row with at least stage, step, lane and text (or cell and text).",
+    ),
+    Code(
+        "E702",
+        "csv-unknown-lane",
+        "Use a lane key of the format, its Dutch alias, or the lane's name as the canvas prints it.",
+    ),
     Code("E703", "csv-row-out-of-place", "Give the row a stage (and a step for step lanes), as the columns require."),
     Code("E704", "csv-missing-journey-data", "Add a title and persona row, or pass --title and --persona."),
-    Code("E705", "csv-unreadable", "Fix the record: close its quotes, and keep every cell under 131,072 characters."),
+    Code("E705", "csv-unreadable", "Fix the record: close its quotes (a quote inside a cell is written twice)."),
+    Code("E706", "csv-cell-conflict", "Give each canvas its own transcript, or correct the cell id."),
+    Code("E707", "csv-conflicting-feeling", "Keep the one score the group settled on."),
+    Code("E708", "csv-untitled", "Add the row that names the stage or step (its cell id ends in .stage or .step)."),
     # Mermaid journey diagrams (journeymap import mermaid)
     Code("E801", "mermaid-syntax", "Write 'journey', 'title …', 'section …' and 'Task: score: actors' lines."),
     Code(
@@ -147,6 +162,8 @@ _CATALOGUE = [
         "data-moved-since-review",
         "Validate the journey again against what the data shows, and update 'reviewed'.",
     ),
+    Code("W701", "csv-same-title", "Write the title the same way in every row."),
+    Code("W702", "csv-similar-title", "If the two are one stage or step, write its title the same way in every row."),
     Code("W801", "mermaid-ignored", "Remove the text Mermaid ignores, or write it with entity codes ('#58;' for ':')."),
 ]
 

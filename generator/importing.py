@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import stat
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from generator.build import RenderUsageError, _known_personas, write_atomically
@@ -123,6 +123,14 @@ def import_mermaid(
     return _import_with(settings, source, output, read, force=force, today=today)
 
 
+def _new_persona_hint(found: Problem, persona: str) -> Problem:
+    """An unknown persona's problem, telling how to make the persona file."""
+    if found.code != "E501" or not persona:
+        return found
+    make = f"or create it: journeymap new persona {slugify(persona) or persona}"
+    return replace(found, hint=f"{found.hint}; {make}" if found.hint else make)
+
+
 def _import_with(
     settings: Settings,
     source: Path,
@@ -161,7 +169,8 @@ def _import_with(
     journey = result.journey
     if journey is not None:
         extra = [result.new_persona] if result.new_persona else []
-        problems += validate_project([journey], personas + extra, settings, today or dt.date.today())
+        found = validate_project([journey], personas + extra, settings, today or dt.date.today())
+        problems += [_new_persona_hint(p, journey.persona) for p in found]
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors or journey is None:
         return ImportResult(sort_problems(problems))

@@ -131,6 +131,13 @@ CSV_ERROR_CASES = [
     (TRANSCRIPT.replace("2 relieved", "very"), "t.csv:7:6", "E401"),
     (TRANSCRIPT.replace("2 relieved", "5 ecstatic"), "t.csv:7:6", "E402"),
     (TRANSCRIPT.replace(",,persona,tester", ",,persona,nobody"), "t.csv:1:1", "E501"),
+    (
+        TRANSCRIPT + "Orientation,Checks the timetable,pain,Slow,1.1.pain,\nPurchase,Pays,pain,Slow,1.1.pain,\n",
+        "t.csv:9:1",
+        "E706",
+    ),
+    (TRANSCRIPT + "Purchase,Pays at the machine,pain,Slow,,-2\n", "t.csv:8:6", "E707"),
+    (TRANSCRIPT + ",,,Too slow,2.1.pain,\n", "t.csv:8:5", "E708"),
 ]
 
 

@@ -174,12 +174,18 @@ def test_file_names_that_are_not_utf8_are_located_errors(project: Project, engin
     assert project.run("build", "--engine", engine, "-d", "out", "--strict").exit_code == 1
 
 
-def test_a_csv_cell_over_the_readers_limit_is_a_located_error(project: Project) -> None:
-    transcript = project.write("big.csv", "stage,step,lane,text\nS,T,doing,short\nS,T,doing," + "x" * 140_000 + "\n")
+def test_a_csv_cell_of_any_size_imports(project: Project) -> None:
+    """A cell longer than the csv module's default limit (131,072 characters) is read, and
+    the limit the rest of the process sees is left as it was."""
+    import csv
+
+    before = csv.field_size_limit()
+    long_text = "word " * 40_000
+    transcript = project.write("big.csv", f"stage,step,lane,text\nS,T,doing,short\nS,T,thinking,{long_text}\n")
     result = project.run("import", "csv", str(transcript), "--title", "T", "--persona", "tester", "-o", "out.md")
-    assert result.exit_code == 1
-    assert "big.csv:3:1: error[E705]: unreadable CSV record: a cell is longer than the limit (131072)" in result.output
-    assert not (project.root / "out.md").exists()
+    assert result.exit_code == 0, result.output[-500:]
+    assert long_text.strip() in (project.root / "out.md").read_text()
+    assert csv.field_size_limit() == before
 
 
 def test_a_real_leading_apostrophe_survives_the_csv_round_trip() -> None:

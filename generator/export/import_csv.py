@@ -1,49 +1,51 @@
 """From a workshop transcript (CSV) back to a journey model, with errors at row and column.
 
 Columns (header names are case-insensitive, Dutch accepted): ``stage`` (fase), ``step``
-(stap), ``lane`` (baan), ``text`` (tekst), and optionally ``cell`` (cel, the stable cell
-id printed on the canvas) and ``feeling`` (gevoel, a score for the row's step). This is
-also what ``journeymap export --format csv`` writes, so the two round-trip.
+(stap), ``lane`` (baan), ``text`` (tekst), and optionally ``cell`` (cel) and ``feeling``
+(gevoel, a score for the row's step). The cell column takes the id printed in each cell of
+the canvas (``2.3.pain``, see ``generator.cells``): a row may give just that id and the
+text. Lanes may be named by key, Dutch alias or the label printed on the canvas. This is
+also what ``journeymap export --format csv`` writes (its cell column holds ``id/lane/n``),
+so the two round-trip.
 """
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
-from dataclasses import dataclass, field
 
+from generator.cells import CellRef, field_hint, field_key, looks_like_cell, parse_cell
 from generator.errors import Problem, problem
 from generator.export.export import restore_cell
-from generator.model import Journey, Lane, Location, Stage, Step
-from generator.read.csv_source import sniff_delimiter
-from generator.read.parse_journey import STATES, read_feeling, read_truth, read_type
-from generator.vocabulary import ID_PATTERN, LANE_KEYS, SINGLE_VALUED, canonical_key, did_you_mean, slugify
+from generator.export.transcript_drafts import StageDraft, Stages, StepDraft, build_stages, name_step, same_title
+from generator.model import Journey, Lane, Location
+from generator.read.csv_source import Record, read_records
+from generator.read.parse_journey import STATES
+from generator.vocabulary import ID_PATTERN, SINGLE_VALUED, canonical_key, did_you_mean, slugify
 
 __all__ = ["journey_from_csv"]
 
 COLUMNS: dict[str, tuple[str, ...]] = {
     "stage": ("fase",),
     "step": ("stap",),
-    "lane": ("baan", "key", "sleutel"),
+    "lane": ("baan", "key", "sleutel", "rij", "row"),
     "text": ("tekst", "value", "waarde"),
-    "cell": ("cel", "cell-id"),
+    "cell": ("cel", "cell-id", "celnummer", "cel-id", "id"),
     "feeling": ("gevoel",),
 }
 JOURNEY_ROWS: dict[str, tuple[str, ...]] = {
-    "title": ("titel",),
+    "title": ("titel", "journey", "klantreis"),
     "persona": (),
     "owner": ("eigenaar",),
     "state": ("toestand",),
     "reviewed": ("gevalideerd",),
-    "expectations": ("verwachtingen",),
+    "expectations": ("verwachtingen", "customer's-expectations", "verwachtingen-van-de-klant"),
     "replaces": ("vervangt",),
     "service": ("dienst",),
     "tag": ("tags", "label", "labels"),
     "scenario": (),
 }
-STAGE_ROWS: dict[str, tuple[str, ...]] = {"goal": ("doel",), "description": ("beschrijving",), "id": ("sleutel",)}
-STEP_EXTRA: dict[str, tuple[str, ...]] = {"notes": ("notities",)}
+STAGE_ROWS: dict[str, tuple[str, ...]] = {"description": ("beschrijving",), "id": ("sleutel",)}
+STEP_ROWS: dict[str, tuple[str, ...]] = {"notes": ("notities",), "id": ("sleutel",)}
 
 
 def _one_line(value: str) -> str:
@@ -51,159 +53,196 @@ def _one_line(value: str) -> str:
     return " ".join(part.strip() for part in value.splitlines()).strip()
 
 
-@dataclass
-class _StepDraft:
-    title: str
-    loc: Location
-    explicit_id: str = ""
-    cell_key: str = ""
-    notes: str = ""
-    lanes: list[Lane] = field(default_factory=list)
+class _Transcript:
+    """The journey a transcript builds, one record at a time."""
+
+    def __init__(self, path: str, positions: dict[str, int]) -> None:
+        self.path = path
+        self.positions = positions
+        self.problems: list[Problem] = []
+        self.stages = Stages(self.problems)
+        self.meta: dict[str, str] = {}
+        self.meta_locs: dict[str, Location] = {}
+        self.tags: list[str] = []
+        self.record: Record | None = None
+
+    def cell(self, name: str) -> str:
+        index = self.positions.get(name)
+        assert self.record is not None
+        if index is None or index >= len(self.record.cells):
+            return ""
+        return restore_cell(self.record.cells[index]).strip()
+
+    def at(self, name: str) -> Location:
+        # The column is the sheet's: the cell's number, as a spreadsheet shows the file.
+        assert self.record is not None
+        return Location(path=self.path, line=self.record.line, column=self.positions.get(name, 0) + 1)
+
+    def report(self, name: str, code: str, message: str, hint: str | None = None) -> None:
+        self.problems.append(problem(self.at(name), code, message, hint))
+
+    def read(self, record: Record) -> None:
+        self.record = record
+        stage_title, step_title = self.cell("stage"), self.cell("step")
+        raw_lane, value, cell_id = self.cell("lane"), self.cell("text"), self.cell("cell")
+        ref: CellRef | None = None
+        explicit = ""
+        if cell_id:
+            ref = parse_cell(cell_id)
+            if ref is None and looks_like_cell(cell_id):
+                hint = field_hint(cell_id.lstrip("0123456789.-/: ")) or "Copy the id as the canvas prints it: 2.3.pain"
+                self.report("cell", "E702", f"cell id '{cell_id}' names no lane of the canvas", hint)
+                return
+            if ref is None:  # an export's 'step-id/lane/n'
+                candidate = cell_id.split("/", 1)[0]
+                explicit = candidate if ID_PATTERN.match(candidate) else ""
+        if ref is None and not stage_title and not step_title:
+            self.journey_row(raw_lane, value)
+            return
+        if ref is not None:
+            stage = self.stages.numbered(ref.stage, self.at("cell"))
+            if stage_title:
+                stage = self.stages.name(stage, stage_title, self.at("stage"), cell_id)
+        elif stage_title:
+            stage = self.stages.titled(stage_title, self.at("stage"))
+        else:
+            self.report("stage", "E703", f"step '{step_title}' has no stage")
+            return
+        field = (field_key(raw_lane) if raw_lane else ref.field if ref else "") or ""
+        if (ref.step is None) if ref is not None else not step_title:
+            self.stage_row(stage, raw_lane, field, value, cell_id)
+            return
+        if ref is not None and ref.step is not None:
+            step = stage.step_numbered(ref.step, self.at("cell"))
+            if step_title:
+                name_step(step, step_title, self.at("step"), cell_id, self.problems)
+        else:
+            step = self.titled_step(stage, step_title, explicit)
+        self.step_row(step, raw_lane, field, value, cell_id)
+
+    def journey_row(self, raw_lane: str, value: str) -> None:
+        key = canonical_key(raw_lane, JOURNEY_ROWS)
+        if key is None:
+            hint = did_you_mean(raw_lane, JOURNEY_ROWS) or "rows without a stage carry the journey's own data"
+            self.report("lane", "E702", f"unknown journey row '{raw_lane}'", hint)
+        elif key == "tag":
+            self.tags.append(value)
+        else:
+            self.meta[key] = value
+            self.meta_locs[key] = self.at("text")
+
+    def stage_row(self, stage: StageDraft, raw_lane: str, field: str, value: str, cell_id: str) -> None:
+        key = canonical_key(raw_lane, STAGE_ROWS) if raw_lane else None
+        if field == "stage" and value:
+            if stage.number is not None:
+                self.stages.name(stage, value, self.at("text"), cell_id)
+        elif field == "goal":
+            if value:
+                stage.goals.append(_one_line(value))
+        elif key == "description":
+            stage.description = value
+        elif key == "id":
+            stage.explicit_id = value
+        elif field:
+            self.report("step", "E703", f"lane '{raw_lane or field}' needs a step")
+        else:
+            self.report("lane", "E702", f"unknown stage row '{raw_lane}'", did_you_mean(raw_lane, STAGE_ROWS) or None)
+
+    def titled_step(self, stage: StageDraft, title: str, explicit: str) -> StepDraft:
+        """The step of ``stage`` with the export id ``explicit``, else with ``title``, else a new one."""
+        step = next((s for s in stage.steps if explicit and s.cell_key == explicit), None)
+        if step is None:
+            candidates = [s for s in stage.steps if not explicit or s.cell_key in ("", explicit)]
+            step = same_title(title, candidates, self.at("step"), self.problems, "step")
+        if step is None:
+            step = StepDraft(title, self.at("step"))
+            stage.steps.append(step)
+        if explicit:
+            step.cell_key = explicit
+            if not step.explicit_id and explicit != slugify(title):
+                step.explicit_id = explicit
+        return step
+
+    def step_row(self, step: StepDraft, raw_lane: str, field: str, value: str, cell_id: str) -> None:
+        feeling = self.cell("feeling")
+        if feeling:
+            self.feeling(step, feeling, self.at("feeling"))
+        if not raw_lane and not value:
+            return
+        extra = canonical_key(raw_lane, STEP_ROWS) if raw_lane else None
+        if extra == "notes":
+            step.notes = value
+        elif extra == "id":
+            step.explicit_id = value
+        elif field == "step":
+            if value and step.number is not None:
+                name_step(step, value, self.at("text"), cell_id, self.problems)
+        elif not field or field in ("stage", "goal"):
+            self.report("lane", "E702", f"unknown lane '{raw_lane}'", field_hint(raw_lane))
+        elif not value:
+            self.report("text", "E305", f"lane '{raw_lane or field}' has no text")
+        elif field == "feeling":
+            self.feeling(step, value, self.at("text"))
+        elif field in SINGLE_VALUED and any(lane.key == field for lane in step.lanes):
+            given = next(lane for lane in step.lanes if lane.key == field)
+            if given.value.casefold() != _one_line(value).casefold():
+                self.report("lane", "E311", f"'{raw_lane or field}' is given twice for step '{step.title}'")
+        else:
+            step.lanes.append(Lane(key=field, value=_one_line(value), loc=self.at("text")))
+
+    def feeling(self, step: StepDraft, value: str, loc: Location) -> None:
+        """The step's feeling; a second, different score for one step is E707."""
+        given = next((lane for lane in step.lanes if lane.key == "feeling"), None)
+        if given is None:
+            step.lanes.append(Lane(key="feeling", value=_one_line(value), loc=loc))
+        elif _score(given.value) != _score(value):
+            self.problems.append(
+                problem(
+                    loc,
+                    "E707",
+                    f"step '{step.title or step.number}' has feeling '{given.value}' at line {given.loc.line}"
+                    f" and '{value}' here",
+                    "Keep the score the group settled on; put a disagreement in the step's notes.",
+                )
+            )
 
 
-@dataclass
-class _StageDraft:
-    title: str
-    loc: Location
-    explicit_id: str = ""
-    description: str = ""
-    goals: list[str] = field(default_factory=list)
-    steps: dict[str, _StepDraft] = field(default_factory=dict)
-
-
-def _rows(text: str, path: str) -> tuple[list[tuple[int, list[str]]], Problem | None]:
-    """Each CSV record with the file line it starts on, or the record the reader refused."""
-    # Dutch Excel separates cells with ';': the header says which separator the file uses.
-    delimiter = sniff_delimiter(text.split("\n", 1)[0])
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    rows = []
-    line = 1
+def _score(value: str) -> str:
+    """A feeling's score as written, for comparing two rows (``+2 relieved`` is ``2``)."""
+    first = value.split(maxsplit=1)[0] if value.split() else ""
     try:
-        for record in reader:
-            rows.append((line, record))
-            line = reader.line_num + 1
-    except csv.Error as exc:
-        reason = str(exc).replace("field larger than field limit", "a cell is longer than the limit")
-        return rows, problem(Location(path=path, line=line, column=1), "E705", f"unreadable CSV record: {reason}")
-    return rows, None
+        return repr(float(first.replace(",", ".")))
+    except ValueError:
+        return first
 
 
 def journey_from_csv(
     text: str, path: str, journey_id: str, *, title: str | None = None, persona: str | None = None
 ) -> tuple[Journey | None, list[Problem]]:
     """Read a transcript; ``title`` and ``persona`` override rows that carry them."""
-    problems: list[Problem] = []
-    rows, refused = _rows(text, path)
+    records, refused = read_records(text, path)
     if refused is not None:
         return None, [refused]
     start = Location(path=path, line=1, column=1)
-    if not rows:
+    if not records:
         return None, [problem(start, "E701", "the CSV is empty")]
-    header = rows[0][1]
+    header = records[0].cells
     positions: dict[str, int] = {}
     for index, name in enumerate(header):
         key = canonical_key(name, COLUMNS)
         if key is not None and key not in positions:
             positions[key] = index
-    missing = [name for name in ("stage", "step", "lane", "text") if name not in positions]
+    needed = ("text", "cell") if "cell" in positions and not {"stage", "step"} <= positions.keys() else None
+    missing = [name for name in needed or ("stage", "step", "lane", "text") if name not in positions]
     if missing:
         found = ", ".join(repr(h) for h in header) or "nothing"
         return None, [problem(start, "E701", f"missing column {', '.join(missing)} (header has {found})")]
 
-    meta: dict[str, str] = {}
-    meta_locs: dict[str, Location] = {}
-    tags: list[str] = []
-    stages: dict[str, _StageDraft] = {}
-
-    def cell(record: list[str], name: str) -> str:
-        index = positions.get(name)
-        if index is None or index >= len(record):
-            return ""
-        return restore_cell(record[index]).strip()
-
-    def at(line: int, name: str) -> Location:
-        return Location(path=path, line=line, column=positions.get(name, 0) + 1)
-
-    for line, record in rows[1:]:
-        if not any(value.strip() for value in record):
-            continue
-        stage_title, step_title = cell(record, "stage"), cell(record, "step")
-        raw_lane, value = cell(record, "lane"), cell(record, "text")
-        cell_id, feeling = cell(record, "cell"), cell(record, "feeling")
-        if not stage_title and not step_title:
-            key = canonical_key(raw_lane, JOURNEY_ROWS)
-            if key is None:
-                hint = did_you_mean(raw_lane, JOURNEY_ROWS) or "rows without a stage carry the journey's own data"
-                problems.append(problem(at(line, "lane"), "E702", f"unknown journey row '{raw_lane}'", hint))
-            elif key == "tag":
-                tags.append(value)
-            else:
-                meta[key] = value
-                meta_locs[key] = at(line, "text")
-            continue
-        if not stage_title:
-            problems.append(problem(at(line, "stage"), "E703", f"step '{step_title}' has no stage"))
-            continue
-        stage = stages.get(stage_title)
-        if stage is None:
-            stage = stages[stage_title] = _StageDraft(stage_title, at(line, "stage"))
-        if not step_title:
-            key = canonical_key(raw_lane, STAGE_ROWS)
-            if key is None:
-                if canonical_key(raw_lane, LANE_KEYS) is not None:
-                    problems.append(problem(at(line, "step"), "E703", f"lane '{raw_lane}' needs a step"))
-                else:
-                    stage_hint = did_you_mean(raw_lane, STAGE_ROWS) or None
-                    problems.append(problem(at(line, "lane"), "E702", f"unknown stage row '{raw_lane}'", stage_hint))
-            elif key == "goal":
-                stage.goals.append(_one_line(value))
-            elif key == "description":
-                stage.description = value
-            else:
-                stage.explicit_id = value
-            continue
-        # A step is known by the id in its cell column (two steps may share a title), and
-        # otherwise by its title; rows with and without a cell id for one step join up.
-        candidate = cell_id.split("/", 1)[0] if cell_id else ""
-        candidate = candidate if ID_PATTERN.match(candidate) else ""
-        step = stage.steps.get(candidate) if candidate else None
-        if step is None:
-            step = next(
-                (
-                    s
-                    for s in stage.steps.values()
-                    if s.title == step_title and (not candidate or s.cell_key in ("", candidate))
-                ),
-                None,
-            )
-        if step is None:
-            step = stage.steps[candidate or f"title:{step_title}"] = _StepDraft(step_title, at(line, "step"))
-        elif candidate and candidate not in stage.steps:
-            stage.steps[candidate] = step
-        if candidate:
-            step.cell_key = candidate
-        if candidate and not step.explicit_id and candidate != slugify(step_title):
-            step.explicit_id = candidate
-        if feeling and not any(lane.key == "feeling" for lane in step.lanes):
-            step.lanes.append(Lane(key="feeling", value=feeling, loc=at(line, "feeling")))
-        if not raw_lane and not value:
-            continue
-        key = canonical_key(raw_lane, {**LANE_KEYS, **STEP_EXTRA})
-        if key is None:
-            lane_hint = did_you_mean(raw_lane, LANE_KEYS) or None
-            problems.append(problem(at(line, "lane"), "E702", f"unknown lane '{raw_lane}'", lane_hint))
-            continue
-        if key == "notes":
-            step.notes = value
-        elif key == "id":
-            step.explicit_id = value
-        elif not value:
-            problems.append(problem(at(line, "text"), "E305", f"lane '{raw_lane}' has no text"))
-        elif key in SINGLE_VALUED and any(lane.key == key for lane in step.lanes):
-            problems.append(problem(at(line, "lane"), "E311", f"'{raw_lane}' is given twice for step '{step_title}'"))
-        else:
-            step.lanes.append(Lane(key=key, value=_one_line(value), loc=at(line, "text")))
-
+    transcript = _Transcript(path, positions)
+    for record in records[1:]:
+        if any(value.strip() for value in record.cells):
+            transcript.read(record)
+    problems, meta = transcript.problems, transcript.meta
     journey_title = title if title is not None else meta.get("title", "")
     journey_persona = persona if persona is not None else meta.get("persona", "")
     if not journey_title:
@@ -219,7 +258,7 @@ def journey_from_csv(
             reviewed = dt.date.fromisoformat(meta["reviewed"])
         except ValueError:
             problems.append(problem(start, "E212", f"'reviewed' is not a valid date: '{meta['reviewed']}'"))
-    built_stages = tuple(_build_stage(stage, problems) for stage in stages.values())
+    built_stages = build_stages(transcript.stages, start, problems)
     if not any(stage.steps for stage in built_stages):
         problems.append(problem(start, "E308", "the transcript has no steps"))
     journey = Journey(
@@ -232,53 +271,10 @@ def journey_from_csv(
         expectations=meta.get("expectations", ""),
         replaces=meta.get("replaces", "").strip(),
         service=" ".join(meta.get("service", "").split()),
-        tags=tuple(tags),
+        tags=tuple(transcript.tags),
         scenario=meta.get("scenario", ""),
         stages=built_stages,
         loc=start,
-        key_locs={"persona": start, "reviewed": start, "replaces": meta_locs.get("replaces", start)},
+        key_locs={"persona": start, "reviewed": start, "replaces": transcript.meta_locs.get("replaces", start)},
     )
     return journey, problems
-
-
-def _build_stage(stage: _StageDraft, problems: list[Problem]) -> Stage:
-    used: dict[str, Location] = {}
-    steps = []
-    for draft in {id(d): d for d in stage.steps.values()}.values():
-        ident = draft.explicit_id or slugify(draft.title)
-        if ident in used:
-            problems.append(problem(draft.loc, "E303", f"step id '{ident}' is already used at line {used[ident].line}"))
-        used[ident] = draft.loc
-        emotion = None
-        kind = ""
-        truth = False
-        for lane in draft.lanes:
-            found: Problem | None = None
-            if lane.key == "feeling":
-                emotion, found = read_feeling(lane.value, lane.loc)
-            elif lane.key == "type":
-                kind = read_type(lane.value)
-            elif lane.key == "moment-of-truth":
-                truth, found = read_truth(lane.value, lane.loc)
-            if found is not None:
-                problems.append(found)
-        steps.append(
-            Step(
-                id=ident,
-                title=draft.title,
-                notes=draft.notes,
-                lanes=tuple(draft.lanes),
-                emotion=emotion,
-                type=kind,
-                moment_of_truth=truth,
-                loc=draft.loc,
-            )
-        )
-    return Stage(
-        id=stage.explicit_id or slugify(stage.title),
-        title=stage.title,
-        description=stage.description,
-        goals=tuple(stage.goals),
-        steps=tuple(steps),
-        loc=stage.loc,
-    )

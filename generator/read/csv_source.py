@@ -61,12 +61,17 @@ def read_records(text: str, path: str) -> tuple[list[Record], Problem | None]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
     records: list[Record] = []
     line = 1
+    # A cell may be as long as the file (itself bounded by the caller): the csv module's
+    # limit, shared by the whole process, is raised for this read only.
+    limit = csv.field_size_limit()
+    csv.field_size_limit(max(limit, len(text) + 1))
     try:
         for cells in reader:
             starts = _starts(lines[line - 1], delimiter) if line <= len(lines) else [1]
             records.append(Record(line, tuple(cells), tuple(starts[: len(cells)])))
             line = reader.line_num + 1
     except csv.Error as exc:
-        reason = str(exc).replace("field larger than field limit", "a cell is longer than the limit")
-        return records, problem(Location(path=path, line=line, column=1), "E705", f"unreadable CSV record: {reason}")
+        return records, problem(Location(path=path, line=line, column=1), "E705", f"unreadable CSV record: {exc}")
+    finally:
+        csv.field_size_limit(limit)
     return records, None

@@ -25,11 +25,24 @@ def decode_source(data: bytes, path: str) -> tuple[str | None, list[Problem]]:
         column = len(data[line_start : exc.start].decode("utf-8", errors="replace")) + 1
         byte = data[exc.start]
         loc = Location(path=path, line=line, column=column)
-        return None, [
-            problem(loc, "E101", f"file is not valid UTF-8: byte 0x{byte:02X} cannot start or continue a character")
-        ]
+        message = f"file is not valid UTF-8: byte 0x{byte:02X} cannot start or continue a character"
+        guess = _other_encoding(data)
+        if guess:
+            message += f"; it looks like {guess}"
+        return None, [problem(loc, "E101", message)]
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     return text, []
+
+
+def _other_encoding(data: bytes) -> str:
+    """The encoding a non-UTF-8 file most likely has, named as a spreadsheet user knows it."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 (Excel's 'Unicode Text')"
+    try:
+        data.decode("cp1252")
+    except UnicodeDecodeError:
+        return ""
+    return "Windows-1252 (Excel's plain 'CSV (Comma delimited)', or Latin-1)"
 
 
 def display_path(path: os.PathLike[str] | str) -> str:

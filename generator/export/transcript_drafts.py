@@ -1,0 +1,234 @@
+"""Stages and steps as a transcript builds them up, row by row, and the journey they make.
+
+A row finds its stage by the number of its canvas cell id or by its title, and its step
+the same way. Titles that differ only in letter case, spacing, punctuation or accents
+("Drop off", "Drop-off") are one stage or step, with a warning; stages with nearly the
+same name get a warning too. Ids come from titles and are unique in the journey: a step
+title used in two stages gets its stage's id in front. Printed cell ids never become ids.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TypeVar
+
+from generator.errors import Problem, problem
+from generator.model import Lane, Location, Stage, Step
+from generator.read.parse_journey import read_feeling, read_truth, read_type
+from generator.vocabulary import slugify
+
+__all__ = ["StageDraft", "Stages", "StepDraft", "build_stages"]
+
+
+@dataclass
+class StepDraft:
+    title: str
+    loc: Location
+    number: int | None = None
+    explicit_id: str = ""
+    cell_key: str = ""
+    notes: str = ""
+    lanes: list[Lane] = field(default_factory=list)
+
+
+@dataclass
+class StageDraft:
+    title: str
+    loc: Location
+    number: int | None = None
+    explicit_id: str = ""
+    description: str = ""
+    goals: list[str] = field(default_factory=list)
+    steps: list[StepDraft] = field(default_factory=list)
+
+    def step_numbered(self, number: int, loc: Location) -> StepDraft:
+        for step in self.steps:
+            if step.number == number:
+                return step
+        made = StepDraft("", loc, number=number)
+        self.steps.append(made)
+        return made
+
+
+Draft = TypeVar("Draft", StageDraft, StepDraft)
+
+
+class Stages:
+    """The transcript's stages so far, found by canvas number or by title."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.drafts: list[StageDraft] = []
+        self.problems = problems
+
+    def numbered(self, number: int, loc: Location) -> StageDraft:
+        for stage in self.drafts:
+            if stage.number == number:
+                return stage
+        made = StageDraft("", loc, number=number)
+        self.drafts.append(made)
+        return made
+
+    def titled(self, title: str, loc: Location) -> StageDraft:
+        """The stage called ``title`` (spelling aside), or a new one."""
+        found = same_title(title, self.drafts, loc, self.problems, "stage")
+        if found is not None:
+            return found
+        made = StageDraft(title, loc)
+        self.drafts.append(made)
+        return made
+
+    def name(self, stage: StageDraft, title: str, loc: Location, cell: str) -> StageDraft:
+        """Give a numbered stage its title (joining the rows that named it without an id),
+        or report that the cell id already has another; the stage to go on with."""
+        if not stage.title:
+            other = next((s for s in self.drafts if s is not stage and slugify(s.title) == slugify(title)), None)
+            if other is not None and other.number is None:  # rows without an id, now numbered
+                self.drafts.remove(other)
+                other.number = stage.number
+                other.steps.extend(stage.steps)
+                other.goals.extend(stage.goals)
+                self.drafts[self.drafts.index(stage)] = other
+                return other
+            stage.title, stage.loc = title, loc
+        elif slugify(stage.title) != slugify(title):
+            self.problems.append(_conflict(loc, cell, "stage", stage.title, title, stage.loc))
+        return stage
+
+
+def name_step(step: StepDraft, title: str, loc: Location, cell: str, problems: list[Problem]) -> None:
+    """Give a numbered step its title, or report that the cell id already has another."""
+    if not step.title:
+        step.title, step.loc = title, loc
+    elif slugify(step.title) != slugify(title):
+        problems.append(_conflict(loc, cell, "step", step.title, title, step.loc))
+
+
+def _conflict(loc: Location, cell: str, what: str, first: str, now: str, where: Location) -> Problem:
+    return problem(
+        loc,
+        "E706",
+        f"cell {cell} belongs to {what} '{first}' (line {where.line}), not '{now}'",
+        "Two canvases print the same ids: give each canvas its own transcript, or correct the id.",
+    )
+
+
+def same_title(title: str, drafts: list[Draft], loc: Location, problems: list[Problem], what: str) -> Draft | None:
+    """The draft whose title is ``title`` up to case, spacing and punctuation (warning W701
+    when spelled differently); W702 when only a near match exists."""
+    import difflib
+
+    wanted = slugify(title)
+    for draft in drafts:
+        if draft.title == title:
+            return draft
+    for draft in drafts:
+        if draft.title and slugify(draft.title) == wanted:
+            problems.append(
+                problem(
+                    loc,
+                    "W701",
+                    f"{what} '{title}' is written '{draft.title}' at line {draft.loc.line}: taken as the same {what}",
+                )
+            )
+            return draft
+    for draft in drafts:
+        if draft.title and difflib.SequenceMatcher(None, slugify(draft.title), wanted).ratio() >= 0.85:
+            problems.append(
+                problem(
+                    loc,
+                    "W702",
+                    f"{what} '{title}' is nearly '{draft.title}' (line {draft.loc.line}): read as another {what}",
+                    f"If it is the same {what}, write it as '{draft.title}'.",
+                )
+            )
+            break
+    return None
+
+
+def _ordered(drafts: list[Draft]) -> list[Draft]:
+    """Canvas order when every draft has a number, else the order of the transcript."""
+    if drafts and all(d.number is not None for d in drafts):
+        return sorted(drafts, key=lambda d: d.number or 0)
+    return list(drafts)
+
+
+def _unique(wanted: str, prefix: str, used: set[str]) -> str:
+    ident = wanted
+    if ident in used and prefix:
+        ident = f"{prefix}-{wanted}"
+    base, counter = ident, 2
+    while ident in used:
+        ident, counter = f"{base}-{counter}", counter + 1
+    used.add(ident)
+    return ident
+
+
+def build_stages(stages: Stages, start: Location, problems: list[Problem]) -> tuple[Stage, ...]:
+    """The journey's stages, with ids unique in the journey (explicit ids kept as given)."""
+    stage_ids: set[str] = set()
+    step_ids: set[str] = {s.explicit_id for d in stages.drafts for s in d.steps if s.explicit_id}
+    built = []
+    for stage in _ordered(stages.drafts):
+        if not stage.title:
+            cell = f"{stage.number}.stage"
+            problems.append(
+                problem(
+                    stage.loc,
+                    "E708",
+                    f"stage {stage.number} has no title",
+                    f"Add a row with cell {cell} and the stage's name, or fill in the stage column.",
+                )
+            )
+        stage_id = stage.explicit_id or _unique(slugify(stage.title) or f"stage-{stage.number}", "", stage_ids)
+        steps = []
+        for draft in _ordered(stage.steps):
+            if not draft.title:
+                cell = f"{stage.number}.{draft.number}.step"
+                problems.append(
+                    problem(
+                        draft.loc,
+                        "E708",
+                        f"step {stage.number}.{draft.number} has no title",
+                        f"Add a row with cell {cell} and the step's title (the note on the Customer steps row).",
+                    )
+                )
+                continue
+            ident = draft.explicit_id or _unique(slugify(draft.title), stage_id, step_ids)
+            steps.append(_build_step(draft, ident, problems))
+        built.append(
+            Stage(
+                id=stage_id,
+                title=stage.title,
+                description=stage.description,
+                goals=tuple(stage.goals),
+                steps=tuple(steps),
+                loc=stage.loc,
+            )
+        )
+    return tuple(built)
+
+
+def _build_step(draft: StepDraft, ident: str, problems: list[Problem]) -> Step:
+    emotion = None
+    kind = ""
+    truth = False
+    for lane in draft.lanes:
+        found: Problem | None = None
+        if lane.key == "feeling":
+            emotion, found = read_feeling(lane.value, lane.loc)
+        elif lane.key == "type":
+            kind = read_type(lane.value)
+        elif lane.key == "moment-of-truth":
+            truth, found = read_truth(lane.value, lane.loc)
+        if found is not None:
+            problems.append(found)
+    return Step(
+        id=ident,
+        title=draft.title,
+        notes=draft.notes,
+        lanes=tuple(draft.lanes),
+        emotion=emotion,
+        type=kind,
+        moment_of_truth=truth,
+        loc=draft.loc,
+    )

@@ -1,0 +1,228 @@
+"""Typing the wall in: transcripts with the canvas's cell ids and printed lane names, and
+everything a real transcript gets wrong, imported or reported at row and column."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.cells import STAGE_FIELDS, format_cell, parse_cell, printed_fields
+from generator.labels import Labels
+from tests.conftest import Project
+
+TODAY = ("--today", "2026-10-01")
+
+CANVAS_ONLY = """\
+cell,text
+,
+1.stage,Orientation
+1.goal,Find out what a ticket costs
+1.1.step,Checks the timetable
+1.1.touchpoint,Journey planner app
+1.1.pain,Fares are hidden until the last screen
+1.1.feeling,-1 annoyed
+1.1.moment-of-truth,yes
+1.1.type,critical
+1.2.step,Asks a friend
+2.stage,Purchase
+2.1.step,Pays at the machine
+2.1.feeling,2
+2.1.opportunity,Tap to pay
+"""
+
+
+def _import(project: Project, text: str | bytes, *extra: str) -> tuple[int, str, str]:
+    project.write("t.csv", text)
+    result = project.run("import", "csv", "t.csv", "-o", "content/journeys/t.md", *extra, *TODAY)
+    path = project.root / "content/journeys/t.md"
+    return result.exit_code, result.output, path.read_text(encoding="utf-8") if path.exists() else ""
+
+
+def _meta(title: str = "Buying a ticket") -> tuple[str, ...]:
+    return ("--title", title, "--persona", "tester")
+
+
+def test_a_transcript_of_cell_ids_alone(project: Project) -> None:
+    code, output, journey = _import(project, CANVAS_ONLY, *_meta())
+    assert code == 0, output
+    assert "## Orientation" in journey
+    assert "- goal: Find out what a ticket costs" in journey
+    assert "### Checks the timetable" in journey
+    assert "- touchpoint: Journey planner app" in journey
+    assert "- moment-of-truth: yes" in journey
+    assert "- type: critical" in journey
+    assert "- opportunity: Tap to pay" in journey
+    # The printed ids are the sheet's, never the journey's: no '- id:' lines at all.
+    assert "- id:" not in journey
+    assert "1.1" not in journey
+    assert journey.index("### Checks the timetable") < journey.index("### Asks a friend") < journey.index("## Purchase")
+    check = project.run("check", *TODAY)
+    assert check.exit_code == 0, check.output
+
+
+def test_rows_typed_in_any_order_land_in_canvas_order(project: Project) -> None:
+    lines = CANVAS_ONLY.splitlines()
+    shuffled = "\n".join([lines[0], *reversed(lines[1:])]) + "\n"
+    code, output, journey = _import(project, shuffled, *_meta())
+    assert code == 0, output
+    assert journey.index("## Orientation") < journey.index("## Purchase")
+    assert journey.index("### Checks the timetable") < journey.index("### Asks a friend")
+
+
+@pytest.mark.parametrize(
+    ("language", "rows"),
+    [
+        (
+            "en",
+            [
+                ("Orientation", "Checks the timetable", "Touchpoint & channel", "App"),
+                ("Orientation", "Checks the timetable", "Pain points", "Fares are hidden"),
+                ("Orientation", "Checks the timetable", "Opportunities", "Show the fare first"),
+                ("Orientation", "Checks the timetable", "Support processes", "Fare table"),
+                ("Orientation", "Checks the timetable", "KPIs & metrics", "Searches per sale"),
+                ("Orientation", "Checks the timetable", "Moment of truth", "yes"),
+            ],
+        ),
+        (
+            "nl",
+            [
+                ("Oriëntatie", "Bekijkt de dienstregeling", "Contactmoment & kanaal", "App"),
+                ("Oriëntatie", "Bekijkt de dienstregeling", "Pijnpunten", "Prijzen zijn verborgen"),
+                ("Oriëntatie", "Bekijkt de dienstregeling", "Kansen", "Toon de prijs eerst"),
+                ("Oriëntatie", "Bekijkt de dienstregeling", "Ondersteunende processen", "Tarieventabel"),
+                ("Oriëntatie", "Bekijkt de dienstregeling", "KPI's & metingen", "Zoekacties per verkoop"),
+                ("Oriëntatie", "Bekijkt de dienstregeling", "Achter de schermen", "Tariefsysteem"),
+            ],
+        ),
+    ],
+)
+def test_the_lane_names_printed_on_the_canvas_are_read(project: Project, language: str, rows: list) -> None:
+    header = "stage,step,lane,text" if language == "en" else "fase,stap,baan,tekst"
+    body = "\n".join(",".join(f'"{cell}"' for cell in row) for row in rows)
+    code, output, journey = _import(project, f"{header}\n{body}\n", *_meta())
+    assert code == 0, output
+    for key in ("touchpoint", "pain", "opportunity", "support", "kpi"):
+        assert f"- {key}: " in journey, key
+
+
+def test_every_printed_label_and_id_reads_back() -> None:
+    """What the canvas prints (row labels and cell ids, both languages) is what the importer reads."""
+    from generator.cells import field_key
+
+    for language in ("en", "nl"):
+        say = Labels(language)
+        for lane in ("steps", "touchpoint", "thinking", "feeling", "pain", "opportunity", "owner", "kpi"):
+            expected = "step" if lane == "steps" else lane
+            assert field_key(say(f"lane.{lane}")) == expected, (language, lane)
+        for field in printed_fields():
+            step = None if field in STAGE_FIELDS else 4
+            printed = format_cell(12, step, field, language)
+            ref = parse_cell(printed)
+            assert ref is not None and (ref.stage, ref.step, ref.field) == (12, step, field), printed
+
+
+def test_the_same_step_title_in_two_stages(project: Project) -> None:
+    text = (
+        "stage,step,lane,text\n"
+        "Orientation,Calls the helpdesk,pain,Long wait\n"
+        "Repair,Calls the helpdesk,pain,Nobody knows the ticket\n"
+        "Repair,Calls the helpdesk,feeling,-2\n"
+    )
+    code, output, journey = _import(project, text, *_meta())
+    assert code == 0, output
+    assert journey.count("### Calls the helpdesk") == 2
+    assert "- id: repair-calls-the-helpdesk" in journey
+    assert project.run("check", *TODAY).exit_code == 0
+
+
+def test_repeated_titles_on_the_canvas_get_unique_ids(project: Project) -> None:
+    text = "cell,text\n1.stage,Contact\n1.1.step,Calls\n1.2.step,Calls\n2.stage,Contact\n2.1.step,Calls\n"
+    code, output, journey = _import(project, text, *_meta())
+    assert code == 0, output
+    assert journey.count("### Calls") == 3
+    assert journey.count("## Contact") == 2
+    assert project.run("check", *TODAY).exit_code == 0
+
+
+def test_a_stage_written_two_ways_is_one_stage(project: Project) -> None:
+    text = "stage,step,lane,text\nDrop-off,Leaves the car,doing,Parks\nDrop off,Hands in the key,doing,At the desk\n"
+    code, output, journey = _import(project, text, *_meta())
+    assert code == 0, output
+    assert journey.count("## Drop") == 1
+    assert "t.csv:3:1: warning[W701]: stage 'Drop off' is written 'Drop-off' at line 2" in output
+
+
+def test_a_stage_nearly_named_like_another_is_reported(project: Project) -> None:
+    text = "stage,step,lane,text\nOrientation,Looks,doing,x\nOrientaton,Reads,doing,y\n"
+    code, output, journey = _import(project, text, *_meta())
+    assert code == 0, output
+    assert "t.csv:3:1: warning[W702]: stage 'Orientaton' is nearly 'Orientation' (line 2)" in output
+    assert "hint: If it is the same stage, write it as 'Orientation'." in output
+
+
+def test_the_same_feeling_twice_is_fine_and_two_feelings_are_not(project: Project) -> None:
+    same = "stage,step,lane,text,feeling\nS,T,pain,x,+2\nS,T,feeling,2 happy,\n"
+    code, output, _ = _import(project, same, *_meta())
+    assert code == 0, output
+    differ = "stage,step,lane,text,feeling\nS,T,pain,x,2\nS,T,doing,y,-1\n"
+    code, output, _ = _import(project, differ, *_meta())
+    assert code == 1
+    assert "t.csv:3:5: error[E707]: step 'T' has feeling '2' at line 2 and '-1' here" in output
+    assert "Traceback" not in output
+
+
+def test_a_second_canvas_with_the_same_ids(project: Project) -> None:
+    text = "stage,step,lane,text,cell\nOrientation,Searches,pain,x,1.1.pain\nBooking,Pays,pain,y,1.1.pain\n"
+    code, output, _ = _import(project, text, *_meta())
+    assert code == 1
+    assert "t.csv:3:1: error[E706]: cell 1.1.pain belongs to stage 'Orientation' (line 2), not 'Booking'" in output
+    assert "give each canvas its own transcript" in output
+
+
+def test_a_step_nobody_named(project: Project) -> None:
+    code, output, _ = _import(project, "cell,text\n1.stage,Orientation\n1.1.pain,Too slow\n", *_meta())
+    assert code == 1
+    assert "t.csv:3:1: error[E708]: step 1.1 has no title" in output
+    assert "cell 1.1.step" in output
+
+
+def test_a_misspelt_cell_id(project: Project) -> None:
+    code, output, _ = _import(project, "cell,text\n1.stage,S\n1.1.step,T\n1.1.pian,x\n", *_meta())
+    assert code == 1
+    assert "t.csv:4:1: error[E702]: cell id '1.1.pian' names no lane of the canvas" in output
+    assert "did you mean 'pain'?" in output
+
+
+def test_dutch_excel_with_dutch_labels(project: Project) -> None:
+    text = (
+        "fase;stap;baan;tekst;cel;gevoel\n"
+        ";;titel;Een kaartje kopen;;\n;;persona;tester;;\n"
+        'Oriëntatie;Zoekt de prijs;Pijnpunten;"Prijs, belasting en kosten verborgen";1.1.pijn;-1\n'
+        "Oriëntatie;Zoekt de prijs;Kansen;Prijs eerst tonen;1.1.kans;\n"
+    )
+    code, output, journey = _import(project, b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert code == 0, output
+    assert "- pain: Prijs, belasting en kosten verborgen" in journey
+    assert "- opportunity: Prijs eerst tonen" in journey
+    assert "- feeling: -1" in journey
+
+
+@pytest.mark.parametrize(
+    ("data", "named"),
+    [
+        ("stage,step,lane,text\nCafé,T,pain,x\n".encode("cp1252"), "Windows-1252"),
+        ("stage,step,lane,text\nS,T,pain,x\n".encode("utf-16"), "UTF-16"),
+    ],
+)
+def test_other_encodings_are_named(project: Project, data: bytes, named: str) -> None:
+    code, output, _ = _import(project, data, *_meta())
+    assert code == 1
+    assert "error[E101]" in output
+    assert f"it looks like {named}" in output
+    assert "CSV UTF-8" in output
+
+
+def test_an_unknown_persona_says_how_to_make_it(project: Project) -> None:
+    code, output, _ = _import(project, "stage,step,lane,text\nS,T,pain,x\n", "--title", "T", "--persona", "Noor")
+    assert code == 1
+    assert "error[E501]: unknown persona 'Noor'" in output
+    assert "journeymap new persona noor" in output
