@@ -171,23 +171,38 @@ def toolkit(
     output: Path,
     *,
     paper: str = "A3",
-    tile: str | None = None,
+    stages: int = 5,
+    steps: int = 2,
+    journeys: list[Path] | None = None,
     toolkit_dir: Path | None = None,
-) -> list[Path]:
+) -> tuple[list[Path], list[Problem]]:
     """Write the workshop kit (PDFs, and their pages as SVG in ``svg/``) into ``output``;
-    a ``toolkit/`` folder beside ``mkdocs.yml`` overrides any of the kit's texts."""
+    a ``toolkit/`` folder beside ``mkdocs.yml`` overrides any of the kit's texts. Each of
+    ``journeys`` is printed as a filled canvas too (nothing is written when one has errors)."""
+    from generator.print.canvas_plan import journey_plan
     from generator.print.render_print import PAPERS
     from generator.print.toolkit import build_kit
 
+    plans = []
+    problems: list[Problem] = []
+    if journeys:
+        project = load_project(settings, journeys)
+        problems = sort_problems(project.problems + validate_loaded(project, settings, dt.date.today()))
+        if any(p.severity is Severity.ERROR for p in problems):
+            return [], problems
+        names = {persona.id: persona.name for persona in project.personas}
+        plans = [journey_plan(j, settings, names.get(j.persona, "")) for j in project.journeys]
     personas = _known_personas(settings)
     base = settings.config_path.parent if settings.config_path else Path()
     sources = toolkit_dir or base / "toolkit"
-    files = build_kit(settings, personas, sources, paper=PAPERS[paper], tile=PAPERS[tile] if tile else None)
+    files = build_kit(
+        settings, personas, sources, paper=PAPERS[paper], stages=stages, steps=steps, journeys=tuple(plans)
+    )
     written = []
     for name, data in sorted(files.items()):
         write_atomically(output / name, data)
         written.append(output / name)
-    return written
+    return written, problems
 
 
 def diff(

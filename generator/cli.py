@@ -389,13 +389,33 @@ def _finish_import(ctx: click.Context, problems: list[Problem], run: Any) -> Non
     type=click.Choice(_PAPERS, case_sensitive=False),
     default="A3",
     show_default=True,
-    help="Sheet size of the canvases; worksheets, cards and the guide use A4 (or letter).",
+    help="Sheet size: the wall canvas is tiled over as many as it needs; worksheets, cards and the guide "
+    "use A4 (or letter).",
 )
 @click.option("--lang", type=click.Choice(["en", "nl"]), help="Language of the kit (default: from config).")
-@click.option("--tile", type=click.Choice(["A4", "A3"]), help="Also print the journey canvas as tiles of this size.")
+@click.option("--stages", type=click.IntRange(1, 12), default=5, show_default=True, help="Stages on the blank canvas.")
+@click.option(
+    "--steps", type=click.IntRange(1, 8), default=2, show_default=True, help="Steps per stage on the blank canvas."
+)
+@click.option(
+    "--journey",
+    "journeys",
+    multiple=True,
+    type=click.Path(path_type=Path),
+    help="Also print this journey as a filled canvas, for a validation workshop (repeatable).",
+)
 @click.option("-q", "--quiet", is_flag=True)
 @click.pass_context
-def toolkit(ctx: click.Context, output: Path, paper: str, lang: str | None, tile: str | None, quiet: bool) -> None:
+def toolkit(
+    ctx: click.Context,
+    output: Path,
+    paper: str,
+    lang: str | None,
+    stages: int,
+    steps: int,
+    journeys: tuple[Path, ...],
+    quiet: bool,
+) -> None:
     """Write the printable workshop kit: canvases, worksheets, cards and the facilitation guide."""
     from dataclasses import replace
 
@@ -408,8 +428,14 @@ def toolkit(ctx: click.Context, output: Path, paper: str, lang: str | None, tile
         ctx.exit(EXIT_CONTENT)
     if lang:
         settings = replace(settings, language=lang)
+    for path in journeys:
+        if not path.is_file():
+            _fail(f"{display_path(path)}: no such journey file", EXIT_USAGE)
     paper = next(name for name in _PAPERS if name.lower() == paper.lower())
-    written = run_toolkit(settings, output, paper=paper, tile=tile)
+    written, found = run_toolkit(settings, output, paper=paper, stages=stages, steps=steps, journeys=list(journeys))
+    _print_problems(found)
+    if not written:
+        ctx.exit(EXIT_CONTENT)
     if not quiet:
         pdfs = sum(1 for path in written if path.suffix == ".pdf")
         click.echo(f"wrote {pdfs} PDFs (and their pages as SVG) to {display_path(output)}")

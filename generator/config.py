@@ -65,6 +65,11 @@ class Settings:
     emotion_scale: tuple[int, int] = _option(
         (-2, 2), "Lowest and highest feeling score, as `[min, max]` (default `[-2, 2]`)."
     )
+    emotion_words: tuple[str, ...] = _option(
+        (),
+        "A word for each feeling score from lowest to highest, printed on the workshop kit's emotion cards "
+        "(default: very negative … neutral … very positive, spread over the scale).",
+    )
     touchpoint_types: tuple[str, ...] = _option(
         DEFAULT_TYPES, "Allowed step `type` values (default `[critical, supplementary, superfluous]`)."
     )
@@ -224,11 +229,21 @@ def settings_from_options(
                 bad(key, "must be a whole number of days, 0 or more")
             else:
                 values[key] = value
+        elif key == "emotion_words":
+            if not isinstance(value, list) or not value or not all(isinstance(v, str) and v.strip() for v in value):
+                bad(key, "must be a list of words, one for each score from lowest to highest")
+            else:
+                values[key] = tuple(v.strip() for v in value)
         elif key == "data_review_threshold":
             if not isinstance(value, int | float) or isinstance(value, bool) or not 0 <= value <= 1000:
                 bad(key, "must be a number from 0 (off) to 1000")
             else:
                 values[key] = float(value)
+    low, high = values.get("emotion_scale", (-2, 2))
+    words = values.get("emotion_words", ())
+    if words and len(words) != high - low + 1:
+        values.pop("emotion_words")
+        bad("emotion_words", f"must give {high - low + 1} words, one for each score from {low} to {high}")
     return Settings(content_dir=content_dir, config_path=config_path, **values), problems
 
 

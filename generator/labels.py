@@ -295,11 +295,13 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kit.type": ("Type", "Soort"),
     "kit.emotion-cards": ("Emotion scale cards", "Emotiekaarten"),
     "kit.cut": ("Cut along the dotted lines", "Knip langs de stippellijnen"),
-    "kit.emotion.-2": ("very negative", "zeer negatief"),
-    "kit.emotion.-1": ("negative", "negatief"),
-    "kit.emotion.0": ("neutral", "neutraal"),
-    "kit.emotion.1": ("positive", "positief"),
-    "kit.emotion.2": ("very positive", "zeer positief"),
+    "kit.feel.very-negative": ("very negative", "zeer negatief"),
+    "kit.feel.negative": ("negative", "negatief"),
+    "kit.feel.slightly-negative": ("slightly negative", "een beetje negatief"),
+    "kit.feel.neutral": ("neutral", "neutraal"),
+    "kit.feel.slightly-positive": ("slightly positive", "een beetje positief"),
+    "kit.feel.positive": ("positive", "positief"),
+    "kit.feel.very-positive": ("very positive", "zeer positief"),
     "kit.prioritisation": ("Prioritisation matrix", "Prioriteringsmatrix"),
     "kit.impact": ("Impact for the customer", "Impact voor de klant"),
     "kit.effort": ("Effort for us", "Inspanning voor ons"),
@@ -315,19 +317,86 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kit.frequency": ("How often", "Hoe vaak"),
     "kit.checklist": ("Validation checklist", "Checklist validatie"),
     "kit.guide": ("Facilitation guide", "Handleiding voor de begeleider"),
-    "kit.tile": (
-        "Sheet {row}-{column} of {rows}×{columns}: glue the overlap under the sheet to its left and above",
-        "Vel {row}-{column} van {rows}×{columns}: plak de overlap onder het vel links en erboven",
+    "kit.stages": ("Stages", "Fasen"),
+    "kit.cell-id": ("Cell id", "Celnummer"),
+    "kit.on-canvas": ("Printed on the canvas", "Op het canvas"),
+    "kit.also-read": ("Also read", "Ook gelezen"),
+    "kit.lane-names": ("Lane names", "Namen van de rijen"),
+    "kit.transcription": ("Transcription sheet", "Uittypvel"),
+    "kit.transcript": ("Blank transcript (for a spreadsheet)", "Leeg transcript (voor een spreadsheet)"),
+    "kit.journey-canvas-poster": (
+        "Journey canvas: wall poster for sticky notes, on sheets to glue together",
+        "Klantreiscanvas: muurposter voor sticky notes, op vellen om aan elkaar te plakken",
     ),
+    "kit.journey-canvas-overview": (
+        "Journey canvas on one sheet, for pen work",
+        "Klantreiscanvas op één vel, om op te schrijven",
+    ),
+    "kit.sheet-help": (
+        "Write the cell id of the note on the canvas (such as 2.3.touchpoint) in each row: the scribe types this "
+        "sheet into the transcript's columns of the same names.",
+        "Schrijf in elke rij het celnummer van de note op het canvas (zoals 2.3.contactmoment): de notulist typt dit "
+        "vel over in de kolommen met dezelfde namen in het transcript.",
+    ),
+    "kit.stage-goal": ("Stage goal", "Doel van de fase"),
+    "kit.moment-of-truth": ("Moment of truth", "Moment van de waarheid"),
+    "kit.touchpoint-type": ("Touchpoint type", "Soort contactmoment"),
+    "kit.yes": ("yes", "ja"),
+    "kit.improvements": ("Agreed improvements", "Afgesproken verbeteringen"),
+    "kit.improvement": ("Improvement", "Verbetering"),
+    "kit.step-cell": ("Step (cell id)", "Stap (celnummer)"),
+    "kit.legend": ("Sticky notes", "Sticky notes"),
+    "kit.note-colour": ("{lane}: {colour}", "{lane}: {colour}"),
+    "kit.notes-of": ("{colour} notes", "{colour} notes"),
+    "kit.colour.yellow": ("yellow", "geel"),
+    "kit.colour.blue": ("blue", "blauw"),
+    "kit.colour.pink": ("pink", "roze"),
+    "kit.colour.green": ("green", "groen"),
+    "kit.sheet": (
+        "Sheet {name}: row {row} of {rows}, column {column} of {columns}",
+        "Vel {name}: rij {row} van {rows}, kolom {column} van {columns}",
+    ),
+    "kit.cut-edge": ("cut along the print, lay over {name}", "knip langs de print, leg over {name}"),
+    "kit.glue-edge": (
+        "glue: {name} goes over this strip, up to the dashed line",
+        "lijm: {name} komt over deze strook, tot de stippellijn",
+    ),
+    "kit.outer-edge": ("edge of the canvas", "rand van het canvas"),
+    "kit.assembly": ("Journey canvas: how the sheets go together", "Klantreiscanvas: zo passen de vellen aan elkaar"),
+    "kit.assembly-size": (
+        "Finished canvas {width} × {height} mm, on {count} sheets of {paper} ({columns} columns × {rows} rows).",
+        "Het canvas wordt {width} × {height} mm, op {count} vellen {paper} ({columns} kolommen × {rows} rijen).",
+    ),
+    "kit.assembly-1": (
+        "Print every sheet at actual size (100 %), not 'fit to page': the bar below must measure 100 mm.",
+        "Print elk vel op ware grootte (100 %), niet 'passend op pagina': de balk hieronder moet 100 mm zijn.",
+    ),
+    "kit.assembly-2": (
+        "Lay the sheets out as on this map: row A at the top, column 1 on the left.",
+        "Leg de vellen neer zoals op deze kaart: rij A bovenaan, kolom 1 links.",
+    ),
+    "kit.assembly-3": (
+        "Cut each sheet along the edge of its print where its margin says 'cut' (left and top).",
+        "Knip elk vel langs de rand van de print waar de marge 'knip' zegt (links en boven).",
+    ),
+    "kit.assembly-4": (
+        "Glue it over its neighbour's strip up to the dashed line, so the lines run on; start at A1.",
+        "Lijm het over de strook van de buur tot de stippellijn, zodat de lijnen doorlopen; begin bij A1.",
+    ),
+    "kit.scale-bar": ("100 mm at actual size", "100 mm op ware grootte"),
     "kit.cell-help": (
-        "Cell ids (small, in each cell) go in the transcript's cell column.",
-        "Celnummers (klein, in elke cel) komen in de kolom cel van het transcript.",
+        "Each cell's id (top left: stage.step.lane, such as 2.3.pain) goes in the transcript's cell column.",
+        "Het celnummer (linksboven: fase.stap.rij, zoals 2.3.pijn) komt in de kolom cel van het transcript.",
     ),
     "kit.page-intro": (
-        "Everything a facilitator needs to print for a mapping workshop, in the lanes and language of this site. "
-        "Canvases are A3; print them on A1 or A0 with `journeymap toolkit --paper A1`, or in tiles with `--tile A4`.",
-        "Alles wat een begeleider moet printen voor een workshop, met de rijen en de taal van deze site. "
-        "Canvassen zijn A3; print ze op A1 of A0 met `journeymap toolkit --paper A1`, of in tegels met `--tile A4`.",
+        "Everything a facilitator needs to print for a mapping workshop, in the lanes and language of this site, "
+        "on A3. The wall poster takes a 76 mm sticky note in every cell, on sheets you glue together; "
+        "`journeymap toolkit --paper A4` prints it on A4 sheets instead, and `--journey FILE` prints a journey "
+        "filled in, for a validation workshop.",
+        "Alles wat een begeleider moet printen voor een workshop, met de rijen en de taal van deze site, op A3. "
+        "De muurposter heeft in elke cel plaats voor een sticky note van 76 mm, op vellen die je aan elkaar plakt; "
+        "`journeymap toolkit --paper A4` print hem op A4-vellen, en `--journey BESTAND` print een ingevulde "
+        "klantreis, voor een validatieworkshop.",
     ),
     "kit.filled-personas": ("Filled-in persona canvases", "Ingevulde personacanvassen"),
     "kit.sheets": ("Sheets", "Vellen"),

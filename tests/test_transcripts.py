@@ -95,7 +95,9 @@ def test_rows_typed_in_any_order_land_in_canvas_order(project: Project) -> None:
         ),
     ],
 )
-def test_the_lane_names_printed_on_the_canvas_are_read(project: Project, language: str, rows: list) -> None:
+def test_the_lane_names_printed_on_the_canvas_are_read(
+    project: Project, language: str, rows: list[tuple[str, ...]]
+) -> None:
     header = "stage,step,lane,text" if language == "en" else "fase,stap,baan,tekst"
     body = "\n".join(",".join(f'"{cell}"' for cell in row) for row in rows)
     code, output, journey = _import(project, f"{header}\n{body}\n", *_meta())
@@ -117,7 +119,8 @@ def test_every_printed_label_and_id_reads_back() -> None:
             step = None if field in STAGE_FIELDS else 4
             printed = format_cell(12, step, field, language)
             ref = parse_cell(printed)
-            assert ref is not None and (ref.stage, ref.step, ref.field) == (12, step, field), printed
+            assert ref is not None, printed
+            assert (ref.stage, ref.step, ref.field) == (12, step, field), printed
 
 
 def test_the_same_step_title_in_two_stages(project: Project) -> None:
@@ -153,7 +156,7 @@ def test_a_stage_written_two_ways_is_one_stage(project: Project) -> None:
 
 def test_a_stage_nearly_named_like_another_is_reported(project: Project) -> None:
     text = "stage,step,lane,text\nOrientation,Looks,doing,x\nOrientaton,Reads,doing,y\n"
-    code, output, journey = _import(project, text, *_meta())
+    code, output, _ = _import(project, text, *_meta())
     assert code == 0, output
     assert "t.csv:3:1: warning[W702]: stage 'Orientaton' is nearly 'Orientation' (line 2)" in output
     assert "hint: If it is the same stage, write it as 'Orientation'." in output
@@ -226,3 +229,81 @@ def test_an_unknown_persona_says_how_to_make_it(project: Project) -> None:
     assert code == 1
     assert "error[E501]: unknown persona 'Noor'" in output
     assert "journeymap new persona noor" in output
+
+
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_kits_blank_transcript_filled_in_imports(project: Project, language: str) -> None:
+    """The transcript.csv of the kit, with a few of its rows filled in as a scribe would,
+    and rows typed from the inventory, KPI sheet and improvements strip."""
+    import csv
+    import io
+
+    from generator.config import Settings
+    from generator.print.canvas_plan import blank_plan
+    from generator.print.transcript_kit import blank_transcript
+
+    data = blank_transcript(blank_plan(Settings(language=language)), language)
+    delimiter = ";" if language == "nl" else ","
+    rows = list(csv.reader(io.StringIO(data.decode("utf-8-sig")), delimiter=delimiter))
+    head = rows[0]
+    nl = language == "nl"
+
+    def fill(ident: str, text: str) -> None:
+        row = next(r for r in rows if r[0] == ident)
+        row[1] = text
+
+    for row in rows[1:5]:
+        row[1] = {"title": "Buying a ticket", "titel": "Buying a ticket", "persona": "tester"}.get(row[5], "")
+    fill("1.fase" if nl else "1.stage", "Orientation")
+    fill("1.doel" if nl else "1.goal", "Know the price")
+    fill("1.1.stap" if nl else "1.1.step", "Checks the price")
+    fill("1.1.pijn" if nl else "1.1.pain", "Hidden fees")
+    fill("1.1.gevoel" if nl else "1.1.feeling", "-1")
+    fill("1.1.sleutelmoment" if nl else "1.1.moment-of-truth", "ja" if nl else "yes")
+    fill("1.1.soort" if nl else "1.1.type", "kritisch" if nl else "critical")
+    touchpoint = "1.1.contactmoment" if nl else "1.1.touchpoint"
+
+    def sheet_row(**values: str) -> list[str]:
+        row = [""] * len(head)
+        row[0] = touchpoint
+        for column, value in values.items():
+            row[head.index(column.replace("_", " "))] = value
+        return row
+
+    if nl:
+        rows.append(sheet_row(contactmoment="Website", kanaal="Web", eigenaar="Webteam", soort="kritisch"))
+        rows.append(sheet_row(gewenst_resultaat="Prijs gevonden", hoe_gemeten="Enquête", hoe_vaak="per maand"))
+        rows.append(sheet_row(verbetering="Prijs eerst tonen", eigenaar="Anna", datum="2027-02-01"))
+    else:
+        rows.append(sheet_row(touchpoint="Website", channel="Web", owner="Web team", type="critical"))
+        rows.append(sheet_row(desired_result="Price found", how_measured="Survey", how_often="monthly"))
+        rows.append(sheet_row(improvement="Show the price first", owner="Anna", date="2027-02-01"))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter).writerows(rows)
+    code, output, journey = _import(project, b"\xef\xbb\xbf" + out.getvalue().encode("utf-8"))
+    assert code == 0, output
+    for line in (
+        "## Orientation",
+        "- goal: Know the price",
+        "### Checks the price",
+        "- pain: Hidden fees",
+        "- feeling: -1",
+        "- moment-of-truth:",
+        "- touchpoint: Website",
+        "- channel: Web",
+        "- kpi: ",
+    ):
+        assert line in journey, line
+    agreed = (
+        "Afgesproken: Prijs eerst tonen (Anna, 2027-02-01)" if nl else "Agreed: Show the price first (Anna, 2027-02-01)"
+    )
+    assert f"- opportunity: {agreed}" in journey
+    assert journey.count("### ") == 1, "rows nobody filled in make no steps"
+    assert project.run("check", *TODAY).exit_code == 0
+
+
+def test_a_sheet_row_without_a_cell_id(project: Project) -> None:
+    text = "cell,text,touchpoint,owner\n1.stage,S\n1.1.step,T\n,,Website,Web team\n"
+    code, output, _ = _import(project, text, *_meta())
+    assert code == 1
+    assert "t.csv:4:1: error[E703]: this row names no step" in output

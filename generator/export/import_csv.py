@@ -20,7 +20,7 @@ from generator.export.transcript_drafts import StageDraft, Stages, StepDraft, bu
 from generator.model import Journey, Lane, Location
 from generator.read.csv_source import Record, read_records
 from generator.read.parse_journey import STATES
-from generator.vocabulary import ID_PATTERN, SINGLE_VALUED, canonical_key, did_you_mean, slugify
+from generator.vocabulary import ID_PATTERN, SINGLE_VALUED, canonical_key, did_you_mean, normalise_key, slugify
 
 __all__ = ["journey_from_csv"]
 
@@ -29,7 +29,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
     "step": ("stap",),
     "lane": ("baan", "key", "sleutel", "rij", "row"),
     "text": ("tekst", "value", "waarde"),
-    "cell": ("cel", "cell-id", "celnummer", "cel-id", "id"),
+    "cell": ("cel", "cell-id", "celnummer", "cel-id", "id", "step-(cell-id)", "stap-(celnummer)"),
     "feeling": ("gevoel",),
 }
 JOURNEY_ROWS: dict[str, tuple[str, ...]] = {
@@ -46,6 +46,15 @@ JOURNEY_ROWS: dict[str, tuple[str, ...]] = {
 }
 STAGE_ROWS: dict[str, tuple[str, ...]] = {"description": ("beschrijving",), "id": ("sleutel",)}
 STEP_ROWS: dict[str, tuple[str, ...]] = {"notes": ("notities",), "id": ("sleutel",)}
+# Columns of the kit's other sheets, typed in beside a cell id: parts of one lane value.
+SHEET_PARTS: dict[str, tuple[str, ...]] = {
+    "desired": ("desired-result", "gewenst-resultaat", "gewenst"),
+    "measure": ("how-measured", "hoe-gemeten", "gemeten"),
+    "frequency": ("how-often", "hoe-vaak"),
+    "improvement": ("agreed-improvement", "verbetering", "afgesproken-verbetering"),
+    "date": ("datum", "by", "voor"),
+}
+_AGREED = {"en": "Agreed: ", "nl": "Afgesproken: "}
 
 
 def _one_line(value: str) -> str:
@@ -56,9 +65,12 @@ def _one_line(value: str) -> str:
 class _Transcript:
     """The journey a transcript builds, one record at a time."""
 
-    def __init__(self, path: str, positions: dict[str, int]) -> None:
+    def __init__(self, path: str, positions: dict[str, int], sheet_columns: dict[int, str], language: str) -> None:
         self.path = path
         self.positions = positions
+        self.sheet_columns = sheet_columns
+        """Column → the lane (or lane part) it holds, for rows typed from the kit's other sheets."""
+        self.language = language
         self.problems: list[Problem] = []
         self.stages = Stages(self.problems)
         self.meta: dict[str, str] = {}
@@ -96,8 +108,15 @@ class _Transcript:
             if ref is None:  # an export's 'step-id/lane/n'
                 candidate = cell_id.split("/", 1)[0]
                 explicit = candidate if ID_PATTERN.match(candidate) else ""
+        sheet = self.sheet_values()
+        if ref is not None and not value and not sheet and not self.cell("feeling"):
+            return  # a row of the blank transcript nobody filled in
         if ref is None and not stage_title and not step_title:
-            self.journey_row(raw_lane, value)
+            if sheet:
+                hint = "Copy the step's cell id from the canvas into the cell column (such as 2.3.touchpoint)."
+                self.report("cell", "E703", "this row names no step", hint)
+            else:
+                self.journey_row(raw_lane, value)
             return
         if ref is not None:
             stage = self.stages.numbered(ref.stage, self.at("cell"))
@@ -119,6 +138,32 @@ class _Transcript:
         else:
             step = self.titled_step(stage, step_title, explicit)
         self.step_row(step, raw_lane, field, value, cell_id)
+        for key, text, loc in sheet:
+            if not any(lane.key == key and lane.value.casefold() == text.casefold() for lane in step.lanes):
+                self.add_lane(step, key, key, text, loc)  # a sheet repeating the canvas adds nothing
+
+    def sheet_values(self) -> list[tuple[str, str, Location]]:
+        """The lanes a row typed from the touchpoint inventory, KPI sheet or improvements
+        strip gives its step: a KPI of its parts, an agreed improvement as an opportunity."""
+        assert self.record is not None
+        found: dict[str, tuple[str, Location]] = {}
+        for index, key in self.sheet_columns.items():
+            text = restore_cell(self.record.cells[index]).strip() if index < len(self.record.cells) else ""
+            if text:
+                found[key] = (_one_line(text), Location(path=self.path, line=self.record.line, column=index + 1))
+        lanes = []
+        if "improvement" in found:
+            text, loc = found.pop("improvement")
+            details = [found.pop(key)[0] for key in ("owner", "date") if key in found]
+            lanes.append(
+                ("opportunity", _AGREED[self.language] + text + (f" ({', '.join(details)})" if details else ""), loc)
+            )
+        found.pop("date", None)
+        parts = [found.pop(key) for key in ("desired", "measure", "frequency") if key in found]
+        if parts:
+            lanes.append(("kpi", " · ".join(text for text, _ in parts), parts[0][1]))
+        lanes += [(key, text, loc) for key, (text, loc) in found.items()]
+        return lanes
 
     def journey_row(self, raw_lane: str, value: str) -> None:
         key = canonical_key(raw_lane, JOURNEY_ROWS)
@@ -181,14 +226,20 @@ class _Transcript:
             self.report("lane", "E702", f"unknown lane '{raw_lane}'", field_hint(raw_lane))
         elif not value:
             self.report("text", "E305", f"lane '{raw_lane or field}' has no text")
-        elif field == "feeling":
-            self.feeling(step, value, self.at("text"))
-        elif field in SINGLE_VALUED and any(lane.key == field for lane in step.lanes):
-            given = next(lane for lane in step.lanes if lane.key == field)
-            if given.value.casefold() != _one_line(value).casefold():
-                self.report("lane", "E311", f"'{raw_lane or field}' is given twice for step '{step.title}'")
         else:
-            step.lanes.append(Lane(key=field, value=_one_line(value), loc=self.at("text")))
+            self.add_lane(step, raw_lane or field, field, value, self.at("text"))
+
+    def add_lane(self, step: StepDraft, named: str, field: str, value: str, loc: Location) -> None:
+        """A lane value for ``step``; a single-valued lane given twice the same way is kept once."""
+        text = _one_line(value)
+        given = [lane for lane in step.lanes if lane.key == field]
+        if field == "feeling":
+            self.feeling(step, value, loc)
+        elif field in SINGLE_VALUED and given:
+            if given[0].value.casefold() != text.casefold():
+                self.problems.append(problem(loc, "E311", f"'{named}' is given twice for step '{step.title}'"))
+        else:
+            step.lanes.append(Lane(key=field, value=text, loc=loc))
 
     def feeling(self, step: StepDraft, value: str, loc: Location) -> None:
         """The step's feeling; a second, different score for one step is E707."""
@@ -232,13 +283,20 @@ def journey_from_csv(
         key = canonical_key(name, COLUMNS)
         if key is not None and key not in positions:
             positions[key] = index
-    needed = ("text", "cell") if "cell" in positions and not {"stage", "step"} <= positions.keys() else None
-    missing = [name for name in needed or ("stage", "step", "lane", "text") if name not in positions]
+    sheet_columns: dict[int, str] = {}
+    for index, name in enumerate(header):
+        if index not in positions.values():
+            key = canonical_key(name, SHEET_PARTS) or field_key(name)
+            if key is not None and key not in ("stage", "step", "goal"):
+                sheet_columns[index] = key
+    text_column = ("text",) if not sheet_columns else ()
+    needed = (*text_column, "cell") if "cell" in positions and not {"stage", "step"} <= positions.keys() else None
+    missing = [name for name in needed or ("stage", "step", "lane", *text_column) if name not in positions]
     if missing:
         found = ", ".join(repr(h) for h in header) or "nothing"
         return None, [problem(start, "E701", f"missing column {', '.join(missing)} (header has {found})")]
-
-    transcript = _Transcript(path, positions)
+    dutch = any(normalise_key(name) in aliases for name in header for aliases in COLUMNS.values())
+    transcript = _Transcript(path, positions, sheet_columns, "nl" if dutch else "en")
     for record in records[1:]:
         if any(value.strip() for value in record.cells):
             transcript.read(record)

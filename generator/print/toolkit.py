@@ -8,20 +8,24 @@ are stable whatever the language.
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.config import MAP_LANES, Settings
+from generator.config import Settings
 from generator.labels import Labels
 from generator.model import Persona
+from generator.print.canvas import canvas_block, score_label
+from generator.print.canvas_plan import CanvasPlan, blank_plan, fit_to, lay_out
 from generator.print.render_print import PAPERS, Paper, typst_compile
+from generator.print.tiles import tiled_source
+from generator.print.transcript_kit import blank_transcript, transcription_sheet
 from generator.print.typst_markup import markdown_to_typst, tstr
 
 __all__ = ["KIT_FILES", "Sheet", "build_kit"]
 
 KIT_FILES = (
     "journey-canvas.pdf",
+    "journey-canvas-overview.pdf",
     "persona-canvas.pdf",
     "empathy-map.pdf",
     "stakeholder-map.pdf",
@@ -30,11 +34,10 @@ KIT_FILES = (
     "prioritisation-matrix.pdf",
     "kpi-sheet.pdf",
     "validation-checklist.pdf",
+    "transcription-sheet.pdf",
+    "transcript.csv",
     "facilitation-guide.pdf",
 )
-STEP_COLUMNS = 10
-STAGE_SPAN = 2
-OVERLAP_MM = 10.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +57,7 @@ def _page(paper: Paper, *, landscape: bool = True, margin: float | None = None) 
 def _prelude(say: Labels, sheet_title: str) -> str:
     return (
         f'#set text(font: "Inter", size: 10pt, lang: "{say.language}", fill: luma(20))\n'
+        f'#show raw: set text(lang: "{say.language}")\n'  # code would be tagged English otherwise
         "#set par(justify: false)\n"
         f"#set document(title: {tstr(sheet_title)})\n"
     )
@@ -80,110 +84,19 @@ def _label(text: str, size: float = 9) -> str:
     return f"#text(size: {size}pt, weight: 700)[#{tstr(text)}]"
 
 
-def _cell_id(text: str) -> str:
-    return f"#place(bottom + right, dx: 1mm, dy: 1mm)[#text(size: 5.5pt, fill: luma(110))[#{tstr(text)}]]"
+def journey_canvas(say: Labels, paper: Paper, plan: CanvasPlan, name: str = "journey-canvas") -> Sheet:
+    """The canvas as a wall poster of sticky-note cells, tiled over sheets of ``paper``."""
+    layout = lay_out(plan)
+    title = say("kit.journey-canvas") + (f": {plan.title}" if plan.title else "")
+    return Sheet(name, tiled_source(canvas_block(layout, say), layout.width, layout.height, paper, say, title))
 
 
-def _canvas_body(settings: Settings, say: Labels, width: float, height: float) -> str:
-    """The blank journey canvas as a block of ``width`` × ``height`` mm."""
-    # The blank canvas keeps to the workshop's rows: actors come in from Mermaid diagrams and
-    # measured data from content/data/; they are printed only when a site's 'lanes' asks.
-    default = settings.lanes == MAP_LANES
-    lanes = [lane for lane in settings.lanes if not (default and lane in ("actors", "measured"))]
-    weights = {"steps": 1.3, "feeling": 1.6, "visibility": 0.25}
-    header_mm = 24.0
-    stage_mm = 12.0
-    body = height - header_mm - stage_mm - 4
-    total = sum(weights.get(lane, 1.0) for lane in lanes)
-    rows = [f"{stage_mm}mm"] + [f"{body * weights.get(lane, 1.0) / total:.1f}mm" for lane in lanes]
-    label_mm = 32.0
-    cells = ["table.cell(stroke: none)[]"]
-    stages = STEP_COLUMNS // STAGE_SPAN
-    for number in range(1, stages + 1):
-        cells.append(
-            f"table.cell(colspan: {STAGE_SPAN}, fill: luma(235))[{_label(say('kit.stage'), 8)} #text(size: 8pt)[{number}]"
-            f"{_cell_id(f's{number}')}]"
-        )
-    low, high = settings.emotion_scale
-    for lane in lanes:
-        if lane == "visibility":
-            cells.append(f"table.cell(stroke: none)[#text(size: 6.5pt, weight: 700)[#{tstr(say('lane.visibility'))}]]")
-            cells.append(
-                f"table.cell(colspan: {STEP_COLUMNS}, stroke: none, inset: 0pt)"
-                '[#align(horizon)[#line(length: 100%, stroke: (thickness: 1pt, dash: "dashed"))]]'
-            )
-            continue
-        cells.append(f"[{_label(say('lane.' + lane), 8.5)}]")
-        for column in range(1, STEP_COLUMNS + 1):
-            ident = f"c{column:02}/{'feeling' if lane == 'feeling' else lane}"
-            if lane == "feeling":
-                ticks = "".join(
-                    f'#place(top + left, dy: {(high - v) / (high - low) * 100:.1f}%)[#line(length: 100%, stroke: (thickness: 0.3pt, paint: luma(170), dash: "dotted"))]'
-                    for v in range(high, low - 1, -1)
-                )
-                scale = "".join(
-                    f"#place(top + left, dx: -1mm, dy: {(high - v) / (high - low) * 100:.1f}% - 1.2mm)[#text(size: 5pt, fill: luma(110))[{v:+d}]]"
-                    if v
-                    else "#place(top + left, dx: -1mm, dy: 50% - 1.2mm)[#text(size: 5pt, fill: luma(110))[0]]"
-                    for v in range(high, low - 1, -1)
-                )
-                content = (scale if column == 1 else "") + ticks
-                cells.append(f"[#box(width: 100%, height: 100%)[{content}]{_cell_id(ident)}]")
-            else:
-                cells.append(f"[{_cell_id(ident)}]")
-    columns = f"({label_mm}mm, " + ", ".join(["1fr"] * STEP_COLUMNS) + ")"
-    return (
-        f"#block(width: {width}mm, height: {height}mm)[\n"
-        f"{_header(say, say('kit.journey-canvas'), (say('kit.journey'), say('persona'), say('kit.date')))}"
-        f"#box(width: 100%, height: 7mm, stroke: 0.5pt + luma(90), inset: 2mm)[#text(size: 8pt)[#{tstr(say('kit.expectations'))}:]]\n#v(2mm)\n"
-        f"#table(columns: {columns}, rows: ({', '.join(rows)}), stroke: 0.6pt + luma(80), inset: 2mm,\n  "
-        + ",\n  ".join(cells)
-        + f")\n#v(1mm)#text(size: 6pt, fill: luma(90))[#{tstr(say('kit.cell-help'))}]\n]"
-    )
-
-
-def journey_canvas(settings: Settings, say: Labels, paper: Paper) -> Sheet:
+def overview_canvas(say: Labels, paper: Paper, plan: CanvasPlan, name: str = "journey-canvas-overview") -> Sheet:
+    """The same canvas on one sheet of ``paper``, for pen work."""
     width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin
-    source = _page(paper) + _prelude(say, say("kit.journey-canvas")) + _canvas_body(settings, say, width, height)
-    return Sheet("journey-canvas", source)
-
-
-def tiled_canvas(settings: Settings, say: Labels, poster: Paper, tile: Paper) -> Sheet:
-    """The poster cut into ``tile`` sheets with overlap, cut marks and assembly labels."""
-    width, height = poster.width - 2 * poster.margin, poster.height - 2 * poster.margin
-    best = None
-    for landscape in (True, False):
-        tw, th = (tile.width, tile.height) if landscape else (tile.height, tile.width)
-        area_w, area_h = tw - 2 * tile.margin, th - 2 * tile.margin
-        columns = max(1, math.ceil((width - OVERLAP_MM) / (area_w - OVERLAP_MM)))
-        rows = max(1, math.ceil((height - OVERLAP_MM) / (area_h - OVERLAP_MM)))
-        if best is None or columns * rows < best[0]:
-            best = (columns * rows, columns, rows, tw, th, area_w, area_h)
-    assert best is not None
-    _, columns, rows, tw, th, area_w, area_h = best
-    pages = []
-    for row in range(rows):
-        for column in range(columns):
-            dx = column * (area_w - OVERLAP_MM)
-            dy = row * (area_h - OVERLAP_MM)
-            note = say("kit.tile", row=row + 1, column=column + 1, rows=rows, columns=columns)
-            marks = (
-                f"#place(top + left, dx: {OVERLAP_MM}mm, dy: -3mm)[#line(length: 3mm, angle: 90deg, stroke: 0.4pt)]"
-                f"#place(top + left, dx: -3mm, dy: {OVERLAP_MM}mm)[#line(length: 3mm, stroke: 0.4pt)]"
-            )
-            pages.append(
-                f"#box(width: {area_w}mm, height: {area_h}mm, clip: true)[#place(top + left, dx: -{dx:.1f}mm, dy: -{dy:.1f}mm)[#canvas]]"
-                f"#place(top + left, dx: 0mm, dy: 0mm)[{marks}]"
-                f"#place(bottom + left, dy: {tile.margin - 2}mm)[#text(size: 6.5pt, fill: luma(80))[#{tstr(note)}]]"
-            )
-    source = (
-        f"#set page(width: {tw}mm, height: {th}mm, margin: {tile.margin}mm)\n"
-        + _prelude(say, say("kit.journey-canvas"))
-        + f"#let canvas = {_canvas_body(settings, say, width, height)[1:]}\n"
-        + "\n#pagebreak()\n".join(pages)
-        + "\n"
-    )
-    return Sheet(f"journey-canvas-tiled-{tile.name}", source)
+    layout = fit_to(plan, width, height)
+    title = say("kit.journey-canvas") + (f": {plan.title}" if plan.title else "")
+    return Sheet(name, _page(paper) + _prelude(say, title) + "#" + canvas_block(layout, say) + "\n")
 
 
 def _box(title: str, body: str = "", *, height: str = "1fr", right: bool = False) -> str:
@@ -195,12 +108,42 @@ def _lines(values: tuple[str, ...]) -> str:
     return "".join(f"- #{tstr(value)}\n" for value in values)
 
 
+FIT = """#let fit(body, largest: LARGESTpt, smallest: 5.5pt) = layout(room => {
+  let size = largest
+  while size > smallest and measure(block(width: room.width, text(size: size, body))).height > room.height {
+    size -= 0.25pt
+  }
+  text(size: size, body)
+})
+"""
+"""A typst function: ``body`` at the largest size (down to ``smallest``) that fits its box."""
+
+
+def _fitted_box(title: str, body: str) -> str:
+    """A box of the persona canvas: its label, and ``body`` sized to fill the rest of it."""
+    inner = f"#fit[{body}]" if body else ""
+    return (
+        "rect(width: 100%, height: 100%, stroke: 0.6pt + luma(80), inset: 3mm)"
+        f"[#grid(rows: (auto, 1fr), row-gutter: 1.5mm, [{_label(title)}], [{inner}])]"
+    )
+
+
+def reflowed(text: str) -> str:
+    """Prose as typst paragraphs: the lines of each paragraph joined, as Markdown reads them."""
+    paragraphs = [" ".join(part.split()) for part in text.replace("\r", "").split("\n\n")]
+    return "\n\n".join(f"#{tstr(p)}" for p in paragraphs if p)
+
+
 def persona_canvas(settings: Settings, say: Labels, paper: Paper, persona: Persona | None = None) -> Sheet:
-    """A blank persona canvas, or one filled in from ``persona``."""
+    """A blank persona canvas, or one filled in from ``persona``; every box fits its page."""
     p = persona
-    name = f"#text(size: 14pt, weight: 700)[#{tstr(p.name)}]" if p else ""
-    quote = f"#emph[#{tstr(p.quote)}]" if p and p.quote else ""
-    facts = ""
+    name = f"#text(size: 1.4em, weight: 700)[#{tstr(p.name)}]" if p else ""
+    quote = ""
+    if p and p.quote:
+        quote = (
+            "#v(0.6em)#block(inset: (left: 2.5mm), stroke: (left: 1.4pt + luma(110)))"
+            f'[#text(style: "italic")[#{tstr(chr(8220) + p.quote + chr(8221))}]]'
+        )
     if p:
         facts = "".join(
             f"#strong[#{tstr(say('persona.' + key))}:] #{tstr(value)}#linebreak()"
@@ -214,23 +157,24 @@ def persona_canvas(settings: Settings, say: Labels, paper: Paper, persona: Perso
         )
 
     def listed(key: str) -> str:
-        return f"#text(size: 9pt)[\n{_lines(getattr(p, key))}]" if p else ""
+        return _lines(getattr(p, key)) if p else ""
 
-    story = f"#text(size: 8.5pt)[#{tstr(p.narrative)}]" if p and p.narrative else ""
+    story = reflowed(p.narrative) if p and p.narrative else ""
     title = say("kit.persona-canvas") + (f": {p.name}" if p else "")
     grid = (
-        "#grid(columns: (1fr, 1fr, 1fr), rows: (1fr, 1fr, 1fr), gutter: 3mm,\n"
-        f"  {_box(say('kit.name'), name + '#v(2mm)' + quote)},\n"
-        f"  {_box(say('kit.photo'))},\n"
-        f"  {_box(say('kit.profile'), facts)},\n"
-        f"  {_box(say('persona.goals'), listed('goals'))},\n"
-        f"  {_box(say('persona.needs'), listed('needs'))},\n"
-        f"  {_box(say('persona.frustrations'), listed('frustrations'))},\n"
-        f"  {_box(say('persona.behaviours'), listed('behaviours'))},\n"
-        f"  {_box(say('persona.channels'), listed('channels'))},\n"
-        f"  {_box(say('kit.story'), story)},\n)"
+        "#block(height: 1fr, width: 100%)[#grid(columns: (1fr, 1fr, 1fr), rows: (1fr, 1fr, 1fr), gutter: 3mm,\n"
+        f"  {_fitted_box(say('kit.name'), name + quote)},\n"
+        f"  {_box(say('kit.photo'), height='100%')},\n"
+        f"  {_fitted_box(say('kit.profile'), facts)},\n"
+        f"  {_fitted_box(say('persona.goals'), listed('goals'))},\n"
+        f"  {_fitted_box(say('persona.needs'), listed('needs'))},\n"
+        f"  {_fitted_box(say('persona.frustrations'), listed('frustrations'))},\n"
+        f"  {_fitted_box(say('persona.behaviours'), listed('behaviours'))},\n"
+        f"  {_fitted_box(say('persona.channels'), listed('channels'))},\n"
+        f"  {_fitted_box(say('kit.story'), story)},\n)]"
     )
-    source = _opening(say, paper, title) + grid + "\n"
+    largest = min(10 * paper.height / PAPERS["A4"].height, 24)  # type grows with the sheet
+    source = _opening(say, paper, title) + FIT.replace("LARGEST", f"{largest:.1f}") + grid + "\n"
     return Sheet(f"persona-{p.id}" if p else "persona-canvas", source)
 
 
@@ -271,39 +215,61 @@ def stakeholder_map(settings: Settings, say: Labels, paper: Paper) -> Sheet:
     return Sheet("stakeholder-map", source)
 
 
-def _worksheet(say: Labels, paper: Paper, title: str, headers: list[str], widths: str, rows: int) -> str:
+def _worksheet(
+    say: Labels, paper: Paper, title: str, headers: list[str], widths: str, rows: int, body: str = ""
+) -> str:
     head = ", ".join(f"[{_label(h, 8.5)}]" for h in headers)
-    empty = ", ".join("[]" for _ in range(len(headers) * rows))
-    table = f"#table(columns: {widths}, rows: (auto, ..({rows} * (1fr,))), inset: 2.5mm, stroke: 0.6pt + luma(80), fill: (x, y) => if y == 0 {{ luma(230) }}, {head}, {empty})"
-    return _opening(say, paper, title, (say("kit.journey"),), landscape=False) + f"#block(height: 1fr)[{table}]\n"
+    cells = ", ".join(
+        f"[{body}]" if body and (index % len(headers)) == len(headers) - 1 else "[]"
+        for index in range(len(headers) * rows)
+    )
+    table = (
+        f"#table(columns: {widths}, rows: (auto, ..({rows} * (1fr,))), inset: 2.5mm, stroke: 0.6pt + luma(80), "
+        f"fill: (x, y) => if y == 0 {{ luma(230) }}, {head}, {cells})"
+    )
+    help_line = f"#v(1mm)#text(size: 7pt, fill: luma(70))[#{tstr(say('kit.sheet-help'))}]\n"
+    return (
+        _opening(say, paper, title, (say("kit.journey"),), landscape=False)
+        + f"#block(height: 1fr)[{table}]\n"
+        + help_line
+    )
 
 
 def touchpoint_inventory(settings: Settings, say: Labels, paper: Paper) -> Sheet:
-    types = " ".join(
-        f"#box(width: 2.6mm, height: 2.6mm, stroke: 0.6pt) #text(size: 7pt)[#{tstr(say.touchpoint_type(t))}]"
+    """One row per touchpoint: the cell id of its note on the canvas, and a box per type."""
+    types = "#linebreak()".join(
+        f"#box(width: 2.6mm, height: 2.6mm, stroke: 0.6pt, baseline: 15%) #text(size: 7pt)[#{tstr(say.touchpoint_type(t))}]"
         for t in settings.touchpoint_types
     )
     source = _worksheet(
         say,
         paper,
         say("kit.inventory"),
-        ["#", say("kit.touchpoint"), say("kit.channel"), say("kit.owner"), say("kit.type")],
-        "(8mm, 2fr, 1.2fr, 1.2fr, 2.2fr)",
-        16,
+        [say("kit.cell-id"), say("kit.touchpoint"), say("kit.channel"), say("kit.owner"), say("kit.type")],
+        "(22mm, 2fr, 1.2fr, 1.2fr, 1.5fr)",
+        14,
+        types,
     )
-    source += f"#v(1mm)#text(size: 7pt)[#{tstr(say('kit.type'))}: {types}]\n"
     return Sheet("touchpoint-inventory", source)
 
 
 def kpi_sheet(settings: Settings, say: Labels, paper: Paper) -> Sheet:
-    headers = [say("kit.touchpoint"), say("kit.desired"), say("kit.measure"), say("kit.frequency"), say("kit.owner")]
+    headers = [
+        say("kit.cell-id"),
+        say("kit.touchpoint"),
+        say("kit.desired"),
+        say("kit.measure"),
+        say("kit.frequency"),
+        say("kit.owner"),
+    ]
     return Sheet(
-        "kpi-sheet", _worksheet(say, paper, say("kit.kpi-sheet"), headers, "(1.4fr, 1.6fr, 1.6fr, 1fr, 1fr)", 14)
+        "kpi-sheet",
+        _worksheet(say, paper, say("kit.kpi-sheet"), headers, "(20mm, 1.3fr, 1.5fr, 1.5fr, 0.9fr, 1fr)", 14),
     )
 
 
 def _face(score: int, low: int, high: int) -> str:
-    """A face drawn with shapes: the mouth curves with the score."""
+    """A face drawn with shapes: the mouth curves up above the scale's middle, down below it."""
     middle = (low + high) / 2
     bend = (score - middle) / max(high - middle, 1) * 7
     return (
@@ -314,26 +280,39 @@ def _face(score: int, low: int, high: int) -> str:
     )
 
 
+def emotion_word(settings: Settings, say: Labels, score: int) -> str:
+    """The word for ``score``: from the ``emotion_words`` option, else by where the score
+    lies on the scale (very negative … neutral … very positive)."""
+    low, high = settings.emotion_scale
+    if settings.emotion_words:
+        return settings.emotion_words[score - low]
+    middle, half = (low + high) / 2, max((high - low) / 2, 0.5)
+    place = (score - middle) / half
+    strength = abs(place)
+    side = "positive" if place > 0 else "negative"
+    if strength < 1e-9:
+        return say("kit.feel.neutral")
+    if strength < 0.45:
+        return say(f"kit.feel.slightly-{side}")
+    return say(f"kit.feel.{'very-' if strength >= 0.9 else ''}{side}")
+
+
 def emotion_cards(settings: Settings, say: Labels, paper: Paper) -> Sheet:
     low, high = settings.emotion_scale
     cards = []
     for score in range(high, low - 1, -1):
-        key = f"kit.emotion.{score}"
-        try:
-            word = say(key)
-        except KeyError:
-            word = ""
         cards.append(
             'rect(width: 100%, height: 100%, stroke: (thickness: 0.6pt, dash: "dashed"), inset: 4mm)[#align(center + horizon)['
-            f"#text(size: 34pt, weight: 700)[{score:+d}]".replace("+0", "0")
-            + f"#v(2mm){_face(score, low, high)}#v(2mm)#text(size: 14pt)[#{tstr(word)}]]]"
+            f"#text(size: 34pt, weight: 700)[{score_label(score, low)}]"
+            f"#v(2mm){_face(score, low, high)}#v(2mm)#text(size: 14pt)[#{tstr(emotion_word(settings, say, score))}]]]"
         )
     per_page = 6
     pages = []
     for start in range(0, len(cards), per_page):
         chunk = cards[start : start + per_page]
         chunk += ["[]"] * (per_page - len(chunk))
-        pages.append(f"#grid(columns: (1fr, 1fr), rows: (1fr, 1fr, 1fr), gutter: 0mm, {', '.join(chunk)})")
+        grid = f"#grid(columns: (1fr, 1fr), rows: (1fr, 1fr, 1fr), gutter: 0mm, {', '.join(chunk)})"
+        pages.append(f"#block(height: 1fr, width: 100%)[{grid}]")
     source = (
         _page(paper, landscape=False)
         + _prelude(say, say("kit.emotion-cards"))
@@ -363,18 +342,21 @@ def prioritisation_matrix(settings: Settings, say: Labels, paper: Paper) -> Shee
     return Sheet("prioritisation-matrix", source)
 
 
-def _document(say: Labels, paper: Paper, title: str, markdown: str, *, checklist: bool = False) -> str:
+def _document(say: Labels, paper: Paper, title: str, markdown: str, *, checklist: bool = False, body: str = "") -> str:
     marker = (
         "#set list(marker: box(width: 3.2mm, height: 3.2mm, stroke: 0.7pt, baseline: 0.4mm))\n" if checklist else ""
     )
     footer = f"#set page(footer: context align(right, text(size: 7pt, fill: luma(90))[#{tstr(title)} · #counter(page).display()]))\n"
+    # The language is set before the footer, so every text of the PDF is tagged with it;
+    # table rows never split over two pages (an agenda row stays whole).
     return (
-        _page(paper, landscape=False, margin=18)
+        _prelude(say, title)
+        + _page(paper, landscape=False, margin=18)
         + footer
-        + _prelude(say, title)
+        + "#set table.cell(breakable: false)\n"
         + "#set heading(numbering: none)\n#show heading.where(level: 1): set text(size: 18pt)\n"
         + marker
-        + markdown_to_typst(markdown)
+        + (body or markdown_to_typst(markdown))
         + "\n"
     )
 
@@ -398,14 +380,26 @@ def _source_text(texts: dict[str, str], stem: str, language: str) -> str:
 
 
 def kit_sheets(
-    settings: Settings, personas: list[Persona], toolkit_dir: Path | None, *, paper: Paper, tile: Paper | None = None
+    settings: Settings,
+    personas: list[Persona],
+    toolkit_dir: Path | None,
+    *,
+    paper: Paper,
+    stages: int = 5,
+    steps: int = 2,
+    journeys: tuple[CanvasPlan, ...] = (),
 ) -> list[Sheet]:
-    """Every sheet of the kit for these settings, personas and paper (texts: ``kit_texts``)."""
+    """Every sheet of the kit for these settings, personas and paper (texts: ``kit_texts``):
+    a blank canvas of ``stages`` × ``steps``, and a filled one for each of ``journeys``."""
     say = Labels(settings.language)
     texts = kit_texts(toolkit_dir)
     small = PAPERS["letter"] if paper.name in ("letter", "tabloid") else PAPERS["A4"]
-    sheets = [
-        journey_canvas(settings, say, paper),
+    blank = blank_plan(settings, stages, steps)
+    return [
+        journey_canvas(say, paper, blank),
+        overview_canvas(say, paper, blank),
+        *(journey_canvas(say, paper, plan, f"validation-{plan.journey_id}") for plan in journeys),
+        *(overview_canvas(say, paper, plan, f"validation-{plan.journey_id}-overview") for plan in journeys),
         persona_canvas(settings, say, paper),
         *(persona_canvas(settings, say, paper, persona) for persona in sorted(personas, key=lambda p: p.id)),
         empathy_map(settings, say, paper),
@@ -419,13 +413,20 @@ def kit_sheets(
             _document(say, small, say("kit.checklist"), _source_text(texts, "checklist", say.language), checklist=True),
         ),
         Sheet(
+            "transcription-sheet",
+            _document(
+                say,
+                small,
+                say("kit.transcription"),
+                "",
+                body=transcription_sheet(say, _source_text(texts, "transcription", say.language), blank.rows),
+            ),
+        ),
+        Sheet(
             "facilitation-guide",
             _document(say, small, say("kit.guide"), _source_text(texts, "guide", say.language)),
         ),
     ]
-    if tile is not None:
-        sheets.append(tiled_canvas(settings, say, paper, tile))
-    return sheets
 
 
 def build_kit(
@@ -434,12 +435,17 @@ def build_kit(
     toolkit_dir: Path | None,
     *,
     paper: Paper,
-    tile: Paper | None = None,
+    stages: int = 5,
+    steps: int = 2,
+    journeys: tuple[CanvasPlan, ...] = (),
     with_svg: bool = True,
 ) -> dict[str, bytes]:
     """File name → content for the whole kit: PDFs, and SVGs of their pages in ``svg/``."""
     out: dict[str, bytes] = {}
-    for sheet in kit_sheets(settings, personas, toolkit_dir, paper=paper, tile=tile):
+    sheets = kit_sheets(settings, personas, toolkit_dir, paper=paper, stages=stages, steps=steps, journeys=journeys)
+    say = Labels(settings.language)
+    out["transcript.csv"] = blank_transcript(blank_plan(settings, stages, steps), say.language)
+    for sheet in sheets:
         out[f"{sheet.name}.pdf"] = typst_compile(sheet.source, {})
         if with_svg:
             for index, page in enumerate(typst_compile_svg(sheet.source), start=1):

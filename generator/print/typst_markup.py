@@ -62,9 +62,11 @@ def _block(node: SyntaxTreeNode, depth: int = 0) -> list[str]:
         width = len(rows[0].children) if rows else 1
         cells = []
         for index, row in enumerate(rows):
-            for cell in row.children:
-                body = _inline(cell.children[0]) if cell.children else ""
-                cells.append(f"[#strong[{body}]]" if index == 0 else f"[{body}]")
+            texts = [_inline(cell.children[0]) if cell.children else "" for cell in row.children]
+            if index == 0:  # the header row repeats on every page the table runs onto
+                cells.append("table.header(" + ", ".join(f"[#strong[{body}]]" for body in texts) + ")")
+            else:
+                cells.extend(f"[{body}]" for body in texts)
         return [f"#table(columns: {width}, inset: 5pt, stroke: 0.5pt + luma(120), {', '.join(cells)})", ""]
     if kind in ("fence", "code_block"):
         return [f"#raw(block: true, {tstr(node.content)})", ""]

@@ -92,7 +92,8 @@ def persona_cards(personas: list[Persona], journeys: list[Journey], settings: Se
 
 
 _SHEETS = (
-    ("journey-canvas.pdf", "kit.journey-canvas"),
+    ("journey-canvas.pdf", "kit.journey-canvas-poster"),
+    ("journey-canvas-overview.pdf", "kit.journey-canvas-overview"),
     ("persona-canvas.pdf", "kit.persona-canvas"),
     ("empathy-map.pdf", "kit.empathy-map"),
     ("stakeholder-map.pdf", "kit.stakeholder-map"),
@@ -101,6 +102,8 @@ _SHEETS = (
     ("prioritisation-matrix.pdf", "kit.prioritisation"),
     ("kpi-sheet.pdf", "kit.kpi-sheet"),
     ("validation-checklist.pdf", "kit.checklist"),
+    ("transcription-sheet.pdf", "kit.transcription"),
+    ("transcript.csv", "kit.transcript"),
     ("facilitation-guide.pdf", "kit.guide"),
 )
 
@@ -112,7 +115,7 @@ def toolkit_page(names: list[str], personas: list[Persona], settings: Settings) 
     page.slot(f"<p>{inline_html(say('kit.page-intro'))}</p>")
     page.heading(2, say("kit.sheets"))
     items = "".join(
-        f'<li><a href="{attr(name)}" download>{e(say(key))}</a> <span class="jm-tag">PDF</span></li>'
+        f'<li><a href="{attr(name)}" download>{e(say(key))}</a> <span class="jm-tag">{name.rsplit(".", 1)[1].upper()}</span></li>'
         for name, key in _SHEETS
         if name in names
     )

@@ -1,0 +1,115 @@
+"""The way back from the wall: a blank transcript that lists every cell id of the blank
+canvas, and the transcription sheet that tells the scribe what each column and lane name
+means. Both use the words ``import csv`` reads (``generator.cells``)."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from generator.cells import format_cell, printed_fields
+from generator.labels import Labels
+from generator.print.canvas_plan import CanvasPlan, row_field
+from generator.print.typst_markup import markdown_to_typst, tstr
+
+__all__ = ["TRANSCRIPT_COLUMNS", "blank_transcript", "transcription_sheet"]
+
+TRANSCRIPT_COLUMNS: dict[str, tuple[str, ...]] = {
+    "en": (
+        "cell",
+        "text",
+        "feeling",
+        "stage",
+        "step",
+        "lane",
+        "touchpoint",
+        "channel",
+        "owner",
+        "type",
+        "desired result",
+        "how measured",
+        "how often",
+        "improvement",
+        "date",
+    ),
+    "nl": (
+        "cel",
+        "tekst",
+        "gevoel",
+        "fase",
+        "stap",
+        "baan",
+        "contactmoment",
+        "kanaal",
+        "eigenaar",
+        "soort",
+        "gewenst resultaat",
+        "hoe gemeten",
+        "hoe vaak",
+        "verbetering",
+        "datum",
+    ),
+}
+"""The blank transcript's columns: a canvas note needs cell and text; the others take the
+rows typed from the inventory, KPI sheet and improvements strip."""
+_JOURNEY_ROWS = {
+    "en": ("title", "persona", "owner", "expectations"),
+    "nl": ("titel", "persona", "eigenaar", "verwachtingen"),
+}
+
+
+def _cell_ids(plan: CanvasPlan, language: str) -> list[str]:
+    ids = []
+    for stage in plan.stages:
+        ids += [format_cell(stage.number, None, "stage", language), format_cell(stage.number, None, "goal", language)]
+        for step in stage.steps:
+            for row in plan.rows:
+                field = row_field(row)
+                if field:
+                    ids.append(format_cell(stage.number, step.number, field, language))
+    return ids
+
+
+def blank_transcript(plan: CanvasPlan, language: str) -> bytes:
+    """The transcript to fill in: the journey's own rows, then a row for every cell of the
+    canvas. Dutch sheets are ``;``-separated, as Dutch Excel opens them; both start with a
+    byte order mark, by which spreadsheets know the file is UTF-8."""
+    columns = TRANSCRIPT_COLUMNS[language]
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if language == "nl" else ",", lineterminator="\r\n")
+    writer.writerow(columns)
+    lane = columns.index("lane" if language == "en" else "baan")
+    for name in _JOURNEY_ROWS[language]:
+        row = [""] * len(columns)
+        row[lane] = name
+        writer.writerow(row)
+    for ident in _cell_ids(plan, language):
+        writer.writerow([ident] + [""] * (len(columns) - 1))
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def transcription_sheet(say: Labels, markdown: str, rows: tuple[str, ...]) -> str:
+    """Typst markup: the scribe's instructions (``markdown``), then every lane name the
+    importer reads, as the canvas prints it and as the cell id writes it."""
+    language = say.language
+    spellings = printed_fields()
+    lines = []
+    for row in ("stage", "goal", *rows):
+        field = row_field(row)
+        if not field:
+            continue
+        key = {
+            "stage": "kit.stages",
+            "goal": "kit.stage-goal",
+            "moment-of-truth": "kit.moment-of-truth",
+            "type": "kit.touchpoint-type",
+        }.get(row, f"lane.{row}")
+        example = format_cell(2, None if field in ("stage", "goal") else 3, field, language)
+        others = ", ".join(sorted(set(spellings.get(field, ())) - {example.rsplit(".", 1)[-1]})[:6])
+        lines.append(f"[#{tstr(say(key))}], [#raw({tstr(example)})], [#text(size: 7.5pt)[#{tstr(others)}]]")
+    head = f"[*#{tstr(say('kit.on-canvas'))}*], [*#{tstr(say('kit.cell-id'))}*], [*#{tstr(say('kit.also-read'))}*]"
+    table = (
+        "#table(columns: (1.3fr, 1fr, 2fr), inset: 1.8mm, stroke: 0.5pt + luma(120), "
+        "fill: (x, y) => if y == 0 { luma(230) },\n  " + head + ",\n  " + ",\n  ".join(lines) + ")\n"
+    )
+    return markdown_to_typst(markdown) + f"\n== #{tstr(say('kit.lane-names'))}\n" + table
