@@ -294,7 +294,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "kit.owner": ("Owner", "Eigenaar"),
     "kit.type": ("Type", "Soort"),
     "kit.emotion-cards": ("Emotion scale cards", "Emotiekaarten"),
-    "kit.cut": ("Cut along the dotted lines", "Knip langs de stippellijnen"),
+    "kit.cut": ("Cut along the dashed lines", "Knip langs de streepjeslijnen"),
     "kit.feel.very-negative": ("very negative", "zeer negatief"),
     "kit.feel.negative": ("negative", "negatief"),
     "kit.feel.slightly-negative": ("slightly negative", "een beetje negatief"),
@@ -333,34 +333,31 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Klantreiscanvas op één vel, om op te schrijven",
     ),
     "kit.sheet-help": (
-        "Write the cell id of the note on the canvas (such as 2.3.touchpoint) in each row: the scribe types this "
+        "Write the cell id of the note on the canvas (such as {example}) in each row: the scribe types this "
         "sheet into the transcript's columns of the same names.",
-        "Schrijf in elke rij het celnummer van de note op het canvas (zoals 2.3.contactmoment): de notulist typt dit "
+        "Schrijf in elke rij het celnummer van de note op het canvas (zoals {example}): de notulist typt dit "
         "vel over in de kolommen met dezelfde namen in het transcript.",
     ),
     "kit.stage-goal": ("Stage goal", "Doel van de fase"),
-    "kit.moment-of-truth": ("Moment of truth", "Moment van de waarheid"),
+    "kit.moment-of-truth": ("Moment of truth", "Sleutelmoment"),
     "kit.touchpoint-type": ("Touchpoint type", "Soort contactmoment"),
     "kit.yes": ("yes", "ja"),
     "kit.improvements": ("Agreed improvements", "Afgesproken verbeteringen"),
     "kit.improvement": ("Improvement", "Verbetering"),
     "kit.step-cell": ("Step (cell id)", "Stap (celnummer)"),
-    "kit.legend": ("Sticky notes", "Sticky notes"),
+    "kit.legend": ("Sticky-note colours", "Kleuren van de sticky notes"),
     "kit.note-colour": ("{lane}: {colour}", "{lane}: {colour}"),
-    "kit.notes-of": ("{colour} notes", "{colour} notes"),
-    "kit.colour.yellow": ("yellow", "geel"),
-    "kit.colour.blue": ("blue", "blauw"),
-    "kit.colour.pink": ("pink", "roze"),
-    "kit.colour.green": ("green", "groen"),
+    "kit.notes.yellow": ("yellow notes", "gele notes"),
+    "kit.notes.blue": ("blue notes", "blauwe notes"),
+    "kit.notes.pink": ("pink notes", "roze notes"),
+    "kit.notes.green": ("green notes", "groene notes"),
     "kit.sheet": (
         "Sheet {name}: row {row} of {rows}, column {column} of {columns}",
         "Vel {name}: rij {row} van {rows}, kolom {column} van {columns}",
     ),
     "kit.cut-edge": ("cut along the print, lay over {name}", "knip langs de print, leg over {name}"),
-    "kit.glue-edge": (
-        "glue: {name} goes over this strip, up to the dashed line",
-        "lijm: {name} komt over deze strook, tot de stippellijn",
-    ),
+    "kit.glue-edge": ("glue: {name} goes over the grey strip", "lijm: {name} komt over de grijze strook"),
+    "kit.glue": ("glue", "lijm"),
     "kit.outer-edge": ("edge of the canvas", "rand van het canvas"),
     "kit.assembly": ("Journey canvas: how the sheets go together", "Klantreiscanvas: zo passen de vellen aan elkaar"),
     "kit.assembly-size": (
@@ -372,21 +369,21 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Print elk vel op ware grootte (100 %), niet 'passend op pagina': de balk hieronder moet 100 mm zijn.",
     ),
     "kit.assembly-2": (
-        "Lay the sheets out as on this map: row A at the top, column 1 on the left.",
-        "Leg de vellen neer zoals op deze kaart: rij A bovenaan, kolom 1 links.",
+        "Lay the sheets out as on this map: R1C1 (row 1, column 1) at the top left.",
+        "Leg de vellen neer zoals op deze kaart: R1C1 (rij 1, kolom 1) linksboven.",
     ),
     "kit.assembly-3": (
         "Cut each sheet along the edge of its print where its margin says 'cut' (left and top).",
         "Knip elk vel langs de rand van de print waar de marge 'knip' zegt (links en boven).",
     ),
     "kit.assembly-4": (
-        "Glue it over its neighbour's strip up to the dashed line, so the lines run on; start at A1.",
-        "Lijm het over de strook van de buur tot de stippellijn, zodat de lijnen doorlopen; begin bij A1.",
+        "Glue it over the grey strip of the sheet to its left and above, so the lines run on; start at R1C1.",
+        "Lijm het over de grijze strook van het vel links en erboven, zodat de lijnen doorlopen; begin bij R1C1.",
     ),
     "kit.scale-bar": ("100 mm at actual size", "100 mm op ware grootte"),
     "kit.cell-help": (
-        "Each cell's id (top left: stage.step.lane, such as 2.3.pain) goes in the transcript's cell column.",
-        "Het celnummer (linksboven: fase.stap.rij, zoals 2.3.pijn) komt in de kolom cel van het transcript.",
+        "Each cell's id (top left: stage.step.lane, such as 2.2.pain) goes in the transcript's cell column.",
+        "Het celnummer (linksboven: fase.stap.rij, zoals 2.2.pijn) komt in de kolom cel van het transcript.",
     ),
     "kit.page-intro": (
         "Everything a facilitator needs to print for a mapping workshop, in the lanes and language of this site, "

@@ -12,11 +12,22 @@ from generator.labels import Labels
 from generator.print.canvas_plan import MM_PER_PT, NOTE_MM, CanvasStage, CanvasStep, Layout, row_field, tick_size
 from generator.print.typst_markup import tstr
 
-__all__ = ["NOTE_COLOURS", "canvas_block", "score_label"]
+__all__ = ["FIT", "NOTE_COLOURS", "canvas_block", "score_label"]
 
 NOTE_COLOURS = {"steps": "yellow", "touchpoint": "blue", "pain": "pink", "opportunity": "green"}
 """The sticky-note colour of each lane, as the guide and the canvas's legend name them."""
 _LINE = "0.6pt + luma(60)"
+
+
+FIT = """#let fit(body, largest: 10pt, smallest: 5.5pt) = layout(room => {
+  let size = largest
+  while size > smallest and measure(block(width: room.width, text(size: size, body))).height > room.height {
+    size -= 0.25pt
+  }
+  text(size: size, body)
+})
+"""
+"""A typst function: ``body`` at the largest size (down to ``smallest``) that fits its box."""
 
 
 def score_label(score: int, low: int) -> str:
@@ -81,14 +92,22 @@ class _Canvas:
         lay, say, plan = self.lay, self.say, self.plan
         width = lay.column_x(plan.columns)
         self.add(0, 0, _text(say("kit.journey-canvas"), lay.title_pt, bold=True))
-        fields = ((say("kit.journey"), plan.title), (say("persona"), plan.persona), (say("kit.date"), ""))
-        field_w = min(width * 0.2, 120.0)
+        fields = (
+            (say("kit.journey"), plan.title),
+            (say("persona"), plan.persona),
+            (say("kit.owner"), plan.owner),
+            (say("kit.date"), ""),
+        )
         line_pt = max(lay.label_pt * 0.55, 7.0)
-        x = width - len(fields) * (field_w + 4)
-        for label, value in fields:
-            line = f"#box(width: {field_w:.2f}mm, stroke: (bottom: 0.6pt + luma(60)), inset: (bottom: 1mm))"
-            content = f"{_text(label + ':', line_pt, bold=True)} {_text(value, line_pt)}"
-            self.add(x, lay.title_pt * MM_PER_PT * 0.35, f"{line}[{content}]")
+        x = width * 0.3
+        field_h = line_pt * MM_PER_PT * 1.6
+        for (label, value), share in zip(fields, (0.26, 0.18, 0.14, 0.1), strict=True):
+            field_w = width * share - 4
+            content = f"#fit(largest: {line_pt:.1f}pt, smallest: 4pt)[#strong[#{tstr(label + ':')}] #{tstr(value)}]"
+            line = (
+                f"#box(width: {field_w:.2f}mm, height: {field_h:.2f}mm, stroke: (bottom: 0.6pt + luma(60)))[{content}]"
+            )
+            self.add(x, lay.title_pt * MM_PER_PT * 0.35, line)
             x += field_w + 4
         top = lay.title_pt * MM_PER_PT * 1.7
         box_h = lay.header_h - top - lay.pad * 2
@@ -96,20 +115,22 @@ class _Canvas:
         self.add(0, top, _rect(expect_w, box_h))
         self.add(lay.pad, top + lay.pad, _text(say("kit.expectations") + ":", line_pt, bold=True))
         if plan.expectations:
-            self.add(
-                lay.pad,
-                top + lay.pad + line_pt * MM_PER_PT * 1.8,
-                _box(expect_w - 2 * lay.pad, _text(plan.expectations, lay.body_pt)),
-            )
+            text_h = box_h - 2 * lay.pad - line_pt * MM_PER_PT * 1.8
+            room = f"width: {expect_w - 2 * lay.pad:.2f}mm, height: {text_h:.2f}mm"
+            fitted = f"#fit(largest: {lay.body_pt:.1f}pt, smallest: 4pt)[#{tstr(plan.expectations)}]"
+            self.add(lay.pad, top + lay.pad + line_pt * MM_PER_PT * 1.8, f"#box({room})[{fitted}]")
         legend = " · ".join(
-            say("kit.note-colour", lane=say(f"lane.{lane}"), colour=say(f"kit.colour.{colour}"))
+            say("kit.note-colour", lane=say(f"lane.{lane}"), colour=say(f"kit.notes.{colour}"))
             for lane, colour in NOTE_COLOURS.items()
             if lane in plan.rows
         )
         legend_x = expect_w + 4
         self.add(legend_x, top, _rect(width - legend_x, box_h, stroke="0.4pt + luma(120)"))
-        body = f"{_text(say('kit.legend'), line_pt, bold=True)}#linebreak(){_text(legend, lay.id_pt * 1.1)}"
-        self.add(legend_x + lay.pad, top + lay.pad, _box(width - legend_x - 2 * lay.pad, body))
+        body = f"#strong[#{tstr(say('kit.legend'))}]#linebreak()#text(size: 0.8em)[#{tstr(legend)}]"
+        room = f"width: {width - legend_x - 2 * lay.pad:.2f}mm, height: {box_h - 2 * lay.pad:.2f}mm"
+        self.add(
+            legend_x + lay.pad, top + lay.pad, f"#box({room})[#fit(largest: {line_pt:.1f}pt, smallest: 4pt)[{body}]]"
+        )
 
     def label(self, y: float, height: float, kind: str) -> None:
         lay, say = self.lay, self.say
@@ -122,14 +143,18 @@ class _Canvas:
         }.get(kind, f"lane.{kind}")
         thin = kind in ("moment-of-truth", "type", "visibility")
         size = lay.label_pt * (0.55 if thin else 0.8 if kind in ("stage", "goal", "improvements") else 1)
+        size = max(size, 6.0)
         width = lay.label_w - 2 * lay.pad - (lay.scale_w if kind == "feeling" else 0)
-        body = _text(say(key), size, bold=True)
+        body = f"#text(weight: 700)[#{tstr(say(key))}]"
         if kind in NOTE_COLOURS and not self.plan.filled:
-            colour = say(f"kit.colour.{NOTE_COLOURS[kind]}")
-            body += f"#linebreak(){_text(say('kit.notes-of', colour=colour), lay.id_pt * 1.2, grey=True)}"
+            hint = say(f"kit.notes.{NOTE_COLOURS[kind]}")
+            body += f"#linebreak()#text(size: 0.55em, fill: luma(85))[#{tstr(hint)}]"
         if kind != "visibility":
             self.add(0, y, _rect(lay.label_w, height, fill="luma(242)"))
-        self.add(lay.pad, y + lay.pad, _box(width, f"#set par(leading: 0.25em);{body}"))
+        # The label shrinks (down to 4 pt) rather than run into the next row.
+        room = max(height - 1.5 * lay.pad, 2.0)
+        fitted = f"#fit(largest: {size:.1f}pt, smallest: 4pt)[#set par(leading: 0.25em);{body}]"
+        self.add(lay.pad, y + lay.pad * 0.75, f"#box(width: {width:.2f}mm, height: {room:.2f}mm)[{fitted}]")
 
     def stages(self, y: float, height: float, goals: bool) -> None:
         lay, say = self.lay, self.say
@@ -258,7 +283,7 @@ class _Canvas:
             x += width * share
             if share != heads[-1][1]:
                 self.add(x, y, f"#line(length: {height:.2f}mm, angle: 90deg, stroke: 0.5pt + luma(90))")
-        rows = 3
+        rows = 3 if (height - head_h) / 3 >= 7 else 2  # lines at least 7 mm apart to write on
         for row in range(rows + 1):
             at = y + head_h + row * (height - head_h) / rows
             if row < rows:
@@ -279,7 +304,7 @@ class _Canvas:
         self.add(0, last.y + last.height + 1.5, _text(self.say("kit.cell-help"), lay.id_pt, grey=True))
         return (
             f'block(width: {lay.width:.2f}mm, height: {lay.height:.2f}mm)[#set text(font: "Inter", fill: luma(20), '
-            'top-edge: "ascender", bottom-edge: "descender")\n' + "\n".join(self.parts) + "\n]"
+            'top-edge: "ascender", bottom-edge: "descender")\n' + FIT + "\n".join(self.parts) + "\n]"
         )
 
 

@@ -65,6 +65,7 @@ class CanvasPlan:
     touchpoint_types: tuple[str, ...] = ()
     title: str = ""
     persona: str = ""
+    owner: str = ""
     expectations: str = ""
     journey_id: str = ""
 
@@ -150,6 +151,7 @@ def journey_plan(journey: Journey, settings: Settings, persona_name: str = "") -
         touchpoint_types=settings.touchpoint_types,
         title=journey.title,
         persona=persona_name or journey.persona,
+        owner=journey.owner,
         expectations=plain_text(journey.expectations),
         journey_id=journey.id,
     )
@@ -207,19 +209,22 @@ _THIN = {"visibility": 0.15, "moment-of-truth": 0.24, "type": 0.24}
 _TALL = {"feeling": 1.4}  # room for a curve drawn across the scale
 
 
-def lay_out(plan: CanvasPlan, cell_w: float = POSTER_CELL_MM, cell_h: float = POSTER_CELL_MM) -> Layout:
+def lay_out(
+    plan: CanvasPlan, cell_w: float = POSTER_CELL_MM, cell_h: float = POSTER_CELL_MM, text_scale: float = 1.0
+) -> Layout:
     """The canvas with cells of ``cell_w`` × ``cell_h`` mm; every other size follows from
-    the cell. Rows of a filled canvas grow to hold their texts."""
-    unit = min(cell_w, cell_h)
-    label_pt = _clamp(unit * 0.26, 7.5, 24)
-    id_pt = _clamp(unit * 0.1, 5, 9)
-    body_pt = _clamp(unit * 0.13, 6.5, 11)
+    the cell (cells are wider than tall on an overview, so the width counts for more).
+    Rows of a filled canvas grow to hold their texts, set ``text_scale`` times the size."""
+    unit = min(cell_w, cell_h * 1.6)
+    label_pt = _clamp(unit * 0.26, 8, 24)
+    id_pt = _clamp(unit * 0.1, 5.5, 9)
+    body_pt = _clamp(unit * 0.13, 6.5, 11) * text_scale
     pad = _clamp(unit * 0.035, 1, 3)
     header_h = _clamp(unit * 0.8, 19, 72)
     heights = {
         "stage": _clamp(unit * 0.4, 7, 34),
-        "goal": _clamp(unit * 0.45, 8, 38),
-        "improvements": _clamp(unit * 0.95, 16, 80),
+        "goal": _clamp(unit * 0.45, 9, 38),
+        "improvements": _clamp(unit * 0.95, 24, 80),
     }
     y = header_h
     rows = []
@@ -254,10 +259,20 @@ def lay_out(plan: CanvasPlan, cell_w: float = POSTER_CELL_MM, cell_h: float = PO
 
 
 def fit_to(plan: CanvasPlan, width: float, height: float) -> Layout:
-    """The layout whose cells make the canvas fill ``width`` × ``height`` mm (an overview)."""
+    """The layout whose cells make the canvas fill ``width`` × ``height`` mm (an overview).
+    A filled canvas whose texts do not fit gets smaller text, down to half the size; the
+    caller scales what still does not fit."""
+    for tenths in range(10, 4, -1):
+        layout = _fitted(plan, width, height, tenths / 10)
+        if layout.height <= height + 0.01:
+            return layout
+    return layout
+
+
+def _fitted(plan: CanvasPlan, width: float, height: float, text_scale: float) -> Layout:
     cell_w, cell_h = 40.0, 30.0
     for _ in range(6):  # the fixed bands depend on the cell: converge on the size
-        layout = lay_out(plan, cell_w, cell_h)
+        layout = lay_out(plan, cell_w, cell_h, text_scale)
         spare_w = width - layout.width
         spare_h = height - layout.height
         cell_w += spare_w / max(plan.columns, 1)
@@ -267,10 +282,10 @@ def fit_to(plan: CanvasPlan, width: float, height: float) -> Layout:
         growing = growing or 1.0
         cell_h += spare_h / growing
         cell_w, cell_h = max(cell_w, 8.0), max(cell_h, 8.0)
-    layout = lay_out(plan, cell_w, cell_h)
+    layout = lay_out(plan, cell_w, cell_h, text_scale)
     while layout.height > height and cell_h > 8:  # rows a filled canvas grew: shrink to fit
-        cell_h -= 1
-        layout = lay_out(plan, cell_w, cell_h)
+        cell_h -= 0.5
+        layout = lay_out(plan, cell_w, cell_h, text_scale)
     return layout
 
 
@@ -292,7 +307,7 @@ def _tick_rows_height(words: tuple[str, ...], cell_w: float, id_pt: float, pad: 
         if used and used + wide > room:
             lines, used = lines + 1, 0.0
         used += wide
-    return id_pt * MM_PER_PT * 1.9 + lines * max(tick_size(id_pt), id_pt * MM_PER_PT * 1.3) * 1.6 + 2 * pad
+    return id_pt * MM_PER_PT * 1.9 + lines * max(tick_size(id_pt), id_pt * MM_PER_PT * 1.3) * 1.9 + 2 * pad
 
 
 def _needed(plan: CanvasPlan, kind: str, cell_w: float, body_pt: float, id_pt: float, pad: float) -> float:

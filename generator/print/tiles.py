@@ -1,10 +1,12 @@
 """A poster cut into sheets of office paper: overlap, cut and glue marks on every edge,
 the sheet's name in its margin, and an assembly map as the first page.
 
-Each sheet shows one window of the poster. Neighbouring windows share an ``OVERLAP_MM``
-strip: the sheet to the right (or below) is cut along the edge of its print and laid
-over that strip of its neighbour, where a dashed line shows where its edge goes.
-Marks and labels keep ``EDGE_MM`` clear of the paper's edge, where printers do not print.
+Each sheet shows one window of the poster. The windows are spread evenly, so the last
+column and row are as full as the others, and neighbours share a strip of at least
+``OVERLAP_MM``: the sheet to the right (or below) is cut along the edge of its print and
+laid over that strip of its neighbour, which is shaded grey and says "glue". Marks and
+labels keep ``MARK_FROM_MM`` clear of the paper's edge, more than the 6.35 mm a letter
+printer leaves blank; nothing at all is within ``EDGE_MM``.
 """
 
 from __future__ import annotations
@@ -20,7 +22,8 @@ __all__ = ["EDGE_MM", "OVERLAP_MM", "Tiling", "plan_tiles", "tiled_source"]
 
 OVERLAP_MM = 15.0
 EDGE_MM = 5.0
-_MARK_FROM = EDGE_MM + 0.8  # marks and margin text start this far from the paper's edge
+MARK_FROM_MM = 6.6
+_MARK_FROM = MARK_FROM_MM  # marks and margin text start this far from the paper's edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,20 +50,43 @@ class Tiling:
     def count(self) -> int:
         return self.columns * self.rows
 
+    @property
+    def step_x(self) -> float:
+        """How far apart neighbouring windows start, across: spread evenly, with at most
+        ``MAX_OVERLAP_MM`` to glue (a poster just wider than a sheet keeps a blank end)."""
+        return _step(self.width, self.area_w, self.columns)
+
+    @property
+    def step_y(self) -> float:
+        return _step(self.height, self.area_h, self.rows)
+
+    @property
+    def overlap_x(self) -> float:
+        """The glue strip between a sheet and the next one across, in mm."""
+        return self.area_w - self.step_x
+
+    @property
+    def overlap_y(self) -> float:
+        return self.area_h - self.step_y
+
     def origin(self, row: int, column: int) -> tuple[float, float]:
         """Where sheet (row, column)'s window starts on the poster, in mm."""
-        return column * (self.area_w - OVERLAP_MM), row * (self.area_h - OVERLAP_MM)
+        return column * self.step_x, row * self.step_y
+
+
+MAX_OVERLAP_MM = 40.0
+
+
+def _step(length: float, area: float, count: int) -> float:
+    if count < 2:
+        return area
+    return max((length - area) / (count - 1), area - MAX_OVERLAP_MM)
 
 
 def sheet_name(row: int, column: int) -> str:
-    """``B3``: rows are letters, columns numbers, as on a street map."""
-    letters = ""
-    number = row
-    while True:
-        letters = chr(65 + number % 26) + letters
-        number = number // 26 - 1
-        if number < 0:
-            return f"{letters}{column + 1}"
+    """``R2C3``: row and column, numbered from the top left (a name like ``A4`` would read
+    as a paper size)."""
+    return f"R{row + 1}C{column + 1}"
 
 
 def plan_tiles(width: float, height: float, paper: Paper) -> Tiling:
@@ -117,22 +143,30 @@ def _sheet(tiling: Tiling, row: int, column: int, say: Labels) -> str:
         f"[#place(top + left, dx: -{x0:.2f}mm, dy: -{y0:.2f}mm)[#poster]]"
     )
     parts = [window, _corner_marks(tiling)]
-    glue_line = '(thickness: 0.8pt, paint: luma(40), dash: "dashed")'
+    glue = say("kit.glue")
     edges = {
         "left": say("kit.cut-edge", name=sheet_name(row, column - 1)) if column > 0 else "",
         "top": say("kit.cut-edge", name=sheet_name(row - 1, column)) if row > 0 else "",
         "right": say("kit.glue-edge", name=sheet_name(row, column + 1)) if column < tiling.columns - 1 else "",
         "bottom": say("kit.glue-edge", name=sheet_name(row + 1, column)) if row < tiling.rows - 1 else "",
     }
+    # The strips the neighbours cover: shaded, edged and labelled, unlike any line of the canvas.
+    strip = "fill: luma(215), stroke: 0.9pt + luma(30)"
     if edges["right"]:
-        at = tiling.area_w - OVERLAP_MM
+        at = tiling.area_w - tiling.overlap_x
         parts.append(
-            f"#place(top + left, dx: {at:.2f}mm)"
-            f"[#line(length: {tiling.area_h:.2f}mm, angle: 90deg, stroke: {glue_line})]"
+            f"#place(top + left, dx: {at:.2f}mm)[#rect(width: {tiling.overlap_x:.2f}mm, "
+            f"height: {tiling.area_h:.2f}mm, {strip})[#align(center + horizon)"
+            f"[#rotate(-90deg, reflow: true)[#text(size: 9pt, weight: 700)[#{tstr(glue)}]]]]]"
         )
     if edges["bottom"]:
-        at = tiling.area_h - OVERLAP_MM
-        parts.append(f"#place(top + left, dy: {at:.2f}mm)[#line(length: {tiling.area_w:.2f}mm, stroke: {glue_line})]")
+        at = tiling.area_h - tiling.overlap_y
+        width = tiling.area_w - (tiling.overlap_x if edges["right"] else 0)
+        parts.append(
+            f"#place(top + left, dy: {at:.2f}mm)[#rect(width: {width:.2f}mm, "
+            f"height: {tiling.overlap_y:.2f}mm, {strip})[#align(center + horizon)"
+            f"[#text(size: 9pt, weight: 700)[#{tstr(glue)}]]]]"
+        )
     label = say("kit.sheet", name=name, row=row + 1, rows=tiling.rows, column=column + 1, columns=tiling.columns)
     edges["top"] = f"{label} · {edges['top']}" if edges["top"] else label
     for where, text in edges.items():
@@ -141,22 +175,33 @@ def _sheet(tiling: Tiling, row: int, column: int, say: Labels) -> str:
 
 
 def _assembly(tiling: Tiling, say: Labels, paper: Paper) -> str:
-    """The first page: the whole poster small, each sheet's window on it, and how to join them."""
-    available_h = tiling.area_h - 62
-    scale = min(tiling.area_w / tiling.width, available_h / tiling.height)
+    """The first page: the whole poster small, each sheet's window on it, and how to join
+    them, beside the map when the page has room there, else below it. Type grows with
+    the page."""
+    size = tiling.page_h / 210 if tiling.page_h < tiling.page_w else tiling.page_w / 210
+    size = min(max(size, 1.0), 2.8)  # 1 on A4, about 2 on A2, at most 2.8
+    text_h = 62 * size
+    below = min(tiling.area_w / tiling.width, (tiling.area_h - text_h) / tiling.height)
+    beside = min(tiling.area_w * 0.62 / tiling.width, tiling.area_h / tiling.height)
+    if tiling.area_w - tiling.width * beside - 6 < 105 * size:  # the column must hold the 100 mm bar
+        beside = 0.0
+    scale = max(below, beside)
     windows = []
     for row in range(tiling.rows):
         for column in range(tiling.columns):
             x0, y0 = tiling.origin(row, column)
             w = min(tiling.area_w, tiling.width - x0) * scale
             h = min(tiling.area_h, tiling.height - y0) * scale
-            name = f"#box(fill: white, inset: 0.8mm)[#text(size: 9pt, weight: 700)[#{tstr(sheet_name(row, column))}]]"
+            name = (
+                f"#box(fill: white, stroke: 0.5pt, inset: {size:.1f}mm)"
+                f"[#text(size: {8 * size:.1f}pt, weight: 700)[#{tstr(sheet_name(row, column))}]]"
+            )
             windows.append(
                 f"#place(top + left, dx: {x0 * scale:.2f}mm, dy: {y0 * scale:.2f}mm)"
-                f'[#rect(width: {w:.2f}mm, height: {h:.2f}mm, stroke: (thickness: 0.9pt, dash: "dashed"))'
-                f"[#align(center + horizon)[{name}]]]"
+                f'[#rect(width: {w:.2f}mm, height: {h:.2f}mm, stroke: (thickness: 1pt, dash: "dashed"))'
+                f"[#place(top + left, dx: 0.8mm, dy: 0.8mm)[{name}]]]"
             )
-    size = say(
+    finished = say(
         "kit.assembly-size",
         width=round(tiling.width),
         height=round(tiling.height),
@@ -166,17 +211,21 @@ def _assembly(tiling: Tiling, say: Labels, paper: Paper) -> str:
         rows=tiling.rows,
     )
     steps = "".join(f"+ #{tstr(say(f'kit.assembly-{n}'))}\n" for n in range(1, 5))
-    return (
-        f"#text(size: 16pt, weight: 700)[#{tstr(say('kit.assembly'))}]#linebreak()"
-        f"#text(size: 9pt)[#{tstr(size)}]\n#v(2mm)\n"
+    how = (
+        f"#set text(size: {9 * size:.1f}pt)\n#text(size: {16 * size:.1f}pt, weight: 700)[#{tstr(say('kit.assembly'))}]"
+        f"#linebreak()#{tstr(finished)}\n\n{steps}\n"
+        "#box(width: 100mm, height: 2.5mm, fill: luma(30))#h(2mm)"
+        f"#text(size: {8 * size:.1f}pt)[#{tstr(say('kit.scale-bar'))}]\n"
+    )
+    poster = (
         f"#box(width: {tiling.width * scale:.2f}mm, height: {tiling.height * scale:.2f}mm)"
         f"[#scale(x: {scale * 100:.3f}%, y: {scale * 100:.3f}%, origin: top + left, reflow: true)[#poster]"
         + "".join(windows)
-        + "]\n#v(2mm)\n#set text(size: 8.5pt)\n"
-        + steps
-        + "#v(1mm)#box(width: 100mm, height: 2.5mm, fill: luma(30))#h(2mm)"
-        + f"#text(size: 8pt)[#{tstr(say('kit.scale-bar'))}]\n"
+        + "]"
     )
+    if beside > below:
+        return f"#grid(columns: ({tiling.width * scale + 6:.2f}mm, 1fr), [{poster}], [{how}])\n"
+    return f"{how}\n#v(2mm)\n{poster}\n"
 
 
 def tiled_source(poster: str, width: float, height: float, paper: Paper, say: Labels, title: str) -> str:

@@ -11,10 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.cells import format_cell
 from generator.config import Settings
 from generator.labels import Labels
 from generator.model import Persona
-from generator.print.canvas import canvas_block, score_label
+from generator.print.canvas import FIT, canvas_block, score_label
 from generator.print.canvas_plan import CanvasPlan, blank_plan, fit_to, lay_out
 from generator.print.render_print import PAPERS, Paper, typst_compile
 from generator.print.tiles import tiled_source
@@ -54,9 +55,14 @@ def _page(paper: Paper, *, landscape: bool = True, margin: float | None = None) 
     return f"#set page(width: {width}mm, height: {height}mm, margin: {edge}mm)\n"
 
 
-def _prelude(say: Labels, sheet_title: str) -> str:
+def type_scale(paper: Paper) -> float:
+    """How much larger a sheet's type is than on A4: 1 on A4 and letter, 1.4 on A3, 2.8 on A1 and up."""
+    return min(max(min(paper.width, paper.height) / 210, 1.0), 2.8)
+
+
+def _prelude(say: Labels, sheet_title: str, scale: float = 1.0) -> str:
     return (
-        f'#set text(font: "Inter", size: 10pt, lang: "{say.language}", fill: luma(20))\n'
+        f'#set text(font: "Inter", size: {10 * scale:.1f}pt, lang: "{say.language}", fill: luma(20))\n'
         f'#show raw: set text(lang: "{say.language}")\n'  # code would be tagged English otherwise
         "#set par(justify: false)\n"
         f"#set document(title: {tstr(sheet_title)})\n"
@@ -65,23 +71,24 @@ def _prelude(say: Labels, sheet_title: str) -> str:
 
 def _opening(say: Labels, paper: Paper, title: str, fields: tuple[str, ...] = (), *, landscape: bool = True) -> str:
     """What a one-page sheet starts with: its page, document settings and title line."""
-    return _page(paper, landscape=landscape) + _prelude(say, title) + _header(say, title, fields)
+    return _page(paper, landscape=landscape) + _prelude(say, title, type_scale(paper)) + _header(say, title, fields)
 
 
 def _header(say: Labels, title: str, fields: tuple[str, ...] = ()) -> str:
     """The sheet's title and write-in fields (journey, date) in one line."""
     writein = "".join(
-        f"#h(1fr)#text(size: 9pt)[#{tstr(label)}: #box(width: 45mm, stroke: (bottom: 0.5pt + luma(90)))[]]"
+        f"#h(1fr)#text(size: 0.9em)[#{tstr(label)}: #box(width: 14em, stroke: (bottom: 0.5pt + luma(90)))[]]"
         for label in fields
     )
     return (
-        f"#text(size: 16pt, weight: 700)[#{tstr(title)}]{writein}\n"
-        f"#v(-2mm)#text(size: 7pt, fill: luma(90))[#{tstr(say('kit.title'))}]\n#v(2mm)\n"
+        f"#text(size: 1.6em, weight: 700)[#{tstr(title)}]{writein}\n"
+        f"#v(-0.5em)#text(size: 0.7em, fill: luma(90))[#{tstr(say('kit.title'))}]\n#v(0.5em)\n"
     )
 
 
 def _label(text: str, size: float = 9) -> str:
-    return f"#text(size: {size}pt, weight: 700)[#{tstr(text)}]"
+    """A bold label, ``size`` pt on A4 and as much larger as the sheet's type."""
+    return f"#text(size: {size / 10:.2f}em, weight: 700)[#{tstr(text)}]"
 
 
 def journey_canvas(say: Labels, paper: Paper, plan: CanvasPlan, name: str = "journey-canvas") -> Sheet:
@@ -96,7 +103,11 @@ def overview_canvas(say: Labels, paper: Paper, plan: CanvasPlan, name: str = "jo
     width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin
     layout = fit_to(plan, width, height)
     title = say("kit.journey-canvas") + (f": {plan.title}" if plan.title else "")
-    return Sheet(name, _page(paper) + _prelude(say, title) + "#" + canvas_block(layout, say) + "\n")
+    block = canvas_block(layout, say)
+    shrink = min(1.0, width / layout.width, height / layout.height)
+    if shrink < 1:  # a journey with more text than the sheet holds even in small type
+        block = f"scale(x: {shrink * 100:.3f}%, y: {shrink * 100:.3f}%, origin: top + left, reflow: true)[#{block}]"
+    return Sheet(name, _page(paper) + _prelude(say, title) + "#" + block + "\n")
 
 
 def _box(title: str, body: str = "", *, height: str = "1fr", right: bool = False) -> str:
@@ -108,23 +119,13 @@ def _lines(values: tuple[str, ...]) -> str:
     return "".join(f"- #{tstr(value)}\n" for value in values)
 
 
-FIT = """#let fit(body, largest: LARGESTpt, smallest: 5.5pt) = layout(room => {
-  let size = largest
-  while size > smallest and measure(block(width: room.width, text(size: size, body))).height > room.height {
-    size -= 0.25pt
-  }
-  text(size: size, body)
-})
-"""
-"""A typst function: ``body`` at the largest size (down to ``smallest``) that fits its box."""
-
-
-def _fitted_box(title: str, body: str) -> str:
-    """A box of the persona canvas: its label, and ``body`` sized to fill the rest of it."""
-    inner = f"#fit[{body}]" if body else ""
+def _fitted_box(title: str, body: str, largest: float) -> str:
+    """A box of the persona canvas: its label, and ``body`` sized (at most ``largest`` pt)
+    to fill the rest of it."""
+    inner = f"#fit(largest: {largest:.1f}pt)[{body}]" if body else ""
     return (
-        "rect(width: 100%, height: 100%, stroke: 0.6pt + luma(80), inset: 3mm)"
-        f"[#grid(rows: (auto, 1fr), row-gutter: 1.5mm, [{_label(title)}], [{inner}])]"
+        "rect(width: 100%, height: 100%, stroke: 0.6pt + luma(80), inset: 0.9em)"
+        f"[#grid(rows: (auto, 1fr), row-gutter: 0.7em, [{_label(title, 10)}], [{inner}])]"
     )
 
 
@@ -161,27 +162,38 @@ def persona_canvas(settings: Settings, say: Labels, paper: Paper, persona: Perso
 
     story = reflowed(p.narrative) if p and p.narrative else ""
     title = say("kit.persona-canvas") + (f": {p.name}" if p else "")
+    largest = 10 * type_scale(paper)
+
+    def box(label: str, body: str) -> str:
+        return _fitted_box(label, body, largest)
+
     grid = (
         "#block(height: 1fr, width: 100%)[#grid(columns: (1fr, 1fr, 1fr), rows: (1fr, 1fr, 1fr), gutter: 3mm,\n"
-        f"  {_fitted_box(say('kit.name'), name + quote)},\n"
+        f"  {box(say('kit.name'), name + quote)},\n"
         f"  {_box(say('kit.photo'), height='100%')},\n"
-        f"  {_fitted_box(say('kit.profile'), facts)},\n"
-        f"  {_fitted_box(say('persona.goals'), listed('goals'))},\n"
-        f"  {_fitted_box(say('persona.needs'), listed('needs'))},\n"
-        f"  {_fitted_box(say('persona.frustrations'), listed('frustrations'))},\n"
-        f"  {_fitted_box(say('persona.behaviours'), listed('behaviours'))},\n"
-        f"  {_fitted_box(say('persona.channels'), listed('channels'))},\n"
-        f"  {_fitted_box(say('kit.story'), story)},\n)]"
+        f"  {box(say('kit.profile'), facts)},\n"
+        f"  {box(say('persona.goals'), listed('goals'))},\n"
+        f"  {box(say('persona.needs'), listed('needs'))},\n"
+        f"  {box(say('persona.frustrations'), listed('frustrations'))},\n"
+        f"  {box(say('persona.behaviours'), listed('behaviours'))},\n"
+        f"  {box(say('persona.channels'), listed('channels'))},\n"
+        f"  {box(say('kit.story'), story)},\n)]"
     )
-    largest = min(10 * paper.height / PAPERS["A4"].height, 24)  # type grows with the sheet
-    source = _opening(say, paper, title) + FIT.replace("LARGEST", f"{largest:.1f}") + grid + "\n"
+    source = _opening(say, paper, title) + FIT + grid + "\n"
     return Sheet(f"persona-{p.id}" if p else "persona-canvas", source)
 
 
 def empathy_map(settings: Settings, say: Labels, paper: Paper) -> Sheet:
+    # The centre asks its two questions at the top of each half, leaving room to answer.
+    radius = 30 * type_scale(paper)
+    question = "#block(width: {w:.1f}mm)[#align(center)[{text}]]"
     centre = (
-        "#place(center + horizon)[#circle(radius: 21mm, fill: white, stroke: 0.8pt)[#align(center + horizon)"
-        f"[{_label(say('kit.who'), 8)}#v(12mm){_label(say('kit.goal'), 8)}]]]"
+        f"#place(center + horizon)[#circle(radius: {radius:.1f}mm, fill: white, stroke: 0.8pt)]"
+        f"#place(center + horizon, dy: -{radius * 0.72:.1f}mm)"
+        f"[{question.format(w=radius * 1.3, text=_label(say('kit.who'), 7.5))}]"
+        f"#place(center + horizon, dy: {radius * 0.05:.1f}mm)[#line(length: {radius * 1.9:.1f}mm, stroke: 0.4pt + luma(140))]"
+        f"#place(center + horizon, dy: {radius * 0.22:.1f}mm)"
+        f"[{question.format(w=radius * 1.5, text=_label(say('kit.goal'), 7.5))}]"
     )
     grid = (
         "#grid(columns: (1fr, 1fr), rows: (0.8fr, 1fr, 1fr, 0.8fr), gutter: 3mm,\n"
@@ -203,7 +215,8 @@ def stakeholder_map(settings: Settings, say: Labels, paper: Paper) -> Sheet:
         shade = 250 - index * 12
         rings += (
             f"#place(center + horizon)[#circle(radius: {radius} * h, fill: luma({shade}), stroke: 0.7pt + luma(70))]"
-            f"#place(center + horizon, dy: -{radius} * h + 7mm)[#text(size: 8pt, weight: 700)[#{tstr(say(key))}]]"
+            f"#place(center + horizon, dy: -{radius} * h + 1.3em)[#text(size: {0.8 if index < 2 else 0.7}em, "
+            f"weight: 700)[#{tstr(say(key))}]]"
         )
     rings += f"#place(center + horizon)[#circle(radius: 0.07 * h, fill: white, stroke: 1pt)[#align(center + horizon)[{_label(say('kit.customer'))}]]]"
     body = "#layout(size => { let h = size.height; block(width: 100%, height: 100%)[" + rings + "] })"
@@ -216,7 +229,7 @@ def stakeholder_map(settings: Settings, say: Labels, paper: Paper) -> Sheet:
 
 
 def _worksheet(
-    say: Labels, paper: Paper, title: str, headers: list[str], widths: str, rows: int, body: str = ""
+    say: Labels, paper: Paper, title: str, headers: list[str], widths: str, rows: int, field: str, body: str = ""
 ) -> str:
     head = ", ".join(f"[{_label(h, 8.5)}]" for h in headers)
     cells = ", ".join(
@@ -227,7 +240,8 @@ def _worksheet(
         f"#table(columns: {widths}, rows: (auto, ..({rows} * (1fr,))), inset: 2.5mm, stroke: 0.6pt + luma(80), "
         f"fill: (x, y) => if y == 0 {{ luma(230) }}, {head}, {cells})"
     )
-    help_line = f"#v(1mm)#text(size: 7pt, fill: luma(70))[#{tstr(say('kit.sheet-help'))}]\n"
+    example = format_cell(2, 1, field, say.language)
+    help_line = f"#v(1mm)#text(size: 7pt, fill: luma(70))[#{tstr(say('kit.sheet-help', example=example))}]\n"
     return (
         _opening(say, paper, title, (say("kit.journey"),), landscape=False)
         + f"#block(height: 1fr)[{table}]\n"
@@ -248,6 +262,7 @@ def touchpoint_inventory(settings: Settings, say: Labels, paper: Paper) -> Sheet
         [say("kit.cell-id"), say("kit.touchpoint"), say("kit.channel"), say("kit.owner"), say("kit.type")],
         "(22mm, 2fr, 1.2fr, 1.2fr, 1.5fr)",
         14,
+        "touchpoint",
         types,
     )
     return Sheet("touchpoint-inventory", source)
@@ -264,7 +279,7 @@ def kpi_sheet(settings: Settings, say: Labels, paper: Paper) -> Sheet:
     ]
     return Sheet(
         "kpi-sheet",
-        _worksheet(say, paper, say("kit.kpi-sheet"), headers, "(20mm, 1.3fr, 1.5fr, 1.5fr, 0.9fr, 1fr)", 14),
+        _worksheet(say, paper, say("kit.kpi-sheet"), headers, "(20mm, 1.3fr, 1.5fr, 1.5fr, 0.9fr, 1fr)", 14, "kpi"),
     )
 
 

@@ -104,12 +104,14 @@ def transcription_sheet(say: Labels, markdown: str, rows: tuple[str, ...]) -> st
             "moment-of-truth": "kit.moment-of-truth",
             "type": "kit.touchpoint-type",
         }.get(row, f"lane.{row}")
-        example = format_cell(2, None if field in ("stage", "goal") else 3, field, language)
+        example = format_cell(2, None if field in ("stage", "goal") else 2, field, language)
         others = ", ".join(sorted(set(spellings.get(field, ())) - {example.rsplit(".", 1)[-1]})[:6])
-        lines.append(f"[#{tstr(say(key))}], [#raw({tstr(example)})], [#text(size: 7.5pt)[#{tstr(others)}]]")
+        lines.append(
+            f"[#{tstr(say(key))}], [#text(size: 8pt)[#raw({tstr(example)})]], [#text(size: 7.5pt)[#{tstr(others)}]]"
+        )
     head = f"[*#{tstr(say('kit.on-canvas'))}*], [*#{tstr(say('kit.cell-id'))}*], [*#{tstr(say('kit.also-read'))}*]"
     table = (
-        "#table(columns: (1.3fr, 1fr, 2fr), inset: 1.8mm, stroke: 0.5pt + luma(120), "
+        "#table(columns: (1.2fr, 1.35fr, 1.75fr), inset: 1.3mm, stroke: 0.5pt + luma(120), "
         "fill: (x, y) => if y == 0 { luma(230) },\n  " + head + ",\n  " + ",\n  ".join(lines) + ")\n"
     )
     return markdown_to_typst(markdown) + f"\n== #{tstr(say('kit.lane-names'))}\n" + table
