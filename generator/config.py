@@ -248,45 +248,83 @@ def settings_from_options(
 
 
 def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
-    """Settings from ``mkdocs.yml`` (its ``docs_dir`` and ``journeys`` entry), or defaults."""
+    """Settings from ``mkdocs.yml`` (its ``docs_dir``, ``theme.custom_dir`` and ``journeys``
+    entry), or defaults. ``INHERIT`` is followed as MkDocs follows it: the file's keys
+    over its parent's (``theme`` merged key by key, ``plugins`` replaced whole), paths
+    relative to ``mkdocs.yml``; ``!ENV`` values are read from the environment."""
     if config_path is None:
         return Settings(), []
-    shown = display_path(config_path)
-    text, problems = decode_source(config_path.read_bytes(), shown)
-    if text is None:
+    parts, problems = _config_parts(config_path, ())
+    if problems and not parts:
         return Settings(config_path=config_path), problems
+    base = config_path.parent
+    content_dir = base / parts["docs_dir"][1].value if "docs_dir" in parts else base / "docs"
+    theme_dir = base / parts["custom_dir"][1].value if "custom_dir" in parts else None
+    options: dict[str, Any] = {}
+    locate: dict[str, tuple[Location, Location]] = {}
+    fallback = Location(path=display_path(config_path), line=1, column=1)
+    if "plugins" in parts:
+        shown, plugins = parts["plugins"]
+        entry = _journeys_entry(plugins)
+        if entry is not None:
+            fallback = _loc(shown, entry[0])
+            if isinstance(entry[1], yaml.MappingNode):
+                for opt_key, opt_value in entry[1].value:
+                    options[opt_key.value] = _plain(opt_value)
+                    locate[opt_key.value] = (_loc(shown, opt_key), _loc(shown, opt_value))
+    settings, found = settings_from_options(
+        options, content_dir=content_dir, config_path=config_path, locate=locate, fallback=fallback
+    )
+    return replace(settings, theme_dir=theme_dir), problems + found
+
+
+_MAX_INHERIT = 8
+
+
+def _config_parts(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, tuple[str, yaml.Node]], list[Problem]]:
+    """The nodes of one configuration file that journeymap reads (``docs_dir``,
+    ``custom_dir``, ``plugins``), each with the file it is written in, over its parent's."""
+    from generator.read.content_safety import MAX_FILE_BYTES
+
+    shown = display_path(path)
+    with open(path, "rb") as stream:
+        data = stream.read(MAX_FILE_BYTES + 1)
+    if len(data) > MAX_FILE_BYTES:
+        return {}, [problem(Location(path=shown, line=1, column=1), "E103", f"{shown} is over the size limit")]
+    text, problems = decode_source(data, shown)
+    if text is None:
+        return {}, problems
     try:
         root = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
-        return Settings(config_path=config_path), [yaml_error_problem(exc, shown)]
+        return {}, [yaml_error_problem(exc, shown)]
     except yaml.YAMLError as exc:
-        return Settings(config_path=config_path), [problem(Location(path=shown, line=1), "E203", f"YAML error: {exc}")]
-    base = config_path.parent
-    content_dir = base / "docs"
-    theme_dir: Path | None = None
-    options: dict[str, Any] = {}
-    locate: dict[str, tuple[Location, Location]] = {}
-    fallback = Location(path=shown, line=1, column=1)
+        return {}, [problem(Location(path=shown, line=1), "E203", f"YAML error: {exc}")]
+    parts: dict[str, tuple[str, yaml.Node]] = {}
+    inherit: yaml.Node | None = None
     if isinstance(root, yaml.MappingNode):
         for key, value in root.value:
-            if key.value == "docs_dir" and isinstance(value, yaml.ScalarNode):
-                content_dir = base / value.value
+            if key.value == "INHERIT" and isinstance(value, yaml.ScalarNode):
+                inherit = value
+            elif key.value == "docs_dir" and isinstance(value, yaml.ScalarNode):
+                parts["docs_dir"] = (shown, value)
             elif key.value == "theme" and isinstance(value, yaml.MappingNode):
                 for theme_key, theme_value in value.value:
                     if theme_key.value == "custom_dir" and isinstance(theme_value, yaml.ScalarNode):
-                        theme_dir = base / theme_value.value
+                        parts["custom_dir"] = (shown, theme_value)
             elif key.value == "plugins":
-                entry = _journeys_entry(value)
-                if entry is not None:
-                    fallback = _loc(shown, entry[0])
-                    if isinstance(entry[1], yaml.MappingNode):
-                        for opt_key, opt_value in entry[1].value:
-                            options[opt_key.value] = _plain(opt_value)
-                            locate[opt_key.value] = (_loc(shown, opt_key), _loc(shown, opt_value))
-    settings, problems = settings_from_options(
-        options, content_dir=content_dir, config_path=config_path, locate=locate, fallback=fallback
-    )
-    return replace(settings, theme_dir=theme_dir), problems
+                parts["plugins"] = (shown, value)
+    if inherit is None:
+        return parts, []
+    parent = path.parent / str(inherit.value)
+    where = _loc(shown, inherit)
+    hint = "INHERIT names another configuration file, relative to this one."
+    if len(seen) >= _MAX_INHERIT or parent.resolve() in (*seen, path.resolve()):
+        return parts, [problem(where, "E601", f"INHERIT: '{inherit.value}' inherits itself, or too deep", hint)]
+    if not parent.is_file():
+        return parts, [problem(where, "E601", f"INHERIT: '{inherit.value}' is not a file", hint)]
+    inherited, problems = _config_parts(parent, (*seen, path.resolve()))
+    return {**inherited, **parts}, problems
 
 
 def _journeys_entry(plugins: yaml.Node) -> tuple[yaml.Node, yaml.Node | None] | None:
@@ -307,7 +345,10 @@ def _journeys_entry(plugins: yaml.Node) -> tuple[yaml.Node, yaml.Node | None] | 
 
 
 def _plain(node: yaml.Node) -> Any:
-    """Node to data with YAML's core types; unknown tags stay text and never run."""
+    """Node to data with YAML's core types; ``!ENV`` is read from the environment, other
+    unknown tags stay text and never run."""
+    if node.tag == "!ENV":
+        return _environment(node)
     if isinstance(node, yaml.MappingNode):
         return {_plain(k): _plain(v) for k, v in node.value}
     if isinstance(node, yaml.SequenceNode):
@@ -322,6 +363,24 @@ def _plain(node: yaml.Node) -> Any:
     if node.tag == "tag:yaml.org,2002:null":
         return None
     return node.value
+
+
+def _environment(node: yaml.Node) -> Any:
+    """``!ENV NAME`` or ``!ENV [NAME, OTHER, default]`` as MkDocs reads it: the first
+    variable that is set, read as a YAML scalar, else the default (else nothing)."""
+    import os
+
+    items = node.value if isinstance(node, yaml.SequenceNode) else [node]
+    names = items[:-1] if len(items) > 1 else items
+    for name in names:
+        if isinstance(name, yaml.ScalarNode) and name.value in os.environ:
+            value = os.environ[name.value]
+            try:
+                parsed = yaml.compose(value, Loader=yaml.SafeLoader)
+            except yaml.YAMLError:
+                return value
+            return _plain(parsed) if isinstance(parsed, yaml.ScalarNode) else value
+    return _plain(items[-1]) if len(items) > 1 else None
 
 
 def _loc(path: str, node: yaml.Node) -> Location:

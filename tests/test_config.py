@@ -126,3 +126,57 @@ def test_content_folders_follow_the_config(project: Project) -> None:
     project.write("site-src/maps/x.md", JOURNEY)
     result = project.run("check", "--today", "2026-10-01")
     assert result.output == "checked 1 journey and 1 persona: no problems\n"
+
+
+def test_inherit_is_followed_as_mkdocs_follows_it(tmp_path: Path) -> None:
+    """Options in a parent file count, the file's own keys win, paths are relative to
+    mkdocs.yml, and problems point into the file that has them."""
+    (tmp_path / "shared").mkdir()
+    (tmp_path / "shared" / "base.yml").write_text(
+        "docs_dir: pages\ntheme:\n  name: material\n  custom_dir: overrides\nplugins:\n  - journeys:\n"
+        "      language: nl\n      review_period: soon\n"
+    )
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("INHERIT: shared/base.yml\nsite_name: Child\ntheme:\n  name: material\n")
+    settings, problems = load_settings(config)
+    assert settings.language == "nl"
+    assert settings.content_dir == tmp_path / "pages"
+    assert settings.theme_dir == tmp_path / "overrides"
+    assert [(p.code, p.loc.path.endswith("shared/base.yml"), p.loc.line) for p in problems] == [("E601", True, 8)]
+    config.write_text("INHERIT: shared/base.yml\ndocs_dir: content\nplugins:\n  - journeys:\n      language: en\n")
+    settings, problems = load_settings(config)
+    assert (settings.language, settings.review_period, problems) == ("en", 180, [])  # plugins replaced whole
+    assert settings.content_dir == tmp_path / "content"
+
+
+@pytest.mark.parametrize(
+    ("inherit", "message"),
+    [("mkdocs.yml", "inherits itself"), ("missing.yml", "'missing.yml' is not a file")],
+)
+def test_a_bad_inherit_is_located(tmp_path: Path, inherit: str, message: str) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(f"site_name: x\nINHERIT: {inherit}\nplugins:\n  - journeys:\n      language: nl\n")
+    settings, problems = load_settings(config)
+    assert settings.language == "nl"
+    assert len(problems) == 1
+    assert (problems[0].code, problems[0].loc.line, problems[0].loc.column) == ("E601", 2, 10)
+    assert message in problems[0].message
+
+
+def test_env_values_are_read(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = tmp_path / "mkdocs.yml"
+    config.write_text(
+        "plugins:\n  - journeys:\n      language: !ENV [JM_TEST_LANGUAGE, en]\n"
+        "      review_period: !ENV JM_TEST_PERIOD\n      toolkit: !ENV [JM_TEST_UNSET, JM_TEST_KIT, true]\n"
+    )
+    monkeypatch.setenv("JM_TEST_LANGUAGE", "nl")
+    monkeypatch.setenv("JM_TEST_PERIOD", "30")
+    monkeypatch.setenv("JM_TEST_KIT", "false")
+    monkeypatch.delenv("JM_TEST_UNSET", raising=False)
+    settings, problems = load_settings(config)
+    assert problems == []
+    assert (settings.language, settings.review_period, settings.toolkit) == ("nl", 30, False)
+    monkeypatch.delenv("JM_TEST_LANGUAGE")
+    monkeypatch.delenv("JM_TEST_KIT")
+    settings, _ = load_settings(config)
+    assert (settings.language, settings.toolkit) == ("en", True)

@@ -220,6 +220,17 @@ def test_dutch_site(site_project: Project, engine: str) -> None:
     assert "Huidige situatie" in html
 
 
+def test_settings_inherited_from_another_file(site_project: Project, engine: str) -> None:
+    """A site whose mkdocs.yml takes the journeys options from a parent file (INHERIT)
+    gets them on both engines: journeymap reads the parent as the engine does."""
+    site_project.write("shared.yml", SITE_CONFIG.replace("  - journeys\n", "  - journeys:\n      language: nl\n"))
+    site_project.write("mkdocs.yml", "INHERIT: shared.yml\nsite_name: Klantreizen\n")
+    assert site_project.run("build", "--engine", engine, "--strict", "-d", "out").exit_code == 0
+    html = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
+    assert "Klantstappen" in html
+    assert "Werkmateriaal" in (site_project.root / "out/toolkit/index.html").read_text(encoding="utf-8")
+
+
 def test_a_rebuild_draws_only_the_edited_journey(
     site_project: Project, engine: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
