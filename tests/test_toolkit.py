@@ -368,7 +368,7 @@ def test_emotion_words_must_match_the_scale(kit_project: Project) -> None:
 
 
 def test_the_faces_smile_above_the_middle_and_frown_below() -> None:
-    from generator.print.toolkit import _face
+    from generator.print.worksheets import _face
 
     def bend(score: int, low: int, high: int) -> float:
         found = re.search(r"curve\.quad\(\(18mm, ([\d.-]+)mm\)", _face(score, low, high))

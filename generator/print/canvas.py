@@ -278,16 +278,15 @@ class _Canvas:
         )
         head_h = lay.id_pt * MM_PER_PT * 2.4
         x = left
-        for word, share in heads:
+        for index, (word, share) in enumerate(heads):
             self.add(x + lay.pad, y + lay.pad * 0.6, _text(word, lay.id_pt * 1.1, bold=True))
             x += width * share
-            if share != heads[-1][1]:
+            if index < len(heads) - 1:  # a rule between columns
                 self.add(x, y, f"#line(length: {height:.2f}mm, angle: 90deg, stroke: 0.5pt + luma(90))")
         rows = 3 if (height - head_h) / 3 >= 7 else 2  # lines at least 7 mm apart to write on
-        for row in range(rows + 1):
+        for row in range(rows):
             at = y + head_h + row * (height - head_h) / rows
-            if row < rows:
-                self.add(left, at, f"#line(length: {width:.2f}mm, stroke: 0.4pt + luma(120))")
+            self.add(left, at, f"#line(length: {width:.2f}mm, stroke: 0.4pt + luma(120))")
 
     def draw(self) -> str:
         lay = self.lay
