@@ -144,7 +144,7 @@ def _import_with(
     from generator.export.serialize import journey_to_markdown, persona_to_markdown
     from generator.read.content_safety import MAX_FILE_BYTES
     from generator.read.load import ReadError
-    from generator.read.parse_journey import parse_journey
+    from generator.read.parse_journey import MAX_STEPS, parse_journey
     from generator.read.source import decode_source, display_path
 
     shown = display_path(source)
@@ -171,6 +171,10 @@ def _import_with(
         extra = [result.new_persona] if result.new_persona else []
         found = validate_project([journey], personas + extra, settings, today or dt.date.today())
         problems += [_new_persona_hint(p, journey.persona) for p in found]
+    if journey is not None and sum(len(stage.steps) for stage in journey.stages) > MAX_STEPS:
+        # what the journey file could hold: the parser refuses longer journeys (E312)
+        message = f"the journey has more than {MAX_STEPS} steps"
+        problems.append(problem(Location(path=shown, line=1, column=1), "E312", message))
     errors = [p for p in problems if p.severity is Severity.ERROR]
     if errors or journey is None:
         return ImportResult(sort_problems(problems))

@@ -307,3 +307,20 @@ def test_a_sheet_row_without_a_cell_id(project: Project) -> None:
     code, output, _ = _import(project, text, *_meta())
     assert code == 1
     assert "t.csv:4:1: error[E703]: this row names no step" in output
+
+
+def test_numbered_stage_names_are_not_typos(project: Project) -> None:
+    text = "stage,step,lane,text\nPhase 1,Looks,doing,x\nPhase 2,Reads,doing,y\n"
+    code, output, _ = _import(project, text, *_meta())
+    assert code == 0, output
+    assert "W702" not in output
+
+
+def test_a_transcript_too_long_for_a_journey_is_refused_where_it_starts(project: Project) -> None:
+    """5,000 steps in 5,000 stages: a located E312, never an internal error (and no
+    comparison of every title with every other)."""
+    rows = "".join(f"Stage {n},Step {n},pain,x\n" for n in range(5000))
+    code, output, _ = _import(project, "stage,step,lane,text\n" + rows, *_meta())
+    assert code == 1
+    assert "t.csv:1:1: error[E312]: the journey has more than 2000 steps" in output
+    assert "internal error" not in output

@@ -134,10 +134,10 @@ class _Transcript:
         if ref is not None and ref.step is not None:
             step = stage.step_numbered(ref.step, self.at("cell"))
             if step_title:
-                name_step(step, step_title, self.at("step"), cell_id, self.problems)
+                name_step(stage, step, step_title, self.at("step"), cell_id, self.problems)
         else:
             step = self.titled_step(stage, step_title, explicit)
-        self.step_row(step, raw_lane, field, value, cell_id)
+        self.step_row(stage, step, raw_lane, field, value, cell_id)
         for key, text, loc in sheet:
             if not any(lane.key == key and lane.value.casefold() == text.casefold() for lane in step.lanes):
                 self.add_lane(step, key, key, text, loc)  # a sheet repeating the canvas adds nothing
@@ -195,20 +195,22 @@ class _Transcript:
 
     def titled_step(self, stage: StageDraft, title: str, explicit: str) -> StepDraft:
         """The step of ``stage`` with the export id ``explicit``, else with ``title``, else a new one."""
-        step = next((s for s in stage.steps if explicit and s.cell_key == explicit), None)
+        step = stage.exported.get(explicit) if explicit else None
         if step is None:
-            candidates = [s for s in stage.steps if not explicit or s.cell_key in ("", explicit)]
-            step = same_title(title, candidates, self.at("step"), self.problems, "step")
+            step = same_title(title, stage.titles, self.at("step"), self.problems, "step")
+            if step is not None and explicit and step.cell_key not in ("", explicit):
+                step = None  # two steps of one title, told apart by their export ids
         if step is None:
             step = StepDraft(title, self.at("step"))
-            stage.steps.append(step)
+            stage.add_step(step)
         if explicit:
             step.cell_key = explicit
+            stage.exported.setdefault(explicit, step)
             if not step.explicit_id and explicit != slugify(title):
                 step.explicit_id = explicit
         return step
 
-    def step_row(self, step: StepDraft, raw_lane: str, field: str, value: str, cell_id: str) -> None:
+    def step_row(self, stage: StageDraft, step: StepDraft, raw_lane: str, field: str, value: str, cell_id: str) -> None:
         feeling = self.cell("feeling")
         if feeling:
             self.feeling(step, feeling, self.at("feeling"))
@@ -221,7 +223,7 @@ class _Transcript:
             step.explicit_id = value
         elif field == "step":
             if value and step.number is not None:
-                name_step(step, value, self.at("text"), cell_id, self.problems)
+                name_step(stage, step, value, self.at("text"), cell_id, self.problems)
         elif not field or field in ("stage", "goal"):
             self.report("lane", "E702", f"unknown lane '{raw_lane}'", field_hint(raw_lane))
         elif not value:

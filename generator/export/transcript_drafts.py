@@ -9,15 +9,16 @@ title used in two stages gets its stage's id in front. Printed cell ids never be
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 from generator.errors import Problem, problem
 from generator.model import Lane, Location, Stage, Step
 from generator.read.parse_journey import read_feeling, read_truth, read_type
 from generator.vocabulary import slugify
 
-__all__ = ["StageDraft", "Stages", "StepDraft", "build_stages"]
+__all__ = ["StageDraft", "Stages", "StepDraft", "TitleIndex", "build_stages", "name_step", "same_title"]
 
 
 @dataclass
@@ -31,6 +32,23 @@ class StepDraft:
     lanes: list[Lane] = field(default_factory=list)
 
 
+Draft = TypeVar("Draft", "StageDraft", StepDraft)
+
+
+class TitleIndex(Generic[Draft]):
+    """Drafts by title and by slug, so that finding one never walks them all (a
+    transcript may have hundreds of thousands of rows)."""
+
+    def __init__(self) -> None:
+        self.by_title: dict[str, Draft] = {}
+        self.by_slug: dict[str, Draft] = {}
+
+    def add(self, draft: Draft) -> None:
+        if draft.title:
+            self.by_title.setdefault(draft.title, draft)
+            self.by_slug.setdefault(slugify(draft.title), draft)
+
+
 @dataclass
 class StageDraft:
     title: str
@@ -40,17 +58,23 @@ class StageDraft:
     description: str = ""
     goals: list[str] = field(default_factory=list)
     steps: list[StepDraft] = field(default_factory=list)
+    titles: TitleIndex[StepDraft] = field(default_factory=TitleIndex, repr=False)
+    numbers: dict[int, StepDraft] = field(default_factory=dict, repr=False)
+    exported: dict[str, StepDraft] = field(default_factory=dict, repr=False)
+    """Steps by the export id in their rows' cell column (``step-id/lane/n``)."""
 
     def step_numbered(self, number: int, loc: Location) -> StepDraft:
-        for step in self.steps:
-            if step.number == number:
-                return step
-        made = StepDraft("", loc, number=number)
-        self.steps.append(made)
-        return made
+        found = self.numbers.get(number)
+        if found is None:
+            found = self.numbers[number] = StepDraft("", loc, number=number)
+            self.steps.append(found)
+        return found
 
-
-Draft = TypeVar("Draft", StageDraft, StepDraft)
+    def add_step(self, step: StepDraft) -> None:
+        self.steps.append(step)
+        self.titles.add(step)
+        if step.number is not None:
+            self.numbers.setdefault(step.number, step)
 
 
 class Stages:
@@ -58,47 +82,55 @@ class Stages:
 
     def __init__(self, problems: list[Problem]) -> None:
         self.drafts: list[StageDraft] = []
+        self.titles: TitleIndex[StageDraft] = TitleIndex()
+        self.numbers: dict[int, StageDraft] = {}
         self.problems = problems
 
     def numbered(self, number: int, loc: Location) -> StageDraft:
-        for stage in self.drafts:
-            if stage.number == number:
-                return stage
-        made = StageDraft("", loc, number=number)
-        self.drafts.append(made)
-        return made
+        found = self.numbers.get(number)
+        if found is None:
+            found = self.numbers[number] = StageDraft("", loc, number=number)
+            self.drafts.append(found)
+        return found
 
     def titled(self, title: str, loc: Location) -> StageDraft:
         """The stage called ``title`` (spelling aside), or a new one."""
-        found = same_title(title, self.drafts, loc, self.problems, "stage")
+        found = same_title(title, self.titles, loc, self.problems, "stage", near=True)
         if found is not None:
             return found
         made = StageDraft(title, loc)
         self.drafts.append(made)
+        self.titles.add(made)
         return made
 
     def name(self, stage: StageDraft, title: str, loc: Location, cell: str) -> StageDraft:
         """Give a numbered stage its title (joining the rows that named it without an id),
         or report that the cell id already has another; the stage to go on with."""
         if not stage.title:
-            other = next((s for s in self.drafts if s is not stage and slugify(s.title) == slugify(title)), None)
-            if other is not None and other.number is None:  # rows without an id, now numbered
-                self.drafts.remove(other)
+            other = self.titles.by_slug.get(slugify(title))
+            if other is not None and other is not stage and other.number is None:  # rows without an id, now numbered
+                self.drafts.remove(stage)
                 other.number = stage.number
-                other.steps.extend(stage.steps)
+                if stage.number is not None:
+                    self.numbers[stage.number] = other
+                for step in stage.steps:
+                    other.add_step(step)
                 other.goals.extend(stage.goals)
-                self.drafts[self.drafts.index(stage)] = other
                 return other
             stage.title, stage.loc = title, loc
+            self.titles.add(stage)
         elif slugify(stage.title) != slugify(title):
             self.problems.append(_conflict(loc, cell, "stage", stage.title, title, stage.loc))
         return stage
 
 
-def name_step(step: StepDraft, title: str, loc: Location, cell: str, problems: list[Problem]) -> None:
+def name_step(
+    stage: StageDraft, step: StepDraft, title: str, loc: Location, cell: str, problems: list[Problem]
+) -> None:
     """Give a numbered step its title, or report that the cell id already has another."""
     if not step.title:
         step.title, step.loc = title, loc
+        stage.titles.add(step)
     elif slugify(step.title) != slugify(title):
         problems.append(_conflict(loc, cell, "step", step.title, title, step.loc))
 
@@ -112,36 +144,41 @@ def _conflict(loc: Location, cell: str, what: str, first: str, now: str, where: 
     )
 
 
-def same_title(title: str, drafts: list[Draft], loc: Location, problems: list[Problem], what: str) -> Draft | None:
-    """The draft whose title is ``title`` up to case, spacing and punctuation (warning W701
-    when spelled differently); W702 when only a near match exists."""
-    import difflib
+_DIGITS = re.compile(r"\d+")
+_NEAR_LIMIT = 300
+"""Near names are looked for among this many stages at most: each look compares with all."""
 
+
+def same_title(
+    title: str, index: TitleIndex[Draft], loc: Location, problems: list[Problem], what: str, *, near: bool = False
+) -> Draft | None:
+    """The draft whose title is ``title`` up to case, spacing and punctuation (warning W701
+    when spelled differently); with ``near``, W702 when only a near match exists."""
+    found = index.by_title.get(title)
+    if found is not None:
+        return found
     wanted = slugify(title)
-    for draft in drafts:
-        if draft.title == title:
-            return draft
-    for draft in drafts:
-        if draft.title and slugify(draft.title) == wanted:
-            problems.append(
-                problem(
-                    loc,
-                    "W701",
-                    f"{what} '{title}' is written '{draft.title}' at line {draft.loc.line}: taken as the same {what}",
-                )
-            )
-            return draft
-    for draft in drafts:
-        if draft.title and difflib.SequenceMatcher(None, slugify(draft.title), wanted).ratio() >= 0.85:
+    found = index.by_slug.get(wanted)
+    if found is not None:
+        message = f"{what} '{title}' is written '{found.title}' at line {found.loc.line}: taken as the same {what}"
+        problems.append(problem(loc, "W701", message))
+        return found
+    if near and len(index.by_slug) <= _NEAR_LIMIT:
+        import difflib
+
+        close = difflib.get_close_matches(wanted, list(index.by_slug), n=1, cutoff=0.85)
+        if close and _DIGITS.sub("0", close[0]) == _DIGITS.sub("0", wanted):
+            close = []  # "Stage 1" and "Stage 2" are numbered, not misspelt
+        if close:
+            other = index.by_slug[close[0]]
             problems.append(
                 problem(
                     loc,
                     "W702",
-                    f"{what} '{title}' is nearly '{draft.title}' (line {draft.loc.line}): read as another {what}",
-                    f"If it is the same {what}, write it as '{draft.title}'.",
+                    f"{what} '{title}' is nearly '{other.title}' (line {other.loc.line}): read as another {what}",
+                    f"If it is the same {what}, write it as '{other.title}'.",
                 )
             )
-            break
     return None
 
 
