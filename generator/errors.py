@@ -12,7 +12,7 @@ from enum import StrEnum
 
 from generator.model import Location
 
-__all__ = ["CODES", "Code", "Problem", "Severity", "sort_problems"]
+__all__ = ["CODES", "Code", "Problem", "Severity", "shorten", "sort_problems"]
 
 
 class Severity(StrEnum):
@@ -185,6 +185,11 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.loc}: {self.severity.value}[{self.code}]: {self.message}"
+
+
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` as a message quotes it: at most ``limit`` characters."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def problem(loc: Location, code: str, message: str, hint: str | None = None) -> Problem:

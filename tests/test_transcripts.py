@@ -324,3 +324,9 @@ def test_a_transcript_too_long_for_a_journey_is_refused_where_it_starts(project:
     assert code == 1
     assert "t.csv:1:1: error[E312]: the journey has more than 2000 steps" in output
     assert "internal error" not in output
+
+
+def test_a_cell_id_the_canvas_never_prints(project: Project) -> None:
+    code, output, _ = _import(project, "cell,text\n1.stage,S\n1.100000.pain,x\n", *_meta())
+    assert code == 1
+    assert "t.csv:3:1: error[E702]: cell id '1.100000.pain' is not one the canvas prints" in output

@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.cells import CellRef, field_hint, field_key, looks_like_cell, parse_cell
-from generator.errors import Problem, problem
+from generator.errors import Problem, problem, shorten
 from generator.export.export import restore_cell
 from generator.export.transcript_drafts import StageDraft, Stages, StepDraft, build_stages, name_step, same_title
 from generator.model import Journey, Lane, Location
@@ -108,6 +108,10 @@ class _Transcript:
             if ref is None:  # an export's 'step-id/lane/n'
                 candidate = cell_id.split("/", 1)[0]
                 explicit = candidate if ID_PATTERN.match(candidate) else ""
+                if not explicit and not stage_title and not step_title:
+                    hint = "Copy the id as the canvas prints it, such as 2.2.pain."
+                    self.report("cell", "E702", f"cell id '{shorten(cell_id)}' is not one the canvas prints", hint)
+                    return
         sheet = self.sheet_values()
         if ref is not None and not value and not sheet and not self.cell("feeling"):
             return  # a row of the blank transcript nobody filled in

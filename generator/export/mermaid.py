@@ -14,8 +14,8 @@ import re
 
 from generator.config import Settings
 from generator.draw.text import actor_names, plain_text
-from generator.errors import Problem, problem
-from generator.export.mermaid_read import NO_FEELING, Diagram, choose_diagram, read_diagram, shorten
+from generator.errors import Problem, problem, shorten
+from generator.export.mermaid_read import NO_FEELING, Diagram, choose_diagram, read_diagram
 from generator.export.mermaid_text import encode
 from generator.model import Emotion, Journey, Lane, Stage, Step
 from generator.vocabulary import slugify

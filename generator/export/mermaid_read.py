@@ -14,12 +14,12 @@ import itertools
 import re
 from dataclasses import dataclass, field
 
-from generator.errors import Problem, problem
+from generator.errors import Problem, problem, shorten
 from generator.export.mermaid_text import ENTITY, decode
 from generator.model import Location
 from generator.read.front_matter import FieldSpec, read_front_matter
 
-__all__ = ["Diagram", "Section", "Source", "Task", "choose_diagram", "find_diagrams", "read_diagram", "shorten"]
+__all__ = ["Diagram", "Section", "Source", "Task", "choose_diagram", "find_diagrams", "read_diagram"]
 
 NO_FEELING = "journeymap: no feeling"
 """The comment journeymap writes above a task whose step has no feeling (its score is
@@ -384,11 +384,6 @@ class _Reader:
             )
         )
         self.no_feeling = False
-
-
-def shorten(text: str, limit: int = 60) -> str:
-    """``text`` as a message quotes it: at most ``limit`` characters."""
-    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _mask(text: str) -> str:
