@@ -370,7 +370,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "kit.assembly-2": (
         "Lay the sheets out as on this map: R1C1 (row 1, column 1) at the top left.",
-        "Leg de vellen neer zoals op deze kaart: R1C1 (rij 1, kolom 1) linksboven.",
+        "Leg de vellen neer zoals op deze kaart: R1K1 (rij 1, kolom 1) linksboven.",
     ),
     "kit.assembly-3": (
         "Cut each sheet along the edge of its print where its margin says 'cut' (left and top).",
@@ -378,7 +378,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "kit.assembly-4": (
         "Glue it over the grey strip of the sheet to its left and above, so the lines run on; start at R1C1.",
-        "Lijm het over de grijze strook van het vel links en erboven, zodat de lijnen doorlopen; begin bij R1C1.",
+        "Lijm het over de grijze strook van het vel links en erboven, zodat de lijnen doorlopen; begin bij R1K1.",
     ),
     "kit.scale-bar": ("100 mm at actual size", "100 mm op ware grootte"),
     "kit.cell-help": (

@@ -148,7 +148,7 @@ class _Canvas:
         body = f"#text(weight: 700)[#{tstr(say(key))}]"
         if kind in NOTE_COLOURS and not self.plan.filled:
             hint = say(f"kit.notes.{NOTE_COLOURS[kind]}")
-            body += f"#linebreak()#text(size: 0.55em, fill: luma(85))[#{tstr(hint)}]"
+            body += f"#linebreak()#text(size: 0.7em, fill: luma(85))[#{tstr(hint)}]"
         if kind != "visibility":
             self.add(0, y, _rect(lay.label_w, height, fill="luma(242)"))
         # The label shrinks (down to 4 pt) rather than run into the next row.
@@ -167,7 +167,7 @@ class _Canvas:
             if goals and stage.goals:
                 self.notes(x, y, width, stage.goals)
             elif not goals:
-                name = _text(f"{say('kit.stage')} {stage.number}", lay.label_pt * 0.6, bold=True)
+                name = _text(f"{say('kit.stage')} {stage.number}", max(lay.label_pt * 0.6, 6.0), bold=True)
                 right = f"#box(width: {width - 2 * lay.pad:.2f}mm)[#align(right)[{name}]]"
                 self.add(x + lay.pad, y + lay.pad * 0.5, right)
                 if stage.title:

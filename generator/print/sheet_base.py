@@ -65,4 +65,4 @@ def label(text: str, size: float = 9) -> str:
 
 def box(title: str, body: str = "", *, height: str = "1fr", right: bool = False) -> str:
     heading = f"#align(right)[{label(title)}]" if right else f"{label(title)}#linebreak()"
-    return f"rect(width: 100%, height: {height}, stroke: 0.6pt + luma(80), inset: 3mm)[{heading}{body}]"
+    return f"rect(width: 100%, height: {height}, stroke: 0.6pt + luma(80), inset: 0.9em)[{heading}{body}]"

@@ -83,10 +83,10 @@ def _step(length: float, area: float, count: int) -> float:
     return max((length - area) / (count - 1), area - MAX_OVERLAP_MM)
 
 
-def sheet_name(row: int, column: int) -> str:
-    """``R2C3``: row and column, numbered from the top left (a name like ``A4`` would read
-    as a paper size)."""
-    return f"R{row + 1}C{column + 1}"
+def sheet_name(row: int, column: int, language: str = "en") -> str:
+    """``R2C3`` (Dutch ``R2K3``, rij and kolom): row and column, numbered from the top
+    left (a name like ``A4`` would read as a paper size)."""
+    return f"R{row + 1}{'K' if language == 'nl' else 'C'}{column + 1}"
 
 
 def plan_tiles(width: float, height: float, paper: Paper) -> Tiling:
@@ -107,7 +107,7 @@ def _margin_text(text: str, where: str, margin: float, *, bold: bool = False) ->
     """``text`` in the margin beside one edge of the print area, clear of the paper's edge."""
     weight = ", weight: 700" if bold else ""
     body = f"#text(size: 6.5pt{weight}, fill: luma(40))[#{tstr(text)}]"
-    away = margin - _MARK_FROM
+    away = margin - _MARK_FROM - 0.6  # glyphs reach a little past their box
     if where == "top":
         return f"#place(top + center, dy: -{away:.2f}mm)[{body}]"
     if where == "bottom":
@@ -137,7 +137,7 @@ def _corner_marks(tiling: Tiling) -> str:
 
 def _sheet(tiling: Tiling, row: int, column: int, say: Labels) -> str:
     x0, y0 = tiling.origin(row, column)
-    name = sheet_name(row, column)
+    name = sheet_name(row, column, say.language)
     window = (
         f"#box(width: {tiling.area_w:.2f}mm, height: {tiling.area_h:.2f}mm, clip: true)"
         f"[#place(top + left, dx: -{x0:.2f}mm, dy: -{y0:.2f}mm)[#poster]]"
@@ -145,10 +145,12 @@ def _sheet(tiling: Tiling, row: int, column: int, say: Labels) -> str:
     parts = [window, _corner_marks(tiling)]
     glue = say("kit.glue")
     edges = {
-        "left": say("kit.cut-edge", name=sheet_name(row, column - 1)) if column > 0 else "",
-        "top": say("kit.cut-edge", name=sheet_name(row - 1, column)) if row > 0 else "",
-        "right": say("kit.glue-edge", name=sheet_name(row, column + 1)) if column < tiling.columns - 1 else "",
-        "bottom": say("kit.glue-edge", name=sheet_name(row + 1, column)) if row < tiling.rows - 1 else "",
+        "left": say("kit.cut-edge", name=sheet_name(row, column - 1, say.language)) if column > 0 else "",
+        "top": say("kit.cut-edge", name=sheet_name(row - 1, column, say.language)) if row > 0 else "",
+        "right": say("kit.glue-edge", name=sheet_name(row, column + 1, say.language))
+        if column < tiling.columns - 1
+        else "",
+        "bottom": say("kit.glue-edge", name=sheet_name(row + 1, column, say.language)) if row < tiling.rows - 1 else "",
     }
     # The strips the neighbours cover: shaded, edged and labelled, unlike any line of the canvas.
     strip = "fill: luma(215), stroke: 0.9pt + luma(30)"
@@ -194,7 +196,7 @@ def _assembly(tiling: Tiling, say: Labels, paper: Paper) -> str:
             h = min(tiling.area_h, tiling.height - y0) * scale
             name = (
                 f"#box(fill: white, stroke: 0.5pt, inset: {size:.1f}mm)"
-                f"[#text(size: {8 * size:.1f}pt, weight: 700)[#{tstr(sheet_name(row, column))}]]"
+                f"[#text(size: {8 * size:.1f}pt, weight: 700)[#{tstr(sheet_name(row, column, say.language))}]]"
             )
             windows.append(
                 f"#place(top + left, dx: {x0 * scale:.2f}mm, dy: {y0 * scale:.2f}mm)"

@@ -107,7 +107,7 @@ def transcription_sheet(say: Labels, markdown: str, rows: tuple[str, ...]) -> st
         example = format_cell(2, None if field in ("stage", "goal") else 2, field, language)
         others = ", ".join(sorted(set(spellings.get(field, ())) - {example.rsplit(".", 1)[-1]})[:6])
         lines.append(
-            f"[#{tstr(say(key))}], [#text(size: 8pt)[#raw({tstr(example)})]], [#text(size: 7.5pt)[#{tstr(others)}]]"
+            f"[#{tstr(say(key))}], [#text(size: 10pt)[#raw({tstr(example)})]], [#text(size: 7.5pt)[#{tstr(others)}]]"
         )
     head = f"[*#{tstr(say('kit.on-canvas'))}*], [*#{tstr(say('kit.cell-id'))}*], [*#{tstr(say('kit.also-read'))}*]"
     table = (

@@ -53,7 +53,7 @@ def persona_canvas(settings: Settings, say: Labels, paper: Paper, persona: Perso
     quote = ""
     if p and p.quote:
         quote = (
-            "#v(0.6em)#block(inset: (left: 2.5mm), stroke: (left: 1.4pt + luma(110)))"
+            "#v(0.6em)#block(inset: (left: 0.8em), stroke: (left: 1.4pt + luma(110)))"
             f'[#text(style: "italic")[#{tstr(chr(8220) + p.quote + chr(8221))}]]'
         )
     if p:
@@ -126,12 +126,15 @@ def stakeholder_map(settings: Settings, say: Labels, paper: Paper) -> Sheet:
         shade = 250 - index * 12
         rings += (
             f"#place(center + horizon)[#circle(radius: {radius} * h, fill: luma({shade}), stroke: 0.7pt + luma(70))]"
-            f"#place(center + horizon, dy: -{radius} * h + 1.3em)[#text(size: {0.8 if index < 2 else 0.7}em, "
-            f"weight: 700)[#{tstr(say(key))}]]"
+            # in a box as wide as the ring is near its top, so a long label wraps inside the ring
+            f"#place(center + horizon, dy: -{radius} * h + {1.3 if index < 2 else 2.1}em)"
+            f"[#box(width: {radius * 1.05:.3f} * h)[#align(center)[#text(size: {0.8 if index < 2 else 0.7}em, "
+            f"weight: 700)[#{tstr(say(key))}]]]]"
         )
     rings += f"#place(center + horizon)[#circle(radius: 0.07 * h, fill: white, stroke: 1pt)[#align(center + horizon)[{label(say('kit.customer'))}]]]"
     body = "#layout(size => { let h = size.height; block(width: 100%, height: 100%)[" + rings + "] })"
-    bottom = f"#grid(columns: (1fr, 1fr), gutter: 3mm, {box(say('kit.we-do'), height='30mm')}, {box(say('kit.they-do'), height='30mm')})"
+    tall = f"{30 * type_scale(paper):.0f}mm"
+    bottom = f"#grid(columns: (1fr, 1fr), gutter: 3mm, {box(say('kit.we-do'), height=tall)}, {box(say('kit.they-do'), height=tall)})"
     source = (
         opening(say, paper, say("kit.stakeholder-map"), (say("kit.journey"),))
         + f"#block(height: 1fr, width: 100%)[{body}]\n#v(3mm)\n{bottom}\n"
@@ -172,7 +175,7 @@ def touchpoint_inventory(settings: Settings, say: Labels, paper: Paper) -> Sheet
         say("kit.inventory"),
         [say("kit.cell-id"), say("kit.touchpoint"), say("kit.channel"), say("kit.owner"), say("kit.type")],
         "(22mm, 2fr, 1.2fr, 1.2fr, 1.5fr)",
-        14,
+        12,
         "touchpoint",
         types,
     )
