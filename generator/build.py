@@ -166,6 +166,10 @@ def export(settings: Settings, path: Path, fmt: str) -> tuple[str | None, list[P
     return (journey_to_csv(journey) if fmt == "csv" else journey_to_json(journey)), problems
 
 
+MAX_CANVAS_STEPS = 96
+"""The most steps a printed canvas takes: twelve stages of eight, about 8 m of wall."""
+
+
 def toolkit(
     settings: Settings,
     output: Path,
@@ -192,6 +196,12 @@ def toolkit(
             return [], problems
         names = {persona.id: persona.name for persona in project.personas}
         plans = [journey_plan(j, settings, names.get(j.persona, "")) for j in project.journeys]
+        for plan in plans:
+            if plan.columns > MAX_CANVAS_STEPS:
+                raise RenderUsageError(
+                    f"{plan.journey_id} has {plan.columns} steps: a wall canvas holds at most {MAX_CANVAS_STEPS}"
+                    " (8 m of wall); print the map as a poster with journeymap render --paper A1"
+                )
     personas = _known_personas(settings)
     base = settings.config_path.parent if settings.config_path else Path()
     sources = toolkit_dir or base / "toolkit"

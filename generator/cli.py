@@ -432,7 +432,12 @@ def toolkit(
         if not path.is_file():
             _fail(f"{display_path(path)}: no such journey file", EXIT_USAGE)
     paper = next(name for name in _PAPERS if name.lower() == paper.lower())
-    written, found = run_toolkit(settings, output, paper=paper, stages=stages, steps=steps, journeys=list(journeys))
+    from generator.build import RenderUsageError
+
+    try:
+        written, found = run_toolkit(settings, output, paper=paper, stages=stages, steps=steps, journeys=list(journeys))
+    except RenderUsageError as exc:
+        _fail(str(exc), EXIT_USAGE)
     _print_problems(found)
     if not written:
         ctx.exit(EXIT_CONTENT)

@@ -416,3 +416,12 @@ def test_the_guide_uses_every_sheet_it_prints(language: str) -> None:
         if name.startswith(("journey canvas", "klantreiscanvas")):
             name = "poster"
         assert name in rest.lower(), name
+
+
+def test_a_journey_too_long_for_any_wall_is_refused(kit_project: Project) -> None:
+    steps = "".join(f"### Step {n}\n- feeling: 1\n" for n in range(97))
+    kit_project.journey("long", f"---\ntitle: Long\npersona: tester\n---\n## All\n{steps}")
+    result = kit_project.run("toolkit", "-o", "kit", "--journey", "content/journeys/long.md")
+    assert result.exit_code == 2
+    assert "long has 97 steps: a wall canvas holds at most 96" in result.output
+    assert not (kit_project.root / "kit").exists()
