@@ -223,7 +223,9 @@ class _Canvas:
         pt = lay.id_pt
         items = []
         for word, ticked in boxes:
-            mark = f"#align(center + horizon)[{_text('X', pt, bold=True)}]" if ticked else ""
+            mark = (
+                f"#place(center + horizon)[{_text('X', pt, bold=True)}]" if ticked else ""
+            )  # placed: no effect on the line
             square = f"#box(width: {size:.2f}mm, height: {size:.2f}mm, stroke: 0.8pt + luma(30), baseline: 15%)[{mark}]"
             items.append(f"#box[{square}#h(1mm){_text(word, pt)}]")
         body = "#set par(leading: 0.6em);" + "#h(2mm) ".join(items)
