@@ -189,12 +189,14 @@ def toolkit(
 
     plans = []
     problems: list[Problem] = []
+    personas = None
     if journeys:
         project = load_project(settings, journeys)
         problems = sort_problems(project.problems + validate_loaded(project, settings, dt.date.today()))
         if any(p.severity is Severity.ERROR for p in problems):
             return [], problems
-        names = {persona.id: persona.name for persona in project.personas}
+        personas = project.personas  # every persona is read with the journeys
+        names = {persona.id: persona.name for persona in personas}
         plans = [journey_plan(j, settings, names.get(j.persona, "")) for j in project.journeys]
         for plan in plans:
             if plan.columns > MAX_CANVAS_STEPS:
@@ -202,7 +204,8 @@ def toolkit(
                     f"{plan.journey_id} has {plan.columns} steps: a wall canvas holds at most {MAX_CANVAS_STEPS}"
                     " (8 m of wall); print the map as a poster with journeymap render --paper A1"
                 )
-    personas = _known_personas(settings)
+    if personas is None:
+        personas = _known_personas(settings)
     base = settings.config_path.parent if settings.config_path else Path()
     sources = toolkit_dir or base / "toolkit"
     files = build_kit(

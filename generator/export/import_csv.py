@@ -19,7 +19,7 @@ from generator.export.export import restore_cell
 from generator.export.transcript_drafts import StageDraft, Stages, StepDraft, build_stages, name_step, same_title
 from generator.model import Journey, Lane, Location
 from generator.read.csv_source import Record, read_records
-from generator.read.parse_journey import STATES
+from generator.read.parse_journey import STATES, parse_emotion
 from generator.vocabulary import ID_PATTERN, SINGLE_VALUED, canonical_key, did_you_mean, normalise_key, slugify
 
 __all__ = ["journey_from_csv"]
@@ -265,12 +265,12 @@ class _Transcript:
 
 
 def _score(value: str) -> str:
-    """A feeling's score as written, for comparing two rows (``+2 relieved`` is ``2``)."""
-    first = value.split(maxsplit=1)[0] if value.split() else ""
-    try:
-        return repr(float(first.replace(",", ".")))
-    except ValueError:
-        return first
+    """A feeling's score, for comparing two rows (``+2 relieved`` is ``2``); a value that
+    is not a score (reported when the step is built) compares as its first word."""
+    parsed = parse_emotion(value)
+    if parsed is not None:
+        return repr(parsed[0])
+    return value.split(maxsplit=1)[0] if value.split() else ""
 
 
 def journey_from_csv(

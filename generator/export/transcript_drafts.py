@@ -207,28 +207,16 @@ def build_stages(stages: Stages, start: Location, problems: list[Problem]) -> tu
     built = []
     for stage in _ordered(stages.drafts):
         if not stage.title:
-            cell = f"{stage.number}.stage"
-            problems.append(
-                problem(
-                    stage.loc,
-                    "E708",
-                    f"stage {stage.number} has no title",
-                    f"Add a row with cell {cell} and the stage's name, or fill in the stage column.",
-                )
-            )
+            where = f"{stage.number}.stage"
+            hint = f"Add a row with cell {where} and the stage's name, or fill in the stage column."
+            problems.append(problem(stage.loc, "E708", f"stage {stage.number} has no title", hint))
         stage_id = stage.explicit_id or _unique(slugify(stage.title) or f"stage-{stage.number}", "", stage_ids)
         steps = []
         for draft in _ordered(stage.steps):
             if not draft.title:
-                cell = f"{stage.number}.{draft.number}.step"
-                problems.append(
-                    problem(
-                        draft.loc,
-                        "E708",
-                        f"step {stage.number}.{draft.number} has no title",
-                        f"Add a row with cell {cell} and the step's title (the note on the Customer steps row).",
-                    )
-                )
+                where = f"{stage.number}.{draft.number}"
+                hint = f"Add a row with cell {where}.step and the step's title (the note on the Customer steps row)."
+                problems.append(problem(draft.loc, "E708", f"step {where} has no title", hint))
                 continue
             ident = draft.explicit_id or _unique(slugify(draft.title), stage_id, step_ids)
             steps.append(_build_step(draft, ident, problems))

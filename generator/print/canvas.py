@@ -9,7 +9,16 @@ from collections.abc import Iterator
 
 from generator.cells import format_cell
 from generator.labels import Labels
-from generator.print.canvas_plan import MM_PER_PT, NOTE_MM, CanvasStage, CanvasStep, Layout, row_field, tick_size
+from generator.print.canvas_plan import (
+    MM_PER_PT,
+    NOTE_MM,
+    CanvasStage,
+    CanvasStep,
+    Layout,
+    row_field,
+    row_label,
+    tick_size,
+)
 from generator.print.typst_markup import tstr
 
 __all__ = ["FIT", "NOTE_COLOURS", "canvas_block", "score_label"]
@@ -39,14 +48,12 @@ def _at(x: float, y: float, body: str) -> str:
     return f"#place(top + left, dx: {x:.2f}mm, dy: {y:.2f}mm)[{body}]"
 
 
-def _text(text: str, size: float, *, bold: bool = False, grey: bool = False, italic: bool = False) -> str:
+def _text(text: str, size: float, *, bold: bool = False, grey: bool = False) -> str:
     style = f"size: {size:.1f}pt"
     if bold:
         style += ", weight: 700"
     if grey:
         style += ", fill: luma(85)"
-    if italic:
-        style += ', style: "italic"'
     return f"#text({style})[#{tstr(text)}]"
 
 
@@ -134,13 +141,7 @@ class _Canvas:
 
     def label(self, y: float, height: float, kind: str) -> None:
         lay, say = self.lay, self.say
-        key = {
-            "stage": "kit.stages",
-            "goal": "kit.stage-goal",
-            "moment-of-truth": "kit.moment-of-truth",
-            "type": "kit.touchpoint-type",
-            "improvements": "kit.improvements",
-        }.get(kind, f"lane.{kind}")
+        key = row_label(kind)
         thin = kind in ("moment-of-truth", "type", "visibility")
         size = lay.label_pt * (0.55 if thin else 0.8 if kind in ("stage", "goal", "improvements") else 1)
         size = max(size, 6.0)

@@ -15,7 +15,7 @@ from generator.config import MAP_LANES, Settings
 from generator.draw.text import InterMetrics, plain_text, wrap
 from generator.model import Journey
 
-__all__ = ["NOTE_MM", "CanvasPlan", "Layout", "Row", "blank_plan", "journey_plan", "lay_out", "row_field"]
+__all__ = ["NOTE_MM", "CanvasPlan", "Layout", "Row", "blank_plan", "journey_plan", "lay_out", "row_field", "row_label"]
 
 NOTE_MM = 76.0
 """The sticky note a poster cell takes (the common 76 × 76 mm note), with room around it."""
@@ -81,6 +81,20 @@ class CanvasPlan:
 def row_field(row: str) -> str:
     """The field a canvas row's cell ids name (``steps`` → ``step``; none for the line of visibility)."""
     return {"steps": "step", "visibility": ""}.get(row, row)
+
+
+_ROW_LABELS = {
+    "stage": "kit.stages",
+    "goal": "kit.stage-goal",
+    "moment-of-truth": "kit.moment-of-truth",
+    "type": "kit.touchpoint-type",
+    "improvements": "kit.improvements",
+}
+
+
+def row_label(row: str) -> str:
+    """The label key of a canvas row's name (``pain`` → ``lane.pain``)."""
+    return _ROW_LABELS.get(row, f"lane.{row}")
 
 
 def canvas_rows(settings: Settings) -> tuple[str, ...]:

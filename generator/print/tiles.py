@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from generator.labels import Labels
 from generator.print.render_print import Paper
+from generator.print.sheet_base import type_scale
 from generator.print.typst_markup import tstr
 
 __all__ = ["EDGE_MM", "OVERLAP_MM", "Tiling", "plan_tiles", "tiled_source"]
@@ -23,7 +24,7 @@ __all__ = ["EDGE_MM", "OVERLAP_MM", "Tiling", "plan_tiles", "tiled_source"]
 OVERLAP_MM = 15.0
 EDGE_MM = 5.0
 MARK_FROM_MM = 6.6
-_MARK_FROM = MARK_FROM_MM  # marks and margin text start this far from the paper's edge
+"""Marks and margin text start this far from the paper's edge."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +108,7 @@ def _margin_text(text: str, where: str, margin: float, *, bold: bool = False) ->
     """``text`` in the margin beside one edge of the print area, clear of the paper's edge."""
     weight = ", weight: 700" if bold else ""
     body = f"#text(size: 6.5pt{weight}, fill: luma(40))[#{tstr(text)}]"
-    away = margin - _MARK_FROM - 0.6  # glyphs reach a little past their box
+    away = margin - MARK_FROM_MM - 0.6  # glyphs reach a little past their box
     if where == "top":
         return f"#place(top + center, dy: -{away:.2f}mm)[{body}]"
     if where == "bottom":
@@ -119,7 +120,7 @@ def _margin_text(text: str, where: str, margin: float, *, bold: bool = False) ->
 
 def _corner_marks(tiling: Tiling) -> str:
     """Crop marks extending the print area's four edges into the margin, 1 mm clear of it."""
-    reach = tiling.margin - _MARK_FROM - 1.0
+    reach = tiling.margin - MARK_FROM_MM - 1.0
     marks = []
     for x in (0.0, tiling.area_w):
         for y in (0.0, tiling.area_h):
@@ -180,8 +181,7 @@ def _assembly(tiling: Tiling, say: Labels, paper: Paper) -> str:
     """The first page: the whole poster small, each sheet's window on it, and how to join
     them, beside the map when the page has room there, else below it. Type grows with
     the page."""
-    size = tiling.page_h / 210 if tiling.page_h < tiling.page_w else tiling.page_w / 210
-    size = min(max(size, 1.0), 2.8)  # 1 on A4, about 2 on A2, at most 2.8
+    size = type_scale(paper)
     text_h = 62 * size
     below = min(tiling.area_w / tiling.width, (tiling.area_h - text_h) / tiling.height)
     beside = min(tiling.area_w * 0.62 / tiling.width, tiling.area_h / tiling.height)

@@ -49,10 +49,14 @@ KIT_FILES = (
 )
 
 
+def _canvas_title(say: Labels, plan: CanvasPlan) -> str:
+    return say("kit.journey-canvas") + (f": {plan.title}" if plan.title else "")
+
+
 def journey_canvas(say: Labels, paper: Paper, plan: CanvasPlan, name: str = "journey-canvas") -> Sheet:
     """The canvas as a wall poster of sticky-note cells, tiled over sheets of ``paper``."""
     layout = lay_out(plan)
-    title = say("kit.journey-canvas") + (f": {plan.title}" if plan.title else "")
+    title = _canvas_title(say, plan)
     return Sheet(name, tiled_source(canvas_block(layout, say), layout.width, layout.height, paper, say, title))
 
 
@@ -60,7 +64,7 @@ def overview_canvas(say: Labels, paper: Paper, plan: CanvasPlan, name: str = "jo
     """The same canvas on one sheet of ``paper``, for pen work."""
     width, height = paper.width - 2 * paper.margin, paper.height - 2 * paper.margin
     layout = fit_to(plan, width, height)
-    title = say("kit.journey-canvas") + (f": {plan.title}" if plan.title else "")
+    title = _canvas_title(say, plan)
     block = canvas_block(layout, say)
     shrink = min(1.0, width / layout.width, height / layout.height)
     if shrink < 1:  # a journey with more text than the sheet holds even in small type

@@ -9,7 +9,7 @@ import io
 
 from generator.cells import format_cell, printed_fields
 from generator.labels import Labels
-from generator.print.canvas_plan import CanvasPlan, row_field
+from generator.print.canvas_plan import CanvasPlan, row_field, row_label
 from generator.print.typst_markup import markdown_to_typst, tstr
 
 __all__ = ["TRANSCRIPT_COLUMNS", "blank_transcript", "transcription_sheet"]
@@ -98,12 +98,7 @@ def transcription_sheet(say: Labels, markdown: str, rows: tuple[str, ...]) -> st
         field = row_field(row)
         if not field:
             continue
-        key = {
-            "stage": "kit.stages",
-            "goal": "kit.stage-goal",
-            "moment-of-truth": "kit.moment-of-truth",
-            "type": "kit.touchpoint-type",
-        }.get(row, f"lane.{row}")
+        key = row_label(row)
         example = format_cell(2, None if field in ("stage", "goal") else 2, field, language)
         others = ", ".join(sorted(set(spellings.get(field, ())) - {example.rsplit(".", 1)[-1]})[:6])
         lines.append(
