@@ -330,3 +330,28 @@ def test_a_cell_id_the_canvas_never_prints(project: Project) -> None:
     code, output, _ = _import(project, "cell,text\n1.stage,S\n1.100000.pain,x\n", *_meta())
     assert code == 1
     assert "t.csv:3:1: error[E702]: cell id '1.100000.pain' is not one the canvas prints" in output
+
+
+def test_an_export_keeps_titles_that_differ_only_in_punctuation_apart(project: Project) -> None:
+    """Spelling variants are merged for hand-typed rows; an export's rows name their ids,
+    so stages and steps titled "0" and "0." (with different ids) come back as they were."""
+    from generator.export.export import journey_to_csv
+    from generator.export.import_csv import journey_from_csv
+    from generator.model import Journey, Stage, Step
+
+    journey = Journey(
+        id="t",
+        title="T",
+        persona="tester",
+        stages=(
+            Stage(id="first", title="0", steps=(Step(id="a", title="Go"), Step(id="b", title="Go."))),
+            Stage(id="second", title="0.", steps=(Step(id="c", title="Stop"),)),
+        ),
+    )
+    back, problems = journey_from_csv(journey_to_csv(journey), "t.csv", "t")
+    assert problems == []
+    assert back is not None
+    assert [(s.id, s.title, [(p.id, p.title) for p in s.steps]) for s in back.stages] == [
+        ("first", "0", [("a", "Go"), ("b", "Go.")]),
+        ("second", "0.", [("c", "Stop")]),
+    ]

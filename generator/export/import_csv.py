@@ -127,7 +127,7 @@ class _Transcript:
             if stage_title:
                 stage = self.stages.name(stage, stage_title, self.at("stage"), cell_id)
         elif stage_title:
-            stage = self.stages.titled(stage_title, self.at("stage"))
+            stage = self.stages.titled(stage_title, self.at("stage"), "" if step_title else explicit)
         else:
             self.report("stage", "E703", f"step '{step_title}' has no stage")
             return
@@ -200,10 +200,10 @@ class _Transcript:
     def titled_step(self, stage: StageDraft, title: str, explicit: str) -> StepDraft:
         """The step of ``stage`` with the export id ``explicit``, else with ``title``, else a new one."""
         step = stage.exported.get(explicit) if explicit else None
-        if step is None:
+        alike = stage.titles.by_title.get(title) or stage.titles.by_slug.get(slugify(title))
+        if step is None and not (explicit and alike is not None and alike.cell_key not in ("", explicit)):
+            # (steps of one title, or of titles alike, told apart by export ids stay apart)
             step = same_title(title, stage.titles, self.at("step"), self.problems, "step")
-            if step is not None and explicit and step.cell_key not in ("", explicit):
-                step = None  # two steps of one title, told apart by their export ids
         if step is None:
             step = StepDraft(title, self.at("step"))
             stage.add_step(step)

@@ -93,11 +93,15 @@ class Stages:
             self.drafts.append(found)
         return found
 
-    def titled(self, title: str, loc: Location) -> StageDraft:
-        """The stage called ``title`` (spelling aside), or a new one."""
-        found = same_title(title, self.titles, loc, self.problems, "stage", near=True)
-        if found is not None:
-            return found
+    def titled(self, title: str, loc: Location, exported: str = "") -> StageDraft:
+        """The stage called ``title`` (spelling aside), or a new one. A stage row of an
+        export names its stage's id (``exported``): two stages whose titles differ only in
+        punctuation ("0", "0.") are then two stages, as in the journey exported."""
+        alike = self.titles.by_slug.get(slugify(title)) if title not in self.titles.by_title else None
+        if not (exported and alike is not None and (alike.explicit_id or slugify(alike.title)) != exported):
+            found = same_title(title, self.titles, loc, self.problems, "stage", near=True)
+            if found is not None:
+                return found
         made = StageDraft(title, loc)
         self.drafts.append(made)
         self.titles.add(made)
