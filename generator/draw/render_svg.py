@@ -11,9 +11,13 @@ Templates in ``<theme>/journeymap/`` override ours.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
-from typing import Final
+from typing import Any, Final
 
 import jinja2
 from markupsafe import Markup, escape
@@ -24,7 +28,15 @@ from generator.draw.geometry import Cell, Column, MapLayout, Mark, Text
 from generator.draw.layout import svg_number as _n
 from generator.draw.palette import FONT_STACK, PALETTE, map_css
 
-__all__ = ["clean_text", "render_label_column", "render_map_svg", "render_map_svgs", "template_environment"]
+__all__ = [
+    "PlacedText",
+    "clean_text",
+    "render_label_column",
+    "render_map_svg",
+    "render_map_svgs",
+    "template_environment",
+    "texts_set_aside",
+]
 
 C: Final = PALETTE["light"]
 MUTED_TEXT: Final = frozenset({"jm-channel", "jm-thinking", "jm-type", "jm-goal", "jm-meta"})
@@ -47,34 +59,106 @@ def _e(value: str) -> str:
 _TEXT_TAILS: Final[dict[tuple[float, bool, str, str, str, str], str]] = {}
 
 
-def _text_tail(size: float, bold: bool, anchor: str, cls: str, role: str, extra: str) -> str:
+@dataclass(frozen=True, slots=True)
+class PlacedText:
+    """A text of the map as a print renderer sets it: ``y`` is the first baseline,
+    ``fill`` and ``halo`` are colours (no halo: ""), ``faded`` a ghost column's."""
+
+    x: float
+    y: float
+    lines: tuple[str, ...]
+    line_height: float
+    size: float
+    bold: bool
+    anchor: str
+    fill: str
+    halo: str = ""
+    faded: bool = False
+
+
+_SET_ASIDE: ContextVar[list[PlacedText] | None] = ContextVar("journeymap_set_aside", default=None)
+"""Where texts go instead of the SVG while ``texts_set_aside`` is active (per thread)."""
+
+
+@contextmanager
+def texts_set_aside() -> Iterator[list[PlacedText]]:
+    """Render maps without their texts, which are collected in the list yielded: a
+    printer sets them itself (typst sets its own text several times faster than an
+    SVG's)."""
+    texts: list[PlacedText] = []
+    token = _SET_ASIDE.set(texts)
+    try:
+        yield texts
+    finally:
+        _SET_ASIDE.reset(token)
+
+
+def _text_tail(size: float, bold: bool, anchor: str, classes: str, fill: str, extra: str) -> str:
     """The attributes after a text's position, shared by every text of the same style."""
-    key = (size, bold, anchor, cls, role, extra)
+    key = (size, bold, anchor, classes, fill, extra)
     tail = _TEXT_TAILS.get(key)
     if tail is None:
         weight = ' font-weight="700"' if bold else ""
         align = f' text-anchor="{anchor}"' if anchor != "start" else ""
-        classes = f"jm-{role} {cls}" if cls else f"jm-{role}"
-        tail = f' font-size="{_n(size)}"{weight}{align} class="{classes}" fill="{C[role]}"{extra}>'
+        tail = f' font-size="{_n(size)}"{weight}{align} class="{classes}" fill="{fill}"{extra}>'
         if len(_TEXT_TAILS) > 10_000:
             _TEXT_TAILS.clear()
         _TEXT_TAILS[key] = tail
     return tail
 
 
-def _text(t: Text, role: str = "fg", extra: str = "") -> str:
-    x = _n(t.x)
-    lines = t.lines
+_HALO: Final = f' stroke="{C["lane"]}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
+
+
+def _svg_text(
+    x: float,
+    y: float,
+    lines: tuple[str, ...],
+    size: float,
+    *,
+    classes: str,
+    fill: str,
+    bold: bool = False,
+    anchor: str = "start",
+    line_height: float = 0.0,
+    halo: bool = False,
+) -> str:
+    """One ``<text>``, or nothing when texts are set aside for a printer."""
+    aside = _SET_ASIDE.get()
+    if aside is not None:
+        aside.append(PlacedText(x, y, lines, line_height, size, bold, anchor, fill, C["lane"] if halo else ""))
+        return ""
+    left = _n(x)
     if len(lines) == 1:
         body = _e(lines[0])
     elif not lines:
         body = ""
     else:
-        later = f'</tspan><tspan x="{x}" dy="{_n(t.line_height)}">'
+        later = f'</tspan><tspan x="{left}" dy="{_n(line_height)}">'
         plain = _is_plain(" ".join(lines))  # one check for all the lines
         joined = later.join(lines if plain else [_e(line) for line in lines])
-        body = f'<tspan x="{x}">' + joined + "</tspan>"
-    return f'<text x="{x}" y="{_n(t.y)}"{_text_tail(t.size, t.bold, t.anchor, t.cls, role, extra)}{body}</text>'
+        body = f'<tspan x="{left}">' + joined + "</tspan>"
+    tail = _text_tail(size, bold, anchor, classes, fill, _HALO if halo else "")
+    return f'<text x="{left}" y="{_n(y)}"{tail}{body}</text>'
+
+
+def _text(t: Text, role: str = "fg", halo: bool = False) -> str:
+    classes = f"jm-{role} {t.cls}" if t.cls else f"jm-{role}"
+    return _svg_text(
+        t.x,
+        t.y,
+        t.lines,
+        t.size,
+        classes=classes,
+        fill=C[role],
+        bold=t.bold,
+        anchor=t.anchor,
+        line_height=t.line_height,
+        halo=halo,
+    )
+
+
+_BOLD_MIDDLE: Final[dict[str, Any]] = {"bold": True, "anchor": "middle"}
 
 
 def _star(x: float, y: float, radius: float) -> str:
@@ -96,10 +180,8 @@ def _mark(k: Mark) -> str:
             'stroke-linejoin="round"/>'
         )
     if k.kind == "number":
-        return (
-            f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s / 2)}" class="jm-number" fill="{C["fg"]}"/>'
-            f'<text x="{_n(x)}" y="{_n(y + s * 0.19)}" font-size="{_n(s * 0.52)}" font-weight="700" '
-            f'text-anchor="middle" class="jm-on-number" fill="{C["bg"]}">{_e(k.text)}</text>'
+        return (f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s / 2)}" class="jm-number" fill="{C["fg"]}"/>') + _svg_text(
+            x, y + s * 0.19, (k.text,), s * 0.52, classes="jm-on-number", fill=C["bg"], **_BOLD_MIDDLE
         )
     if k.kind == "badge":
         ghost = k.name == "removed"
@@ -109,9 +191,7 @@ def _mark(k: Mark) -> str:
         return (
             f'<rect x="{_n(x)}" y="{_n(y)}" width="{_n(s)}" height="15" rx="7.5" class="jm-badge jm-diff-{k.name}" '
             f'fill="{box_fill}" stroke="{C["fg"]}" stroke-width="1.2"{dashes}/>'
-            f'<text x="{_n(x + s / 2)}" y="{_n(y + 11)}" font-size="9" font-weight="700" text-anchor="middle" '
-            f'class="{ink_class}" fill="{ink}">{_e(k.text)}</text>'
-        )
+        ) + _svg_text(x + s / 2, y + 11, (k.text,), 9, classes=ink_class, fill=ink, **_BOLD_MIDDLE)
     if k.kind == "bar":  # a percentage: its track, then the part filled
         cls, fill = ("jm-lane-band", C["lane"]) if k.name == "track" else ("jm-number", C["fg"])
         size = f'width="{_n(s)}" height="{_n(k.height)}"'
@@ -124,10 +204,8 @@ def _mark(k: Mark) -> str:
     if k.kind == "star":
         return f'<path d="{_star(x, y, s / 2)}" class="jm-star" fill="{C["star"]}"/>'
     symbol = "!" if k.kind == "pain" else "+"
-    return (
-        f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s / 2)}" class="jm-{k.kind}" fill="{C[k.kind]}"/>'
-        f'<text x="{_n(x)}" y="{_n(y + s * 0.33)}" font-size="{_n(s * 0.85)}" font-weight="700" '
-        f'text-anchor="middle" class="jm-on-accent" fill="{C["on-accent"]}">{symbol}</text>'
+    return (f'<circle cx="{_n(x)}" cy="{_n(y)}" r="{_n(s / 2)}" class="jm-{k.kind}" fill="{C[k.kind]}"/>') + _svg_text(
+        x, y + s * 0.33, (symbol,), s * 0.85, classes="jm-on-accent", fill=C["on-accent"], **_BOLD_MIDDLE
     )
 
 
@@ -177,8 +255,9 @@ class _Group:
 
 def _step_group(column: Column, layout: MapLayout) -> _Group:
     parts = [_cell(cell, column.type_rank) for cell in column.cells]
+    aside = _SET_ASIDE.get()
+    set_aside = len(aside) if aside is not None else 0
     if layout.curve is not None:
-        halo = f' stroke="{C["lane"]}" stroke-width="4" stroke-linejoin="round" paint-order="stroke"'
         for p in layout.curve.points:
             if p.step_id != column.step_id:
                 continue
@@ -186,17 +265,18 @@ def _step_group(column: Column, layout: MapLayout) -> _Group:
                 f'<circle cx="{_n(p.x)}" cy="{_n(p.y)}" r="12" class="jm-point jm-{p.tone}" fill="{C[p.tone]}"/>'
             )
             parts.append(
-                f'<text x="{_n(p.x)}" y="{_n(p.y + 4)}" font-size="11" font-weight="700" text-anchor="middle" '
-                f'class="jm-on-accent" fill="{C["on-accent"]}">{_e(p.label)}</text>'
+                _svg_text(p.x, p.y + 4, (p.label,), 11, classes="jm-on-accent", fill=C["on-accent"], **_BOLD_MIDDLE)
             )
             if p.word:
-                parts.append(_text(p.word, "fg", halo))
+                parts.append(_text(p.word, "fg", halo=True))
     cls = f"jm-step jm-type-{column.type_rank}" if column.type_rank else "jm-step"
     body = "".join(parts)
     if column.status:
         cls += f" jm-diff-{column.status}"
     if column.status == "removed":  # a ghost column: faded and dashed, and labelled Removed
         body = f'<g opacity="0.5" stroke-dasharray="4 3">{body}</g>'
+        if aside is not None:
+            aside[set_aside:] = [replace(t, faded=True) for t in aside[set_aside:]]
     # Escaped here, once for both renders: the template's step loop does not escape again.
     key = _e(column.step_id)
     return _Group(
@@ -211,10 +291,7 @@ def _step_group(column: Column, layout: MapLayout) -> _Group:
 
 def _tick(left: float, y: float, label: str) -> str:
     """A number of the feeling scale, right-aligned against the grid's left edge."""
-    return (
-        f'<text x="{_n(left - 6)}" y="{_n(y + 4)}" font-size="11" text-anchor="end" class="jm-muted jm-tick" '
-        f'fill="{C["muted"]}">{_e(label)}</text>'
-    )
+    return _svg_text(left - 6, y + 4, (label,), 11, classes="jm-muted jm-tick", fill=C["muted"], anchor="end")
 
 
 def _curve(layout: MapLayout) -> Markup:
@@ -240,8 +317,7 @@ def _curve(layout: MapLayout) -> Markup:
             'stroke-width="1.5" stroke-dasharray="2 2"/>'
         )
         parts.append(
-            f'<text x="{_n(x)}" y="{_n(y + 24)}" font-size="11" text-anchor="middle" class="jm-muted" '
-            f'fill="{C["muted"]}">{_e(cv.missing_label)}</text>'
+            _svg_text(x, y + 24, (cv.missing_label,), 11, classes="jm-muted", fill=C["muted"], anchor="middle")
         )
     return Markup("".join(parts))
 

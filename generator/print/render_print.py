@@ -18,12 +18,13 @@ from pathlib import Path
 from typing import Literal
 
 from generator.config import Settings
-from generator.draw.geometry import Geometry
+from generator.draw.geometry import Geometry, MapLayout
 from generator.draw.layout import layout_map
-from generator.draw.render_svg import render_map_svg
 from generator.draw.text import TextMeasurer
 from generator.labels import Labels
 from generator.model import Journey, Stage
+from generator.print.map_typst import MAP_PRELUDE, map_content
+from generator.print.typst_markup import tstr
 
 __all__ = ["FONT_DIR", "PAPERS", "Paper", "plan_pages", "render_map_pdf", "render_map_png", "typst_compile"]
 
@@ -162,11 +163,14 @@ def render_map_pdf(
     persona_name: str = "",
     geometry: Geometry | None = None,
     timestamp: int | None = None,
+    whole: MapLayout | None = None,
 ) -> bytes:
     """A PDF of the map on ``paper`` (landscape), split over pages when it is too wide,
-    dated ``timestamp`` unless ``SOURCE_DATE_EPOCH`` says otherwise."""
+    dated ``timestamp`` unless ``SOURCE_DATE_EPOCH`` says otherwise. ``whole`` is the
+    map's layout with ``geometry`` when the caller has it already (a site drew it)."""
     g = geometry or Geometry()
-    whole = layout_map(journey, settings, measure, persona_name=persona_name, geometry=g)
+    if whole is None:
+        whole = layout_map(journey, settings, measure, persona_name=persona_name, geometry=g)
     lanes = tuple(lane.key for lane in whole.lanes)
     _, per_page = plan_pages(len(journey.steps), whole.width, whole.height, paper, g)
     parts = _page_journeys(journey, per_page)
@@ -175,29 +179,31 @@ def render_map_pdf(
     body = []
     for index, (part, first_number) in enumerate(parts, start=1):
         subtitle = f"{say('page')} {index} {say('of')} {len(parts)}" if len(parts) > 1 else ""
-        layout = layout_map(
-            part,
-            settings,
-            measure,
-            persona_name=persona_name,
-            geometry=g,
-            lanes=lanes,
-            first_number=first_number,
-            subtitle=subtitle,
-            prefix=f"{whole.prefix}-p{index}",
+        layout = (
+            whole
+            if len(parts) == 1
+            else layout_map(
+                part,
+                settings,
+                measure,
+                persona_name=persona_name,
+                geometry=g,
+                lanes=lanes,
+                first_number=first_number,
+                subtitle=subtitle,
+                prefix=f"{whole.prefix}-p{index}",
+            )
         )
         name = f"page-{index}.svg"
-        files[name] = render_map_svg(layout, standalone=False, theme_dir=settings.theme_dir)
         # Each page is as large as its sheet allows; the plan only decided where to cut.
         area_w, area_h = paper.area
         fit = min(area_w / (layout.width * PX_TO_PT), area_h / (layout.height * PX_TO_PT), MAX_SCALE)
-        width_pt = round(layout.width * PX_TO_PT * fit, 2)
-        body.append(f'#align(center + horizon, image("{name}", width: {width_pt}pt))')
+        content, files[name] = map_content(layout, name, PX_TO_PT * fit, settings.theme_dir)
+        body.append(f"#align(center + horizon, {content})")
     source = (
-        f"#set document(title: {_typst_string(whole.title)})\n"
+        f"#set document(title: {tstr(whole.title)})\n"
         f"#set page(width: {paper.width}mm, height: {paper.height}mm, margin: {paper.margin}mm)\n"
-        + "\n#pagebreak()\n".join(body)
-        + "\n"
+        f"#set text(lang: {tstr(whole.language)})\n" + MAP_PRELUDE + "\n#pagebreak()\n".join(body) + "\n"
     )
     return typst_compile(source, files, timestamp=timestamp)
 
@@ -210,14 +216,17 @@ def render_map_png(
     persona_name: str = "",
     pixel_ratio: float = 2.0,
     geometry: Geometry | None = None,
+    layout: MapLayout | None = None,
 ) -> bytes:
     """A PNG of the whole map, ``pixel_ratio`` device pixels per CSS pixel, fewer when
     that would pass ``MAX_PNG_PIXELS``: the image of any accepted journey stays within
-    memory (a 2,000-step map at 2x would ask for gigabytes)."""
-    layout = layout_map(journey, settings, measure, persona_name=persona_name, geometry=geometry)
-    svg = render_map_svg(layout, standalone=False, theme_dir=settings.theme_dir)
+    memory (a 2,000-step map at 2x would ask for gigabytes). ``layout`` is the map's,
+    when the caller has it already."""
+    if layout is None:
+        layout = layout_map(journey, settings, measure, persona_name=persona_name, geometry=geometry)
+    content, svg = map_content(layout, "map.svg", PX_TO_PT, settings.theme_dir)
     width_pt, height_pt = layout.width * PX_TO_PT, layout.height * PX_TO_PT
-    source = f'#set page(width: {width_pt}pt, height: {height_pt}pt, margin: 0pt)\n#image("map.svg", width: 100%)\n'
+    source = f"#set page(width: {width_pt}pt, height: {height_pt}pt, margin: 0pt)\n{MAP_PRELUDE}#{content}\n"
     return typst_compile(
         source, {"map.svg": svg}, fmt="png", ppi=96 * png_ratio(layout.width, layout.height, pixel_ratio)
     )
@@ -232,9 +241,3 @@ def png_ratio(width: float, height: float, wanted: float) -> float:
     less so the image stays within ``MAX_PNG_PIXELS``."""
     fitting = math.sqrt(MAX_PNG_PIXELS / max(width * height, 1.0))
     return min(wanted, math.floor(fitting * 1000) / 1000)
-
-
-def _typst_string(text: str) -> str:
-    """A typst string literal: quotes and backslashes escaped, control characters dropped."""
-    cleaned = "".join(ch for ch in text if ch >= " ")
-    return '"' + cleaned.replace("\\", "\\\\").replace('"', '\\"') + '"'

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.config import Settings
+from generator.draw.geometry import MapLayout
 from generator.model import Journey
 from generator.site.disk_cache import DiskCache, fingerprint
 from generator.site.map_strip import MapParts
@@ -63,6 +64,7 @@ class Drawer:
         self._pending: list[Future[None]] = []
         self._digest: tuple[tuple[Journey, str], str] | None = None
         self._drawn: tuple[tuple[Journey, str], tuple[MapParts, str]] | None = None
+        self._laid_out: tuple[tuple[Journey, str], MapLayout] | None = None
         self._lock = threading.Lock()
 
     def digest(self, journey: Journey, persona_name: str) -> str:
@@ -106,6 +108,7 @@ class Drawer:
             from generator.site.map_strip import map_parts
 
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
+            self._laid_out = ((journey, persona_name), layout)  # the PDF and PNG start from it
             inline, standalone = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
             pair = map_parts(layout, inline), standalone
             self.cache.put(self._name(journey, persona_name, "inline"), json.dumps(pair[0]).encode("utf-8"))
@@ -124,17 +127,24 @@ class Drawer:
     def download(self, journey: Journey, persona_name: str, kind: str, target: Path, dated: int | None = None) -> None:
         """Write one download of ``journey`` to ``target``; PDF and PNG maybe on a worker.
         ``dated`` (seconds since the epoch: the journey's last change) dates a PDF."""
+        laid_out = self._laid_out
+        layout = laid_out[1] if laid_out is not None and laid_out[0] == (journey, persona_name) else None
         if kind in SLOW_KINDS and self._pool is not None:
-            self._pending.append(self._pool.submit(self._write, journey, persona_name, kind, target, dated))
+            self._pending.append(self._pool.submit(self._write, journey, persona_name, kind, target, dated, layout))
         else:
-            self._write(journey, persona_name, kind, target, dated)
+            self._write(journey, persona_name, kind, target, dated, layout)
 
-    def _write(self, journey: Journey, persona_name: str, kind: str, target: Path, dated: int | None) -> None:
+    def _write(
+        self, journey: Journey, persona_name: str, kind: str, target: Path, dated: int | None, layout: MapLayout | None
+    ) -> None:
         from generator.site.tree_files import write_if_changed
 
-        write_if_changed(target, self._draw(journey, persona_name, kind, dated))
+        write_if_changed(target, self._draw(journey, persona_name, kind, dated, layout))
 
-    def _draw(self, journey: Journey, persona_name: str, kind: str, dated: int | None = None) -> bytes:
+    def _draw(
+        self, journey: Journey, persona_name: str, kind: str, dated: int | None = None, layout: MapLayout | None = None
+    ) -> bytes:
+        """One output of ``journey``; ``layout`` is its map's, if it was laid out already."""
         name = self._name(journey, persona_name, kind)
         if kind == "pdf":
             from generator.print.render_print import document_timestamp
@@ -159,12 +169,18 @@ class Drawer:
             from generator.print.render_print import PAPERS, render_map_pdf
 
             data = render_map_pdf(
-                journey, settings, _metrics(), paper=PAPERS["A3"], persona_name=persona_name, timestamp=dated
+                journey,
+                settings,
+                _metrics(),
+                paper=PAPERS["A3"],
+                persona_name=persona_name,
+                timestamp=dated,
+                whole=layout,
             )
         else:
             from generator.print.render_print import render_map_png
 
-            data = render_map_png(journey, settings, _metrics(), persona_name=persona_name)
+            data = render_map_png(journey, settings, _metrics(), persona_name=persona_name, layout=layout)
         self.cache.put(name, data)
         return data
 
