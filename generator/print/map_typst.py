@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from generator.clean import clean_text
 from generator.draw.geometry import MapLayout
 from generator.draw.render_svg import PlacedText, render_map_svg, texts_set_aside
 from generator.print.typst_markup import tstr
@@ -64,20 +65,24 @@ def _colour(value: str, faded: bool, colours: dict[str, str]) -> str:
     return name
 
 
+def _literal(line: str) -> str:
+    """A line of the map as a typst string, cleaned as the SVG cleans it."""
+    return tstr(line if line.isprintable() else clean_text(line))
+
+
 def _text_calls(t: PlacedText, scale: float, colours: dict[str, str]) -> str:
-    size, anchor = _pt(t.size * scale), _ANCHORS.get(t.anchor, 0)
+    if not t.lines:
+        return ""
+    anchor = _ANCHORS.get(t.anchor, 0)
     weight = 700 if t.bold else 400
     fill = _colour(t.fill, t.faded, colours)
-    x = _pt(t.x * scale)
     if len(t.lines) == 1:
-        body = tstr(t.lines[0])
+        body = _literal(t.lines[0])
         more = ""
-    elif not t.lines:
-        return ""
     else:  # one paragraph: with both text edges on the baseline, leading is the line distance
-        body = " + linebreak() + ".join(tstr(line) for line in t.lines)
-        more = f", h: {_pt(t.line_height * scale)}"
-    head = f"jm-text({x}, {_pt(t.y * scale)}, {size}, "
+        body = " + linebreak() + ".join(_literal(line) for line in t.lines)
+        more = f", h: {t.line_height * scale:.2f}"
+    head = f"jm-text({t.x * scale:.2f}, {t.y * scale:.2f}, {t.size * scale:.2f}, "
     out = ""
     if t.halo:
         halo = _colour(t.halo, t.faded, colours)

@@ -11,8 +11,9 @@ __all__ = ["markdown_to_typst", "tstr"]
 
 def tstr(text: str) -> str:
     """``text`` as a typst string literal, shown verbatim (no markup, no code)."""
-    cleaned = "".join(ch for ch in text if ch >= " " or ch == "\n")
-    escaped = cleaned.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
+    if not text.isprintable():  # printable text (most text) holds no control character
+        text = "".join(ch for ch in text if ch >= " " or ch == "\n")
+    escaped = text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n")
     return f'"{escaped}"'
 
 
