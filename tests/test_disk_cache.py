@@ -44,6 +44,20 @@ def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return calls
 
 
+def _parsed(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The journey files parsed from now on."""
+    from generator.read.parse_journey import parse_journey
+
+    calls: list[str] = []
+
+    def counting(text, path, journey_id):  # type: ignore[no-untyped-def]
+        calls.append(journey_id)
+        return parse_journey(text, path, journey_id)
+
+    monkeypatch.setattr("generator.read.load.parse_journey", counting)
+    return calls
+
+
 def _build(project: Project, out: str = "out") -> Path:
     build_site(project.root / "mkdocs.yml", project.root / out, echo=False)
     return project.root / out
@@ -51,11 +65,11 @@ def _build(project: Project, out: str = "out") -> Path:
 
 def test_a_rebuild_uses_the_cache_and_gives_the_same_site(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     first = snapshot(_build(site, "first"))
-    # two journeys, each: the page's map, the SVG, CSV and JSON downloads
-    assert len(_entries(site)) == 10  # per journey: map, SVG, CSV, JSON and page
-    calls = _drawn(monkeypatch)
+    assert len(_entries(site)) == 12  # per journey: map, SVG, CSV, JSON, page and the file as parsed
+    calls, parsed = _drawn(monkeypatch), _parsed(monkeypatch)
     second = snapshot(_build(site, "second"))
     assert calls == []
+    assert parsed == [], "an unchanged file is read back as parsed, not parsed again"
     assert second == first
 
 
@@ -64,14 +78,15 @@ def test_an_edited_journey_is_drawn_again_and_its_old_entries_go(
 ) -> None:
     _build(site)
     before = _entries(site)
-    calls = _drawn(monkeypatch)
+    calls, parsed = _drawn(monkeypatch), _parsed(monkeypatch)
     site.journey("other", JOURNEY.replace("A small journey", "Another journey, edited"))
     out = _build(site)
     assert calls == ["other"]
+    assert parsed == ["other"]
     assert "Another journey, edited" in (out / "journeys" / "other.svg").read_text(encoding="utf-8")
     after = _entries(site)
-    assert len(after) == 10
-    assert len(before & after) == 5  # the unchanged journey's five entries stay
+    assert len(after) == 12
+    assert len(before & after) == 6  # the unchanged journey's six entries stay
 
 
 def test_changed_settings_draw_everything_again(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -101,6 +116,24 @@ def test_a_damaged_entry_is_drawn_again(site: Project, monkeypatch: pytest.Monke
     assert second == first
 
 
+def test_a_parsed_entry_of_another_shape_is_parsed_again(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """An entry with a good signature whose JSON is not a parsed journey (a foreign or
+    older file): the journey file is parsed again and the site is the same."""
+    from generator.site.disk_cache import _header
+
+    first = snapshot(_build(site, "first"))
+    folder = site.root / ".cache" / "journeymap" / "mkdocs"
+    planted = [b'[1, ["good"], []]', b'{"not": "a list"}']
+    entries = sorted(path for path in folder.iterdir() if path.suffix == ".parsed")
+    assert len(entries) == 2
+    for path, body in zip(entries, planted, strict=True):
+        path.write_bytes(_header(body) + body)
+    parsed = _parsed(monkeypatch)
+    second = snapshot(_build(site, "second"))
+    assert sorted(parsed) == ["good", "other"]
+    assert second == first
+
+
 def test_cache_false_keeps_nothing(site: Project) -> None:
     config = site.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("downloads:", "cache: false\n      downloads:"))
@@ -112,7 +145,7 @@ def test_the_cache_folder_can_be_moved(site: Project, monkeypatch: pytest.Monkey
     monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(tmp_path / "elsewhere"))
     _build(site)
     assert not (site.root / ".cache").exists()
-    assert len([p for p in (tmp_path / "elsewhere" / "mkdocs").iterdir() if p.name != MARKER]) == 10
+    assert len([p for p in (tmp_path / "elsewhere" / "mkdocs").iterdir() if p.name != MARKER]) == 12
 
 
 def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:

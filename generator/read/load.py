@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Protocol
 
 from generator.config import Settings
 from generator.errors import Problem, problem
@@ -18,6 +19,8 @@ from generator.read.source import decode_source, display_path
 __all__ = [
     "LoadedProject",
     "MissingPathError",
+    "ParseKey",
+    "ParseStore",
     "Parsed",
     "ReadError",
     "load_personas",
@@ -130,23 +133,35 @@ def _classify(paths: list[Path], settings: Settings) -> tuple[list[Path], list[P
     return sorted(set(journeys)), sorted(set(personas)), sorted(set(data))
 
 
-Parsed = dict[tuple[str, str, bytes], tuple[Journey, list[Problem]]]
-"""Journeys parsed before, by shown path, id and file bytes (parsing depends on nothing else)."""
+ParseKey = tuple[str, str, bytes]
+"""A journey file as parsing sees it: its shown path, its id and its bytes (parsing
+depends on nothing else)."""
+Parsed = dict[ParseKey, tuple[Journey, list[Problem]]]
+"""Journeys parsed before, by their ``ParseKey``."""
+
+
+class ParseStore(Protocol):
+    """Where parsed journeys are looked up and kept: a ``Parsed`` dict, or the disk cache."""
+
+    def get(self, key: ParseKey, /) -> tuple[Journey, list[Problem]] | None: ...
+
+    def __setitem__(self, key: ParseKey, value: tuple[Journey, list[Problem]], /) -> None: ...
 
 
 def load_project(
     settings: Settings,
     paths: list[Path] | None = None,
     *,
-    previous: Parsed | None = None,
-    parsed: Parsed | None = None,
+    previous: ParseStore | None = None,
+    parsed: ParseStore | None = None,
 ) -> LoadedProject:
     """Parse the named files (default: the whole content folder) and every persona.
 
     Personas are always read so that references resolve; problems are reported only
     for the files that were asked for. A long-running caller (``mkdocs serve``) passes
     the journeys it parsed ``previous``ly, and gets this run's in ``parsed``: a file
-    whose bytes did not change is not parsed again.
+    whose bytes did not change is not parsed again. A site build passes the disk
+    cache as both.
     """
     if not paths and not settings.content_dir.is_dir():
         where = display_path(settings.content_dir)
@@ -207,7 +222,7 @@ def load_project(
             journey, parse_problems = known
             project.journeys.append(journey)
             project.problems.extend(parse_problems)
-            if parsed is not None:
+            if parsed is not None and parsed is not previous:
                 parsed[key] = known
             continue
         text, problems = decode_source(data, shown)

@@ -18,7 +18,6 @@ import hashlib
 import os
 import posixpath
 import re
-import shutil
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -34,14 +33,14 @@ from generator.read.load import Parsed, load_project
 from generator.read.source import decode_source, display_path
 from generator.site import overview
 from generator.site.disk_cache import DiskCache, open_cache
-from generator.site.drawings import SLOW_KINDS, Drawer
+from generator.site.drawings import Drawer
 from generator.site.html import attr, e
 from generator.site.insights import insights_page
 from generator.site.navigation import write_navigation
 from generator.site.pages import PageSource, block_words, journey_page, map_figure, persona_page
 from generator.site.slots import PageSlots
 from generator.site.toolkit_page import write_toolkit
-from generator.site.tree_files import content_files, copy_if_changed, write_if_changed
+from generator.site.tree_files import content_files, copy_if_changed, place_file, write_if_changed
 from generator.site.urls import Linker
 
 __all__ = [
@@ -109,9 +108,9 @@ class TreeOptions:
     workers: int = 0
     """Threads that compile PDF and PNG downloads (0: one per core, at most four)."""
     late_dir: Path | None = None
-    """Where PDF and PNG downloads go instead of the tree, still compiling when
-    ``write_docs_tree`` returns: the engine builds meanwhile, and ``DocsTree.finish``
-    waits for them before they are copied into the site."""
+    """Where the downloads go instead of the tree: the engine never reads them, PDFs
+    and PNGs are still compiling when ``write_docs_tree`` returns (the engine builds
+    meanwhile), and ``DocsTree.finish`` waits for them and puts them into the site."""
     cache: DiskCache = field(default_factory=lambda: DiskCache(None))
     """Drawn maps and downloads kept between builds."""
     today: dt.date = field(default_factory=dt.date.today)
@@ -160,15 +159,18 @@ class DocsTree:
         return [f"{item}\n  hint: {item.hint}" if item.hint else str(item) for item in self.problems] + self.warnings
 
     def finish(self, site_dir: Path | None = None) -> None:
-        """Wait for the downloads still compiling, and copy the late ones into ``site_dir``."""
+        """Wait for the downloads still compiling, and put the late ones into ``site_dir``."""
         self.drawer.finish()
         late_dir = self.options.late_dir
         if late_dir is None or site_dir is None:
             return
+        folders: set[Path] = set()
         for src_uri in self.late:
             target = site_dir / src_uri
-            target.parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(late_dir / src_uri, target)
+            if target.parent not in folders:
+                target.parent.mkdir(parents=True, exist_ok=True)
+                folders.add(target.parent)
+            place_file(late_dir / src_uri, target)
 
     def markdown_of(self, page: PageSource, src_uri: str, slot: PageSlots | None = None) -> str:
         """The Markdown of a generated page, its HTML blocks in ``slot`` (a new one for
@@ -294,8 +296,11 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
     one did not write are removed, so a long-running preview can write it again.
     """
     options = options or TreeOptions()
-    if options.parsed is None:
-        project = load_project(settings)
+    if options.parsed is None:  # a build: what unchanged files parsed to is in the disk cache
+        from generator.site.parsed_cache import CachedParses
+
+        store = CachedParses(options.cache)
+        project = load_project(settings, previous=store, parsed=store)
     else:
         now: Parsed = {}
         project = load_project(settings, previous=options.parsed, parsed=now)
@@ -400,7 +405,7 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
         known = tree.options.pages.get(journey.id) if tree.options.pages is not None else None
         unchanged = known is not None and known[0] is journey and known[1] == inputs
         for kind in settings.downloads:
-            late = tree.options.late_dir if kind in SLOW_KINDS else None
+            late = tree.options.late_dir  # the engine need not copy what it never reads
             target = (late or tree.folder) / f"{stem}.{kind}"
             if not (unchanged and target.is_file()):
                 tree.drawer.download(journey, persona_name, kind, target, _last_change(journey, history.get(source)))

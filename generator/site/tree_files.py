@@ -15,7 +15,7 @@ from pathlib import Path
 
 from generator.read.content_safety import check_file, name_is_text
 
-__all__ = ["content_files", "copy_if_changed", "write_if_changed"]
+__all__ = ["content_files", "copy_if_changed", "place_file", "write_if_changed"]
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -55,6 +55,36 @@ def copy_if_changed(source: Path, target: Path) -> bool:
             os.unlink(temporary)
         raise
     return True
+
+
+def place_file(source: Path, target: Path) -> None:
+    """Put ``source``'s bytes at ``target`` (in an existing folder): a hard link when both
+    are on one file system, else a copy. ``target`` is replaced through a rename, so it
+    is never half-written; one that is ``source`` already is left alone.
+
+    A link shares the bytes, never the name: ``source`` is only ever replaced by a
+    rename (``write_if_changed``), which leaves the linked ``target`` as it was.
+    """
+    try:
+        if os.path.samefile(source, target):
+            return
+    except OSError:
+        pass
+    temporary = target.with_name(f".{target.name}.{os.getpid()}.link")
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
+    try:
+        os.link(source, temporary)
+    except OSError:  # another file system, or no hard links there
+        import shutil
+
+        shutil.copyfile(source, temporary)
+    try:
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
 
 
 def content_files(content: Path) -> Iterator[tuple[str, Path]]:
