@@ -39,12 +39,16 @@ class PageSlots:
         inner = f"<p>{e(words)}</p>" if words else ""
         return f'<div class="jm-slot" data-jm="{self.key}x{len(self.blocks) - 1}">{inner}</div>'
 
-    def save(self) -> None:
-        """Keep the page's blocks for ``fill``."""
+    def save(self, *, unchanged: bool = False) -> None:
+        """Keep the page's blocks for ``fill``; ``unchanged``: they are the blocks this
+        folder was given last time (a preview's page that did not change), kept already."""
         if self.folder is not None and self.blocks:
             from generator.site.tree_files import write_if_changed
 
-            write_if_changed(self.folder / f"{self.key}.json", json.dumps(self.blocks).encode("utf-8"))
+            path = self.folder / f"{self.key}.json"
+            if unchanged and path.is_file():
+                return
+            write_if_changed(path, json.dumps(self.blocks).encode("utf-8"))
 
 
 def fill(html: str, folder: Path) -> str:
