@@ -633,3 +633,46 @@ def test_titles_with_brackets_and_dollars_stay_literal(site_project: Project, en
     heading = re.search(r'<h3 [^>]*>(.*?)(?:<a class="headerlink"|</h3>)', html)
     assert heading is not None
     assert heading[1] == f"1. {title}"
+
+
+def _search_texts(site: Path) -> dict[str, str]:
+    """Every indexed section's text by location, from MkDocs' or Zensical's index."""
+    import json
+
+    mkdocs_index = site / "search" / "search_index.json"
+    if mkdocs_index.is_file():
+        docs = json.loads(mkdocs_index.read_text(encoding="utf-8"))["docs"]
+    else:
+        docs = json.loads((site / "search.json").read_text(encoding="utf-8"))["items"]
+    return {doc["location"]: doc["text"] for doc in docs}
+
+
+def test_search_leaves_out_cards_and_indexes_a_long_block_in_part(site_project: Project, engine: str) -> None:
+    """Zensical refuses to build a large site whose index holds one long text (a card
+    list of 1,000 journeys was 267 KB): cards are not indexed, their words are on the
+    journeys' own pages, and a block gives search its first 1,000 words."""
+    from generator.site.slots import SEARCH_WORDS
+
+    words = " ".join(f"word{n}" for n in range(3000))
+    site_project.journey("long", JOURNEY.replace("- channel: Website", f"- channel: Website\n- pain: {words}"))
+    result = site_project.run("build", "--engine", engine, "-d", "out")
+    assert result.exit_code == 0, result.output
+    texts = _search_texts(site_project.root / "out")
+    home = next(text for location, text in texts.items() if location in ("", "index.html"))
+    assert "A small journey" not in home, "the cards' words stay out of search"
+    longest = max(texts.values(), key=len)
+    assert "word0 " in longest
+    assert f"word{SEARCH_WORDS - 20} " in longest
+    assert len(re.sub(r"<[^>]+>", " ", longest).split()) == SEARCH_WORDS
+    assert f"word{SEARCH_WORDS} " not in " ".join(texts.values())
+    page = (site_project.root / "out/journeys/long/index.html").read_text(encoding="utf-8")
+    assert "word2999" in page, "the page itself holds every word"
+
+
+def test_search_words_are_cut_at_words_and_bytes() -> None:
+    from generator.site.slots import SEARCH_WORDS, search_words
+
+    assert search_words("a few words") == "a few words"
+    many = " ".join(["word"] * (SEARCH_WORDS + 5))
+    assert search_words(many).split() == ["word"] * SEARCH_WORDS
+    assert len(search_words("x" * 100_000)) == 8 * SEARCH_WORDS

@@ -196,9 +196,9 @@ class DocsTree:
 
         slot = self.slots(src_uri)
 
-        def block(html: str) -> str:
+        def block(html: str, searched: bool = True) -> str:
             # In a slot, as a generated page's blocks: the engine leaves its links alone.
-            return f"\n\n{slot(html, block_words(html))}\n\n"
+            return f"\n\n{slot(html, block_words(html) if searched else '')}\n\n"
 
         made: dict[str, str] = {}
 
@@ -211,7 +211,7 @@ class DocsTree:
                     )
                 else:
                     made[match[1]] = overview.persona_cards(self.personas, self.journeys, settings, link=link)
-            return block(made[match[1]])
+            return block(made[match[1]], searched=False)  # every card's words are on its own page
 
         def fence(match: re.Match[str]) -> str:
             info = match["info"].strip()

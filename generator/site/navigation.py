@@ -101,8 +101,9 @@ def write_navigation(tree: DocsTree, put: Put) -> None:
         link = tree.linker(uri)
         page.slot(f"<p>{e(say('site.landing-intro'))}</p>")
         cards = overview.journey_cards(tree.journeys, tree.personas, tree.settings, link=link, today=tree.options.today)
-        page.slot(cards)
-        put(uri, tree.markdown_of(page, uri))
+        slot = tree.slots(uri)
+        page.slot(slot(cards, ""))  # nothing for search: every card's words are on its journey's page
+        put(uri, tree.markdown_of(page, uri, slot))
     titles = section_titles(tree)
     for folder, pages in nav_order(tree).items():
         names = [page.rsplit("/", 1)[1] for page in pages]

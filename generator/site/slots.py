@@ -17,7 +17,22 @@ from pathlib import Path
 
 from generator.site.html import e
 
-__all__ = ["SLOT", "PageSlots", "fill"]
+__all__ = ["SEARCH_WORDS", "SLOT", "PageSlots", "fill", "search_words"]
+
+SEARCH_WORDS = 1000
+"""The most words of one block that go into the engine's search index. Zensical refuses
+to build a large site whose index holds a longer text in one section (at 1,000 journeys,
+one of more than 16,384 words or bytes); the block itself is on the page in full."""
+_SEARCH_BYTES = 8 * SEARCH_WORDS
+
+
+def search_words(words: str) -> str:
+    """``words`` cut to ``SEARCH_WORDS`` words and about eight bytes a word."""
+    if len(words) <= _SEARCH_BYTES // 2:  # nearly every block: short enough as it is
+        return words
+    kept = " ".join(words.split(maxsplit=SEARCH_WORDS)[:SEARCH_WORDS])
+    return kept[:_SEARCH_BYTES]
+
 
 SLOT = re.compile(r'<div class="jm-slot" data-jm="([0-9a-f]{16})x(\d+)">(?:<p>[^<]*</p>)?</div>')
 """A slot as ``PageSlots`` writes it: the page's key, the block's number, its words."""
@@ -32,11 +47,12 @@ class PageSlots:
         self.blocks: list[str] = []
 
     def __call__(self, html: str, words: str = "") -> str:
-        """``html`` now, or a slot for it holding ``words`` (what search should find there)."""
+        """``html`` now, or a slot for it holding ``words`` (what search should find there,
+        at most ``SEARCH_WORDS`` of them)."""
         if self.folder is None:
             return html
         self.blocks.append(html)
-        inner = f"<p>{e(words)}</p>" if words else ""
+        inner = f"<p>{e(search_words(words))}</p>" if words else ""
         return f'<div class="jm-slot" data-jm="{self.key}x{len(self.blocks) - 1}">{inner}</div>'
 
     def save(self, *, unchanged: bool = False) -> None:
