@@ -435,6 +435,12 @@ def test_docs_writes_a_tree_that_any_engine_builds_as_it_is(site_project: Projec
     assert warnings == []
     html = (site_project.root / "built" / "journeys" / "good" / "index.html").read_text(encoding="utf-8")
     assert html.count('id="jm-good"') == 1
+    # Blocks search should not find are marked for both engines' search (a preview's
+    # insights tables, repeating every step, made Zensical's preview stop).
+    insights = (tree / "insights.md").read_text(encoding="utf-8")
+    assert insights.count("<div data-search-exclude><div") >= 3
+    indexed = _search_texts(site_project.root / "built")
+    assert "Owner" not in " ".join(text for where, text in indexed.items() if where.startswith("insights/#kpi"))
     # Written again, the tree replaces itself; a folder it did not write is refused, as is one inside content/.
     assert site_project.run("docs", "tree").exit_code == 0
     site_project.write("other/notes.txt", "mine")

@@ -48,9 +48,11 @@ class PageSlots:
 
     def __call__(self, html: str, words: str = "") -> str:
         """``html`` now, or a slot for it holding ``words`` (what search should find there,
-        at most ``SEARCH_WORDS`` of them)."""
-        if self.folder is None:
-            return html
+        at most ``SEARCH_WORDS`` of them). In the page, a block without ``words`` carries
+        ``data-search-exclude``, which both engines' search leaves out: a preview's
+        insights tables, repeating every step, made Zensical's preview stop."""
+        if self.folder is None:  # in the page: a block search should not find is marked so
+            return html if words else f"<div data-search-exclude>{html}</div>"
         self.blocks.append(html)
         inner = f"<p>{e(search_words(words))}</p>" if words else ""
         return f'<div class="jm-slot" data-jm="{self.key}x{len(self.blocks) - 1}">{inner}</div>'
