@@ -233,3 +233,31 @@ def test_a_cache_an_earlier_journeymap_left_is_taken_over(tmp_path: Path) -> Non
     cache.put("e" * 64 + ".svg", b"new")
     cache.prune()
     assert sorted(p.name for p in folder.iterdir()) == [MARKER, "e" * 64 + ".svg"]
+
+
+def test_a_download_is_linked_into_the_site_or_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """``place_file``: a hard link on one file system, a copy where links fail; a target
+    is replaced whole, and a later rewrite of the source leaves it as it was."""
+    import os
+
+    from generator.site.tree_files import place_file, write_if_changed
+
+    source, linked, copied = tmp_path / "late.pdf", tmp_path / "site.pdf", tmp_path / "copy.pdf"
+    source.write_bytes(b"first")
+    linked.write_bytes(b"an older build's")
+    place_file(source, linked)
+    assert linked.read_bytes() == b"first"
+    assert os.path.samefile(source, linked)
+    place_file(source, linked)  # already the same file: left alone
+    assert os.path.samefile(source, linked)
+    write_if_changed(source, b"second")  # a rename: the site keeps what it was given
+    assert linked.read_bytes() == b"first"
+
+    def no_links(*args: object) -> None:
+        raise OSError(18, "Invalid cross-device link")
+
+    monkeypatch.setattr(os, "link", no_links)
+    place_file(source, copied)
+    assert copied.read_bytes() == b"second"
+    assert not os.path.samefile(source, copied)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.pdf", "late.pdf", "site.pdf"], "no temporary left"

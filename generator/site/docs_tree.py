@@ -417,7 +417,7 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
             markdown = _journey_markdown(tree, journey, persona, inputs, slot)
             if tree.options.pages is not None:
                 tree.options.pages[journey.id] = (journey, inputs, markdown, slot.blocks)
-        slot.save(unchanged=known is not None and unchanged)
+        slot.save(unchanged=unchanged)
         put(src_uri, markdown)
 
 

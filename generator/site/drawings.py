@@ -63,8 +63,9 @@ class Drawer:
         self._pool = ThreadPoolExecutor(count, thread_name_prefix="journeymap") if count > 1 else None
         self._pending: list[Future[None]] = []
         self._digest: tuple[tuple[Journey, str], str] | None = None
-        self._drawn: tuple[tuple[Journey, str], tuple[MapParts, str]] | None = None
-        self._laid_out: tuple[tuple[Journey, str], MapLayout] | None = None
+        self._drawn: tuple[tuple[Journey, str], tuple[MapParts, str], MapLayout | None] | None = None
+        """The last journey's map: its parts, its SVG, and its layout when it was laid out
+        here (not read from the cache), which its PDF and PNG start from."""
         self._lock = threading.Lock()
 
     def digest(self, journey: Journey, persona_name: str) -> str:
@@ -100,6 +101,7 @@ class Drawer:
         if drawn is not None and drawn[0][1] == persona_name and drawn[0][0] == journey:
             return drawn[1]
         stored = self._cached(journey, persona_name, ("inline", "svg"))
+        layout = None
         if len(stored) == 2:
             pair = MapParts(*json.loads(stored["inline"])), stored["svg"].decode("utf-8")
         else:
@@ -108,12 +110,11 @@ class Drawer:
             from generator.site.map_strip import map_parts
 
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
-            self._laid_out = ((journey, persona_name), layout)  # the PDF and PNG start from it
             inline, standalone = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
             pair = map_parts(layout, inline), standalone
             self.cache.put(self._name(journey, persona_name, "inline"), json.dumps(pair[0]).encode("utf-8"))
             self.cache.put(self._name(journey, persona_name, "svg"), standalone.encode("utf-8"))
-        self._drawn = ((journey, persona_name), pair)
+        self._drawn = ((journey, persona_name), pair, layout)
         return pair
 
     def keep_map(self, journey: Journey, persona_name: str) -> None:
@@ -127,8 +128,8 @@ class Drawer:
     def download(self, journey: Journey, persona_name: str, kind: str, target: Path, dated: int | None = None) -> None:
         """Write one download of ``journey`` to ``target``; PDF and PNG maybe on a worker.
         ``dated`` (seconds since the epoch: the journey's last change) dates a PDF."""
-        laid_out = self._laid_out
-        layout = laid_out[1] if laid_out is not None and laid_out[0] == (journey, persona_name) else None
+        drawn = self._drawn
+        layout = drawn[2] if drawn is not None and drawn[0] == (journey, persona_name) else None
         if kind in SLOW_KINDS and self._pool is not None:
             self._pending.append(self._pool.submit(self._write, journey, persona_name, kind, target, dated, layout))
         else:

@@ -23,15 +23,15 @@ SEARCH_WORDS = 1000
 """The most words of one block that go into the engine's search index. Zensical refuses
 to build a large site whose index holds a longer text in one section (at 1,000 journeys,
 one of more than 16,384 words or bytes); the block itself is on the page in full."""
-_SEARCH_BYTES = 8 * SEARCH_WORDS
+_SEARCH_CHARACTERS = 8 * SEARCH_WORDS
 
 
 def search_words(words: str) -> str:
-    """``words`` cut to ``SEARCH_WORDS`` words and about eight bytes a word."""
-    if len(words) <= _SEARCH_BYTES // 2:  # nearly every block: short enough as it is
+    """``words`` cut to ``SEARCH_WORDS`` words and eight characters a word."""
+    if len(words) <= _SEARCH_CHARACTERS // 2:  # nearly every block: short enough as it is
         return words
     kept = " ".join(words.split(maxsplit=SEARCH_WORDS)[:SEARCH_WORDS])
-    return kept[:_SEARCH_BYTES]
+    return kept[:_SEARCH_CHARACTERS]
 
 
 SLOT = re.compile(r'<div class="jm-slot" data-jm="([0-9a-f]{16})x(\d+)">(?:<p>[^<]*</p>)?</div>')

@@ -59,26 +59,23 @@ def copy_if_changed(source: Path, target: Path) -> bool:
 
 def place_file(source: Path, target: Path) -> None:
     """Put ``source``'s bytes at ``target`` (in an existing folder): a hard link when both
-    are on one file system, else a copy. ``target`` is replaced through a rename, so it
-    is never half-written; one that is ``source`` already is left alone.
+    are on one file system, else ``copy_if_changed``. ``target`` is replaced through a
+    rename, so it is never half-written; one that is ``source`` already is left alone.
 
     A link shares the bytes, never the name: ``source`` is only ever replaced by a
     rename (``write_if_changed``), which leaves the linked ``target`` as it was.
     """
-    try:
+    with contextlib.suppress(OSError):
         if os.path.samefile(source, target):
             return
-    except OSError:
-        pass
     temporary = target.with_name(f".{target.name}.{os.getpid()}.link")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(temporary)
     try:
         os.link(source, temporary)
     except OSError:  # another file system, or no hard links there
-        import shutil
-
-        shutil.copyfile(source, temporary)
+        copy_if_changed(source, target)
+        return
     try:
         os.replace(temporary, target)
     except BaseException:
