@@ -27,6 +27,7 @@ class _Group(click.Group):
     """Maps failures to the documented exit codes, with no traceback unless ``--debug``."""
 
     def invoke(self, ctx: click.Context) -> Any:
+        from generator.overrides import TemplateOverrideError
         from generator.read.load import MissingPathError, ReadError
         from generator.site.disk_cache import CacheFolderError
 
@@ -41,6 +42,8 @@ class _Group(click.Group):
             sys.exit(EXIT_CONTENT)
         except (MissingPathError, CacheFolderError) as exc:
             _fail(str(exc), EXIT_USAGE)
+        except TemplateOverrideError as exc:
+            _fail(str(exc), EXIT_CONTENT)
         except (ReadError, OSError) as exc:
             if ctx.meta.get("debug"):
                 raise

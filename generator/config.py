@@ -275,7 +275,9 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
     settings, found = settings_from_options(
         options, content_dir=content_dir, config_path=config_path, locate=locate, fallback=fallback
     )
-    return replace(settings, theme_dir=theme_dir), problems + found
+    from generator.overrides import override_problems
+
+    return replace(settings, theme_dir=theme_dir), problems + found + override_problems(theme_dir)
 
 
 _MAX_INHERIT = 8

@@ -109,6 +109,11 @@ _CATALOGUE = [
     # Configuration
     Code("E601", "invalid-config", "Fix the option in the 'journeys' entry of mkdocs.yml."),
     Code("E602", "unknown-config-option", "Use a documented option of the 'journeys' plugin."),
+    Code(
+        "E603",
+        "template-error",
+        "Fix the template at the reported line, or remove it: journeymap's own template is used then.",
+    ),
     # CSV transcripts (journeymap import csv)
     Code(
         "E701",

@@ -100,10 +100,11 @@ def test_every_error_code_has_a_fixture() -> None:
     from tests.test_hostile_content import CODES_COVERED
     from tests.test_measured_data import DATA_ERROR_CASES
     from tests.test_mermaid import MERMAID_ERROR_CASES
+    from tests.test_templates import TEMPLATE_CODES
 
     covered = {name[:4] for name in (*JOURNEY_CASES, *PERSONA_CASES, *CONFIG_CASES)}
     covered |= {code for _, _, code in (*CSV_ERROR_CASES, *MERMAID_ERROR_CASES, *DATA_ERROR_CASES)}
-    covered |= {code for _, _, _, code, _ in CASES} | CODES_COVERED
+    covered |= {code for _, _, _, code, _ in CASES} | CODES_COVERED | TEMPLATE_CODES
     errors = {code for code in CODES if code.startswith("E")}
     assert errors - covered == set()
     for name in JOURNEY_CASES:

@@ -387,6 +387,11 @@ def _standalone_css(theme_dir: Path | None) -> Markup:
     return Markup(css)
 
 
+def clear_css() -> None:
+    """Forget the theme's map CSS, read again on the next standalone map."""
+    _standalone_css.cache_clear()
+
+
 def render_map_svg(layout: MapLayout, *, standalone: bool = True, theme_dir: Path | None = None) -> str:
     """SVG text of a map; ``standalone`` adds the style a file opened on its own needs.
 

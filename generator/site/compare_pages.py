@@ -8,16 +8,19 @@ points resolved, remaining and new, the steps added, removed and changed, and ow
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+
+from markupsafe import Markup
 
 from generator.config import Settings
 from generator.draw.align import align_stages, mean_text, stage_mean
 from generator.draw.text import TextMeasurer
 from generator.labels import Labels
 from generator.model import Journey, Persona
-from generator.site.html import attr, e
-from generator.site.pages import PageSource, Slot, in_place, journey_link, table_html
+from generator.site.pages import PageSource, Slot, in_place, paragraph, table_html
+from generator.site.templates import render_block
 from generator.vocabulary import slugify
 
 __all__ = [
@@ -101,37 +104,50 @@ def related_links(journeys: Sequence[Journey], settings: Settings) -> dict[str, 
     return {key: tuple(value) for key, value in found.items()}
 
 
-def related_html(related: Sequence[Related], say: Labels, link: Link) -> tuple[str, ...]:
+def related_html(related: Sequence[Related], say: Labels, link: Link, settings: Settings) -> tuple[str, ...]:
     """The links of a journey page's header to its redesign, its comparison, its service."""
-    spans = []
-    for item in related:
-        target = f'<a href="{attr(link(item.uri))}">{e(item.title)}</a>'
-        compare = ""
-        if item.compare_uri:
-            compare = f' (<a href="{attr(link(item.compare_uri))}">{e(say("site.compare-link"))}</a>)'
-        word = {"replaces": "site.redesigns", "replaced-by": "site.redesigned-in", "service": "site.service"}[item.kind]
-        spans.append(f"<span>{e(say(word))}: {target}{compare}</span>")
-    return tuple(spans)
-
-
-def _score(value: float | None, say: Labels) -> str:
-    if value is None:
-        return e(say("no-feeling"))
-    return e(mean_text(value))
-
-
-def _chart_figure(svg: str, caption: str, say: Labels, slot: Slot) -> str:
-    return (
-        '<figure class="jm-chart"><div class="jm-chart-scroll" tabindex="0" role="region" '
-        f'aria-label="{attr(say("site.chart-region"))}">{slot(svg, "")}</div>'
-        f"<figcaption>{caption}</figcaption></figure>"
+    words = {"replaces": "site.redesigns", "replaced-by": "site.redesigned-in", "service": "site.service"}
+    return tuple(
+        render_block(
+            settings.theme_dir,
+            "related",
+            word=say(words[item.kind]),
+            href=link(item.uri),
+            title=item.title,
+            compare_href=link(item.compare_uri) if item.compare_uri else "",
+            say=say,
+        )
+        for item in related
     )
 
 
-def _list(items: Sequence[str], say: Labels) -> str:
-    if not items:
-        return f"<p>{e(say('site.none'))}</p>"
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
+def _score(value: float | None, say: Labels) -> str:
+    return say("no-feeling") if value is None else mean_text(value)
+
+
+def _chart_figure(
+    svg: str, journeys: Sequence[Journey], settings: Settings, say: Labels, slot: Slot, link: Link
+) -> str:
+    named = [(link(f"{settings.journeys_dir}/{journey.id}.md"), journey.title) for journey in journeys]
+    return render_block(settings.theme_dir, "chart-figure", svg=Markup(slot(svg, "")), journeys=named, say=say)
+
+
+def _list(settings: Settings, items: Sequence[str], say: Labels) -> str:
+    return render_block(settings.theme_dir, "text-list", items=items, say=say)
+
+
+def _sentence(settings: Settings, text: str, links: dict[str, tuple[str, str]]) -> str:
+    """``text`` with each ``{name}`` in ``links`` made a link: name → (href, title)."""
+    pieces = []
+    for index, piece in enumerate(re.split(r"\{(\w+)\}", text)):
+        if index % 2 == 0:
+            pieces.append((piece, ""))
+        elif piece in links:
+            href, title = links[piece]
+            pieces.append((title, href))
+        else:
+            pieces.append(("{" + piece + "}", ""))
+    return render_block(settings.theme_dir, "sentence", pieces=[p for p in pieces if p[0]])
 
 
 def comparison_page(
@@ -151,26 +167,25 @@ def comparison_page(
     say = Labels(future.language or settings.language)
     comparison = compare_journeys(current, future)
     page = PageSource.titled(say("compare.title", future=future.title, current=current.title))
-    # The titles are links, escaped on their own: the sentence keeps its placeholders first.
-    intro = e(say("site.compare-intro", current="{current}", future="{future}"))
-    intro = intro.replace("{current}", journey_link(current, settings, link))
-    intro = intro.replace("{future}", journey_link(future, settings, link))
-    page.slot(f"<p>{intro}</p>")
+    # The titles are links: the sentence keeps its placeholders, which become the links.
+    intro = say("site.compare-intro", current="{current}", future="{future}")
+    journey_href = {j.id: link(f"{settings.journeys_dir}/{j.id}.md") for j in (current, future)}
+    links = {"current": (journey_href[current.id], current.title), "future": (journey_href[future.id], future.title)}
+    page.slot(_sentence(settings, intro, links))
     chart = compare_chart(current, future, settings, measure, prefix=f"jm-compare-{slugify(future.id)}")
     svg = render_curves_svg(chart, standalone=False, theme_dir=settings.theme_dir)
-    listed = f"{journey_link(current, settings, link)}, {journey_link(future, settings, link)}"
-    page.slot(_chart_figure(svg, f"{e(say('site.overlay-of'))} {listed}", say, slot))
+    page.slot(_chart_figure(svg, (current, future), settings, say, slot, link))
     page.heading(2, say("site.gain-by-stage"))
-    rows = []
-    for gain in comparison.gains:
-        cells = [e(gain.title), _score(gain.current, say), _score(gain.future, say), _score(gain.gain, say)]
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    rows = [
+        [gain.title, _score(gain.current, say), _score(gain.future, say), _score(gain.gain, say)]
+        for gain in comparison.gains
+    ]
     headers = [say("site.stage"), say("compare.as-is"), say("compare.to-be"), say("compare.gain")]
-    page.slot(slot(table_html(headers, rows), ""))
+    page.slot(slot(table_html(settings, headers, rows), ""))
     page.heading(2, say("site.pain-points"))
     for key, pains in (("resolved", comparison.resolved), ("remaining", comparison.remaining), ("new", comparison.new)):
         page.heading(3, f"{say('compare.pains-' + key)} ({len(pains)})")
-        page.slot(_list([f"{e(p.text)} ({e(p.step)})" for p in pains], say))
+        page.slot(_list(settings, [f"{p.text} ({p.step})" for p in pains], say))
     page.heading(2, say("site.steps"))
     for key, titles in (
         ("added", comparison.steps_added),
@@ -178,11 +193,11 @@ def comparison_page(
         ("changed", comparison.steps_changed),
     ):
         page.heading(3, f"{say('compare.steps-' + key)} ({len(titles)})")
-        page.slot(_list([e(title) for title in titles], say))
+        page.slot(_list(settings, titles, say))
     page.heading(2, say("site.owners"))
-    owners = [f"{e(say('compare.owner-added'))}: {e(o)}" for o in comparison.owners_added]
-    owners += [f"{e(say('compare.owner-removed'))}: {e(o)}" for o in comparison.owners_removed]
-    page.slot(_list(owners, say))
+    owners = [f"{say('compare.owner-added')}: {o}" for o in comparison.owners_added]
+    owners += [f"{say('compare.owner-removed')}: {o}" for o in comparison.owners_removed]
+    page.slot(_list(settings, owners, say))
     return page
 
 
@@ -206,13 +221,12 @@ def overlay_figure(
     svg = render_curves_svg(chart, standalone=False, theme_dir=settings.theme_dir)
     aligned = align_stages(journeys)
     headers = [say("site.stage"), *(curve.name for curve in chart.curves)]
-    rows = []
-    for column in aligned:
-        cells = [e(column.title), *(_score(stage_mean(stage), say) if stage else "–" for stage in column.stages)]
-        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
-    listed = ", ".join(journey_link(journey, settings, link) for journey in journeys)
-    caption = f"{e(say('site.overlay-of'))} {listed}"
-    return _chart_figure(svg, caption, say, slot) + slot(table_html(headers, rows, "jm-overlay-table"), "")
+    rows = [
+        [column.title, *(_score(stage_mean(stage), say) if stage else "–" for stage in column.stages)]
+        for column in aligned
+    ]
+    figure = _chart_figure(svg, journeys, settings, say, slot, link)
+    return figure + slot(table_html(settings, headers, rows, "jm-overlay-table"), "")
 
 
 def service_page(
@@ -228,7 +242,7 @@ def service_page(
     say = Labels(settings.language)
     service = members[0].service
     page = PageSource.titled(service)
-    page.slot(f"<p>{e(say('site.service-intro', count=len(members)))}</p>")
+    page.slot(paragraph(settings, say("site.service-intro", count=len(members))))
     prefix = f"jm-service-{slugify(service) or 'service'}"
     page.slot(overlay_figure(members, personas, settings, measure, link=link, slot=slot, title=service, prefix=prefix))
     return page

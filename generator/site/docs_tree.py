@@ -34,11 +34,11 @@ from generator.read.source import decode_source, display_path
 from generator.site import overview
 from generator.site.disk_cache import DiskCache, open_cache
 from generator.site.drawings import Drawer
-from generator.site.html import attr, e
 from generator.site.insights import insights_page
 from generator.site.navigation import write_navigation
 from generator.site.pages import PageSource, block_words, journey_page, map_figure, persona_page
 from generator.site.slots import PageSlots
+from generator.site.templates import refresh_overrides, render_block
 from generator.site.toolkit_page import write_toolkit
 from generator.site.tree_files import content_files, copy_if_changed, place_file, write_if_changed
 from generator.site.urls import Linker
@@ -242,7 +242,7 @@ class DocsTree:
             shown = ", ".join(missing) if missing else say("site.overlay-needs-two")
             reason = "refers to unknown or broken journeys" if missing else "lists fewer than two journeys"
             self.warnings.append(f"{src_uri}: overlay block {reason}: {', '.join(missing or wanted)}")
-            return f'<div class="jm-error" role="alert"><p>{e(say("site.error"))}: {e(shown)}</p></div>'
+            return error_box(self.settings, say, message=shown)
         chosen = [by_id[ident] for ident in wanted]
         prefix = f"jm-overlay-{hashlib.sha1((src_uri + body).encode()).hexdigest()[:6]}"
         return overlay_figure(
@@ -260,7 +260,7 @@ class DocsTree:
             found = next((j for j in self.journeys if j.id == reference[1]), None)
             if found is None:
                 self.warnings.append(f"{src_uri}: journey block refers to unknown or broken journey '{reference[1]}'")
-                return f'<div class="jm-error" role="alert"><p>{e(say("site.error"))}: {e(reference[1])}</p></div>'
+                return error_box(self.settings, say, message=reference[1])
             journey = found
         else:
             journey, problems = parse_journey(body, f"{src_uri} (journey block)", "inline")
@@ -268,24 +268,29 @@ class DocsTree:
             errors = [p for p in problems if p.severity is Severity.ERROR]
             self.problems.extend(errors)
             if errors:
-                return f'<div class="jm-error" role="alert"><pre>{e(format_text(errors))}</pre></div>'
+                return error_box(self.settings, say, details=format_text(errors))
         persona = next((p for p in self.personas if p.id == journey.persona), None)
         suffix = hashlib.sha1(src_uri.encode()).hexdigest()[:6]
         own = replace(journey, id=f"{journey.id}-{suffix}")
         parts = self.drawer.inline_map(own, persona.name if persona else journey.persona)
         say = Labels(journey.language or self.settings.language)
-        caption = ""
-        if reference:
-            href = link(f"{self.settings.journeys_dir}/{journey.id}.md")
-            caption = f'<figcaption><a href="{attr(href)}">{e(journey.title)}</a></figcaption>'
-        return map_figure(parts, say, slot, journey_id=own.id, caption=caption, embedded=True)
+        href = link(f"{self.settings.journeys_dir}/{journey.id}.md") if reference else ""
+        return map_figure(
+            parts,
+            say,
+            slot,
+            settings=self.settings,
+            journey_id=own.id,
+            caption=journey.title if reference else "",
+            caption_href=href,
+            embedded=True,
+        )
 
 
-def _error_box(errors: list[Problem], say: Labels) -> str:
-    return (
-        f'<div class="jm-error" role="alert"><p><strong>{e(say("site.error"))}</strong></p>'
-        f"<pre>{e(format_text(errors))}</pre></div>"
-    )
+def error_box(settings: Settings, say: Labels, *, message: str = "", details: str = "", heading: bool = False) -> str:
+    """An error where a block or page would be: ``message`` after the word "Error", or
+    ``details`` (located problems) under it."""
+    return render_block(settings.theme_dir, "error", message=message, details=details, heading=heading, say=say)
 
 
 def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | None = None) -> DocsTree:
@@ -296,6 +301,7 @@ def write_docs_tree(settings: Settings, folder: Path, options: TreeOptions | Non
     one did not write are removed, so a long-running preview can write it again.
     """
     options = options or TreeOptions()
+    refresh_overrides(settings.theme_dir)
     if options.parsed is None:  # a build: what unchanged files parsed to is in the disk cache
         from generator.site.parsed_cache import CachedParses
 
@@ -388,12 +394,12 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
         errors = broken(src_uri)
         if errors:
             page = PageSource.titled(journey.title or journey.id)
-            page.slot(_error_box(errors, say))
+            page.slot(error_box(settings, say, details=format_text(errors), heading=True))
             put(src_uri, page.markdown)
             continue
         persona = names.get(journey.persona)
         persona_name = persona.name if persona else journey.persona
-        links = related_html(related.get(journey.id, ()), say, tree.linker(src_uri))
+        links = related_html(related.get(journey.id, ()), say, tree.linker(src_uri), settings)
         inputs = (
             persona,
             tuple(history.get(source, [])),
@@ -474,7 +480,7 @@ def _persona_source(tree: DocsTree, persona: Persona, errors: list[Problem], say
     settings = tree.settings
     if errors:
         page = PageSource.titled(persona.name or persona.id)
-        page.slot(_error_box(errors, say))
+        page.slot(error_box(settings, say, details=format_text(errors), heading=True))
         return page
     src_uri = f"{settings.personas_dir}/{persona.id}.md"
     link = tree.linker(src_uri)
@@ -496,7 +502,7 @@ def _write_unreadable(tree: DocsTree, broken: Broken, put: Put, say: Labels) -> 
             uri = f"{folder}/{src_uri}"
             if uri.endswith(".md") and uri not in written and broken(uri):
                 page = PageSource.titled(Path(uri).stem)
-                page.slot(_error_box(broken(uri), say))
+                page.slot(error_box(settings, say, details=format_text(broken(uri)), heading=True))
                 put(uri, page.markdown)
 
 

@@ -111,7 +111,7 @@ class Drawer:
 
             layout = layout_map(journey, self.settings, _metrics(), persona_name=persona_name)
             inline, standalone = render_map_svgs(layout, theme_dir=self.settings.theme_dir)
-            pair = map_parts(layout, inline), standalone
+            pair = map_parts(layout, inline, self.settings.theme_dir), standalone
             self.cache.put(self._name(journey, persona_name, "inline"), json.dumps(pair[0]).encode("utf-8"))
             self.cache.put(self._name(journey, persona_name, "svg"), standalone.encode("utf-8"))
         self._drawn = ((journey, persona_name), pair, layout)

@@ -11,7 +11,7 @@ from markupsafe import escape
 
 from generator.clean import clean_text
 
-__all__ = ["attr", "e", "inline_html", "markdown_heading", "prose_html"]
+__all__ = ["e", "inline_html", "markdown_heading", "prose_html"]
 
 
 @lru_cache(maxsize=1)
@@ -22,12 +22,8 @@ def _md() -> MarkdownIt:
 
 
 def e(text: str) -> str:
-    """Text escaped for HTML element content."""
-    return str(escape(clean_text(text)))
-
-
-def attr(text: str) -> str:
-    """Text escaped for a double-quoted HTML attribute."""
+    """Text escaped for HTML: element content, or a double-quoted attribute. The site's
+    templates do the same to every value they print (``generator.site.templates``)."""
     return str(escape(clean_text(text)))
 
 

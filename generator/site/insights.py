@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, NamedTuple
 
 from generator.config import Settings
 from generator.draw.align import mean_text
@@ -21,8 +22,8 @@ from generator.draw.channels import channel_glyph
 from generator.draw.text import plain_text
 from generator.labels import Labels
 from generator.model import Journey, Step
-from generator.site.html import attr, e, inline_html
-from generator.site.pages import PageSource, Slot, in_place, journey_link, review_of, table_html
+from generator.site.pages import PageSource, Slot, in_place, paragraph, review_of
+from generator.site.templates import render_block
 
 __all__ = ["WORST_MOMENTS", "channel_key", "insights_page"]
 
@@ -51,6 +52,15 @@ class _Channel:
         return min(self.spellings, key=lambda s: (-self.spellings[s], s.casefold(), s))
 
 
+class Feeling(NamedTuple):
+    """A feeling as the page shows it: its tone, number, tone in words and word."""
+
+    tone: str
+    number: str
+    tone_word: str
+    word: str
+
+
 class _Page:
     def __init__(self, journeys: list[Journey], settings: Settings, link: Link, slot: Slot) -> None:
         self.say = Labels(settings.language)
@@ -60,29 +70,37 @@ class _Page:
         self.journeys = sorted(journeys, key=lambda j: plain_text(j.title).casefold())
         self.page = PageSource.titled(self.say("site.insights"))
 
-    def journey_link(self, journey: Journey) -> str:
-        return journey_link(journey, self.settings, self.link)
+    def block(self, name: str, **context: object) -> str:
+        return render_block(self.settings.theme_dir, f"insights-{name}", say=self.say, **context)
 
-    def step_link(self, journey: Journey, step: Step, number: int, *, with_journey: bool = True) -> str:
+    def table(self, name: str, headers: Sequence[str], rows: list[Any]) -> None:
+        """A table of the page, through its slot: search finds its words in the journeys."""
+        self.page.slot(self.slot(self.block(name, headers=headers, rows=rows), ""))
+
+    def journey_link(self, journey: Journey) -> tuple[str, str]:
+        return self.link(f"{self.settings.journeys_dir}/{journey.id}.md"), journey.title
+
+    def step_link(self, journey: Journey, step: Step, number: int) -> tuple[str, str]:
         href = self.link(f"{self.settings.journeys_dir}/{journey.id}.md") + f"#{step.id}"
-        where = f"{e(journey.title)}: " if with_journey else ""
-        return f'<a href="{attr(href)}">{where}{number}. {e(step.title)}</a>'
+        return href, f"{journey.title}: {number}. {step.title}"
 
-    def feeling(self, score: float | None, word: str = "", *, mean: bool = True) -> str:
+    def feeling(self, score: float | None, word: str = "", *, mean: bool = True) -> Feeling | None:
         """A feeling as number (a mean to one decimal, a step's as written), tone in
         words, and the word if there is one."""
         if score is None:
-            return e(self.say("no-feeling"))
+            return None
         tone = self.settings.tone(score)
         number = mean_text(score) if mean else f"{score:+g}"
         number = "0" if number in ("+0", "-0") else number
-        said = f", {e(word)}" if word else ""
-        return f'<span class="jm-tone jm-tone-{tone}">{e(number)} ({e(self.say("tone." + tone))}{said})</span>'
+        return Feeling(tone, number, self.say("tone." + tone), word)
+
+    def none(self) -> None:
+        self.page.slot(paragraph(self.settings, self.say("site.none")))
 
     def section(self, title: str, help_key: str = "") -> None:
         self.page.heading(2, title)
         if help_key:
-            self.page.slot(f'<p class="jm-help">{e(self.say(help_key))}</p>')
+            self.page.slot(paragraph(self.settings, self.say(help_key), "jm-help"))
 
     def worst_moments(self) -> None:
         say = self.say
@@ -97,30 +115,23 @@ class _Page:
         rows = []
         for rank, (score, _, _, number, journey, step) in enumerate(scored[:WORST_MOMENTS], start=1):
             word = step.emotion.word if step.emotion else ""
-            pains = step.values("pain")
-            listed = "<ul>" + "".join(f"<li>{inline_html(p)}</li>" for p in pains) + "</ul>" if pains else "–"
-            owners = e(", ".join(plain_text(o) for o in step.values("owner"))) or "–"
-            rows.append(
-                f"<tr><td>{rank}</td><td>{self.feeling(score, word, mean=False)}</td>"
-                f"<td>{self.step_link(journey, step, number)}</td><td>{listed}</td><td>{owners}</td></tr>"
-            )
+            owners = ", ".join(plain_text(o) for o in step.values("owner"))
+            feeling = self.feeling(score, word, mean=False)
+            rows.append((rank, feeling, self.step_link(journey, step, number), step.values("pain"), owners))
         if rows:
-            headers = ("#", say("key.feeling"), say("site.step"), say("lane.pain"), say("key.owner"))
-            self.page.slot(self.slot(table_html(headers, rows, "jm-worst"), ""))
+            self.table("worst", ("#", say("key.feeling"), say("site.step"), say("lane.pain"), say("key.owner")), rows)
         else:
-            self.page.slot(f"<p>{e(say('site.none'))}</p>")
+            self.none()
 
     def stages(self) -> None:
         say = self.say
         self.section(say("site.by-stage"), "site.by-stage-help")
-        legend = "".join(
-            f'<li><span class="jm-swatch jm-heat-{tone}" aria-hidden="true"></span>{e(say("tone." + tone))}: '
-            f"{e(say('site.tone-range.' + tone, **self.thresholds()))}</li>"
+        tones = [
+            (tone, say("tone." + tone), say("site.tone-range." + tone, **self.thresholds()))
             for tone in ("neg", "neutral", "pos")
-        )
-        self.page.slot(
-            f'<div class="jm-legend-box"><p>{e(say("legend"))}</p><ul class="jm-heat-legend">{legend}</ul></div>'
-        )
+        ]
+        self.page.slot(self.block("legend", tones=tones))
+        headers = (say("site.stage"), say("site.steps"), say("lane.pain"), say("site.mean-feeling-head"))
         for journey in self.journeys:
             rows = []
             for stage in journey.stages:
@@ -130,17 +141,16 @@ class _Page:
                 scores = [step.emotion.score for step in stage.steps if step.emotion]
                 mean = sum(scores) / len(scores) if scores else None
                 tone = self.settings.tone(mean) if mean is not None else "none"
-                rows.append(
-                    f'<tr class="jm-heat-{tone}"><th scope="row">{e(stage.title)}</th><td>{len(stage.steps)}</td>'
-                    f"<td>{pains}</td><td>{self.feeling(mean)}</td></tr>"
-                )
-            headers = (say("site.stage"), say("site.steps"), say("lane.pain"), say("site.mean-feeling-head"))
-            self.page.slot(
-                self.slot(
-                    f'<p class="jm-heat-title">{self.journey_link(journey)}</p>' + table_html(headers, rows, "jm-heat"),
-                    "",
-                )
+                rows.append((tone, stage.title, len(stage.steps), pains, self.feeling(mean)))
+            stages = self.block(
+                "stages",
+                title=self.journey_link(journey),
+                headers=headers,
+                rows=rows,
+                gains=False,
+                no_feeling=say("no-feeling"),
             )
+            self.page.slot(self.slot(stages, ""))
 
     def thresholds(self) -> dict[str, str]:
         low, high = self.settings.emotion_scale
@@ -165,35 +175,36 @@ class _Page:
         rows = []
         for key in sorted(found, key=lambda k: (found[k].name == none, found[k].name.casefold())):
             entry = found[key]
-            shown = e(entry.name)
-            if len(entry.spellings) > 1:
-                shown += f'<br><span class="jm-spellings">{e(say("site.spellings", names=", ".join(sorted(entry.spellings))))}</span>'
-            counts = "".join(f"<td>{entry.types.get(t, 0)}</td>" for t in types)
-            glyph = channel_glyph(entry.name) or ""
+            spellings = (
+                say("site.spellings", names=", ".join(sorted(entry.spellings))) if len(entry.spellings) > 1 else ""
+            )
             rows.append(
-                f'<tr><th scope="row" data-glyph="{attr(glyph)}">{shown}</th><td>{sum(entry.types.values())}</td>'
-                f"{counts}<td>{e(', '.join(sorted(entry.owners, key=str.casefold)))}</td></tr>"
+                (
+                    entry.name,
+                    spellings,
+                    channel_glyph(entry.name) or "",
+                    sum(entry.types.values()),
+                    [entry.types.get(t, 0) for t in types],
+                    ", ".join(sorted(entry.owners, key=str.casefold)),
+                )
             )
         headers = (say("site.channel"), say("site.touchpoints"), *map(say.touchpoint_type, types), say("site.owners"))
-        self.page.slot(self.slot(table_html(headers, rows), ""))
+        self.table("channels", headers, rows)
 
     def ownership(self) -> None:
         say = self.say
         self.section(say("site.ownership"))
-        owners: dict[str, list[str]] = {}
+        owners: dict[str, list[tuple[str, str]]] = {}
         for journey in self.journeys:
             for number, step in enumerate(journey.steps, start=1):
                 if step.moment_of_truth:
                     for owner in step.values("owner") or (say("site.unassigned"),):
                         owners.setdefault(plain_text(owner), []).append(self.step_link(journey, step, number))
         if not owners:
-            self.page.slot(f"<p>{e(say('site.none'))}</p>")
+            self.none()
             return
-        rows = [
-            f'<tr><th scope="row">{e(owner)}</th><td><ul>{"".join(f"<li>{m}</li>" for m in owners[owner])}</ul></td></tr>'
-            for owner in sorted(owners, key=str.casefold)
-        ]
-        self.page.slot(self.slot(table_html((say("key.owner"), say("moment-of-truth")), rows), ""))
+        rows = [(owner, owners[owner]) for owner in sorted(owners, key=str.casefold)]
+        self.table("ownership", (say("key.owner"), say("moment-of-truth")), rows)
 
     def redesigns(self) -> None:
         """Each redesign's expected gain by stage: its mean feeling against today's."""
@@ -205,23 +216,22 @@ class _Page:
             return
         say = self.say
         self.section(say("site.redesign-gains"), "site.redesign-gains-help")
+        headers = (say("site.stage"), say("compare.as-is"), say("compare.to-be"), say("compare.gain"))
         for current, future in sorted(found, key=lambda pair: plain_text(pair[1].title).casefold()):
-            rows = []
-            for gain in compare_journeys(current, future).gains:
-                change = e(mean_text(gain.gain)) if gain.gain is not None else "–"
-                rows.append(
-                    f'<tr><th scope="row">{e(gain.title)}</th><td>{self.feeling(gain.current)}</td>'
-                    f"<td>{self.feeling(gain.future)}</td><td>{change}</td></tr>"
+            rows = [
+                (
+                    gain.title,
+                    self.feeling(gain.current),
+                    self.feeling(gain.future),
+                    mean_text(gain.gain) if gain.gain is not None else "–",
                 )
-            href = self.link(comparison_uri(future))
-            title = e(say("compare.title", future=future.title, current=current.title))
-            headers = (say("site.stage"), say("compare.as-is"), say("compare.to-be"), say("compare.gain"))
-            self.page.slot(
-                self.slot(
-                    f'<p class="jm-heat-title"><a href="{attr(href)}">{title}</a></p>' + table_html(headers, rows),
-                    "",
-                )
+                for gain in compare_journeys(current, future).gains
+            ]
+            title = self.link(comparison_uri(future)), say("compare.title", future=future.title, current=current.title)
+            gains = self.block(
+                "stages", title=title, headers=headers, rows=rows, gains=True, no_feeling=say("no-feeling")
             )
+            self.page.slot(self.slot(gains, ""))
 
     def kpis(self) -> None:
         say = self.say
@@ -231,17 +241,12 @@ class _Page:
             for number, step in enumerate(journey.steps, start=1):
                 kpis, metrics = step.values("kpi"), step.values("metric")
                 if kpis or metrics:
-                    rows.append(
-                        f"<tr><td>{self.step_link(journey, step, number)}</td>"
-                        f"<td>{'<br>'.join(inline_html(k) for k in kpis)}</td>"
-                        f"<td>{'<br>'.join(inline_html(m) for m in metrics)}</td>"
-                        f"<td>{e(', '.join(plain_text(o) for o in step.values('owner')))}</td></tr>"
-                    )
+                    owners = ", ".join(plain_text(o) for o in step.values("owner"))
+                    rows.append((self.step_link(journey, step, number), kpis, metrics, owners))
         if rows:
-            headers = (say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner"))
-            self.page.slot(self.slot(table_html(headers, rows), ""))
+            self.table("kpis", (say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")), rows)
         else:
-            self.page.slot(f"<p>{e(say('site.none'))}</p>")
+            self.none()
 
     def measured(self) -> None:
         """Every measured metric by touchpoint, with its trend and, where the step's KPI
@@ -260,12 +265,9 @@ class _Page:
                     if target is not None:
                         met = target.met(metric.latest.value)
                         verdict = f"{target.text}: {self.say('site.target-met' if met else 'site.target-missed')}"
-                    rows.append(
-                        f"<tr><td>{e(touchpoint)}</td><td>{self.step_link(journey, step, number)}</td>"
-                        f"<td>{e(metric.metric)}</td>"
-                        f"<td>{e(value_text(metric.latest.value, metric.unit))} ({e(metric.latest.period)})</td>"
-                        f"<td>{e(change_text(metric, self.say)) or '–'}</td><td>{e(verdict)}</td></tr>"
-                    )
+                    latest = f"{value_text(metric.latest.value, metric.unit)} ({metric.latest.period})"
+                    link = self.step_link(journey, step, number)
+                    rows.append((touchpoint, link, metric.metric, latest, change_text(metric, self.say), verdict))
         if not rows:
             return
         say = self.say
@@ -278,7 +280,7 @@ class _Page:
             say("site.change"),
             say("site.target"),
         )
-        self.page.slot(self.slot(table_html(headers, rows, "jm-measured"), ""))
+        self.table("measured", headers, rows)
 
     def reviews(self, today: dt.date) -> None:
         say = self.say
@@ -292,16 +294,17 @@ class _Page:
             "never": say("site.never"),
             "ok": say("site.up-to-date"),
         }
-        rows = []
-        for journey, review in reviews:
-            cls = ' class="jm-overdue"' if review.status in ("overdue", "moved") else ""
-            rows.append(
-                f"<tr><td>{self.journey_link(journey)}</td>"
-                f"<td>{review.reviewed.isoformat() if review.reviewed else '–'}</td>"
-                f"<td>{review.due.isoformat() if review.due else '–'}</td><td{cls}>{e(words[review.status])}</td></tr>"
+        rows = [
+            (
+                self.journey_link(journey),
+                review.reviewed.isoformat() if review.reviewed else "–",
+                review.due.isoformat() if review.due else "–",
+                review.status in ("overdue", "moved"),
+                words[review.status],
             )
-        headers = (say("site.journey"), say("reviewed"), say("site.due"), say("site.status"))
-        self.page.slot(self.slot(table_html(headers, rows), ""))
+            for journey, review in reviews
+        ]
+        self.table("reviews", (say("site.journey"), say("reviewed"), say("site.due"), say("site.status")), rows)
 
 
 def insights_page(

@@ -8,11 +8,12 @@ no knowledge of the drawing beyond the numbers written here.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import NamedTuple
 
 from generator.draw.geometry import Band, MapLayout
 from generator.draw.render_svg import render_label_column
-from generator.site.html import attr, e
+from generator.site.templates import render_block
 
 __all__ = ["MapParts", "map_parts", "overview_strip"]
 
@@ -25,8 +26,8 @@ class MapParts(NamedTuple):
     strip: str
 
 
-def map_parts(layout: MapLayout, svg: str) -> MapParts:
-    return MapParts(svg, render_label_column(layout), overview_strip(layout))
+def map_parts(layout: MapLayout, svg: str, theme_dir: Path | None = None) -> MapParts:
+    return MapParts(svg, render_label_column(layout), overview_strip(layout, theme_dir))
 
 
 def _pct(value: float) -> str:
@@ -37,7 +38,7 @@ def _stage_name(band: Band) -> str:
     return " ".join(band.texts[0].lines) if band.texts else ""
 
 
-def overview_strip(layout: MapLayout) -> str:
+def overview_strip(layout: MapLayout, theme_dir: Path | None = None) -> str:
     """The whole journey in one line: a band per stage and the emotion curve, its x axis
     the map's grid (``data-x0`` to ``data-x1``; ``data-band-y`` and ``-h`` give the row
     of stage bands, where the label column names the stage in view). Pointer navigation for the map beside
@@ -46,14 +47,14 @@ def overview_strip(layout: MapLayout) -> str:
     if grid.w <= 0:
         return ""
     x0, span = grid.x, grid.w
-    stages = "".join(
-        f'<span class="jm-ov-stage jm-ov-band-{band.shade}" style="left:{_pct((band.rect.x - x0) / span)};'
-        f'width:{_pct(band.rect.w / span)}" title="{attr(_stage_name(band))}">{e(_stage_name(band))}</span>'
+    stages = [
+        (band.shade, _pct((band.rect.x - x0) / span), _pct(band.rect.w / span), _stage_name(band))
         for band in layout.bands
-    )
-    curve = ""
+    ]
+    axis, points, dots = None, [], []
     feeling = next((lane for lane in layout.lanes if lane.key == "feeling"), None)
-    if layout.curve is not None and feeling is not None and feeling.h > 0:
+    curve = layout.curve if feeling is not None and feeling.h > 0 else None
+    if curve is not None and feeling is not None:
 
         def height(y: float) -> str:
             return f"{round((y - feeling.y) / feeling.h * 100, 1):g}"
@@ -61,25 +62,20 @@ def overview_strip(layout: MapLayout) -> str:
         def point(x: float, y: float) -> str:
             return f"{round((x - x0) / span * 1000, 1):g},{height(y)}"
 
-        parts = []
-        if layout.curve.neutral_y is not None:
-            y = height(layout.curve.neutral_y)
-            parts.append(f'<line x1="0" y1="{y}" x2="1000" y2="{y}" class="jm-ov-axis"/>')
-        points = [point(p.x, p.y) for p in layout.curve.points]
-        if len(points) > 1:
-            parts.append(f'<polyline points="{" ".join(points)}" class="jm-ov-line"/>')
-        parts.extend(
-            f'<path d="M{xy} h0" class="jm-ov-dot jm-ov-{attr(p.tone)}"/>'
-            for xy, p in zip(points, layout.curve.points, strict=True)
-        )
-        curve = (
-            '<svg class="jm-ov-curve" viewBox="0 -8 1000 116" preserveAspectRatio="none" focusable="false">'
-            + "".join(parts)
-            + "</svg>"
-        )
+        if curve.neutral_y is not None:
+            axis = height(curve.neutral_y)
+        points = [point(p.x, p.y) for p in curve.points]
+        dots = [(xy, p.tone) for xy, p in zip(points, curve.points, strict=True)]
     band = layout.bands[0].rect if layout.bands else None
-    rows = f' data-band-y="{band.y:g}" data-band-h="{band.h:g}"' if band is not None else ""
-    return (
-        f'<div class="jm-overview" aria-hidden="true" data-x0="{x0:g}" data-x1="{x0 + span:g}"{rows}>'
-        f'<div class="jm-ov-stages">{stages}</div>{curve}<div class="jm-ov-view"></div></div>'
+    return render_block(
+        theme_dir,
+        "overview-strip",
+        x0=x0,
+        x1=x0 + span,
+        band=band,
+        stages=stages,
+        curve=curve is not None,
+        axis=axis,
+        points=" ".join(points) if len(points) > 1 else "",
+        dots=dots,
     )

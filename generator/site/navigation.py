@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Any
 
 from generator.draw.text import plain_text
 from generator.labels import Labels
-from generator.site.html import e
 from generator.site.tree_files import content_files
 
 if TYPE_CHECKING:
@@ -92,14 +91,14 @@ def nav_order(tree: DocsTree) -> dict[str, list[str]]:
 def write_navigation(tree: DocsTree, put: Put) -> None:
     """The generated overview when one is needed, and a ``.nav.yml`` per folder."""
     from generator.site import overview
-    from generator.site.pages import PageSource
+    from generator.site.pages import PageSource, paragraph
 
     uri = landing_uri(tree)
     if uri is not None and uri not in tree.generated:  # a journey of its own may be called index
         say = Labels(tree.settings.language)
         page = PageSource.titled(say("site.journeys") if uri == "index.md" else say("site.all-journeys"))
         link = tree.linker(uri)
-        page.slot(f"<p>{e(say('site.landing-intro'))}</p>")
+        page.slot(paragraph(tree.settings, say("site.landing-intro")))
         cards = overview.journey_cards(tree.journeys, tree.personas, tree.settings, link=link, today=tree.options.today)
         slot = tree.slots(uri)
         page.slot(slot(cards, ""))  # nothing for search: every card's words are on its journey's page

@@ -14,15 +14,18 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
+from markupsafe import Markup
+
 from generator.check.validate import review_due
 from generator.config import Settings
 from generator.draw.measures import MetricSeries, change_text, series_by_step, value_text
 from generator.draw.text import actor_names, plain_text
 from generator.labels import Labels
 from generator.model import Journey, Persona, Step
-from generator.site.html import attr, e, inline_html, markdown_heading, prose_html
+from generator.site.html import e, markdown_heading, prose_html
 from generator.site.map_strip import MapParts
 from generator.site.slots import SLOT
+from generator.site.templates import render_block
 
 __all__ = ["PageSource", "Review", "journey_page", "persona_page", "review_of", "sparkline_svg", "table_html"]
 
@@ -108,7 +111,7 @@ class PageSource:
         return f"---\ntitle: {json.dumps(e(title), ensure_ascii=False)}\n---\n" + body
 
 
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATES = re.compile(r"(\d{4}-\d{2}-\d{2})")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,7 +138,7 @@ def review_of(journey: Journey, settings: Settings, today: dt.date) -> Review:
     return Review("ok", journey.reviewed, due)
 
 
-def review_badge(review: Review, say: Labels) -> str:
+def review_badge(review: Review, say: Labels, settings: Settings) -> str:
     if review.status == "never":
         text = say("site.review-never")
     elif review.status == "overdue":
@@ -148,8 +151,8 @@ def review_badge(review: Review, say: Labels) -> str:
         text = say(
             "site.review-ok", date=review.reviewed.isoformat() if review.reviewed else "", due=review.due.isoformat()
         )
-    dated = _DATE.sub(r'<span class="jm-date">\g<0></span>', e(text))  # a date never breaks at its hyphens
-    return f'<span class="jm-badge jm-review-{review.status}">{dated}</span>'
+    pieces = [(piece, index % 2 == 1) for index, piece in enumerate(_DATES.split(text)) if piece]
+    return render_block(settings.theme_dir, "review-badge", review=review, pieces=pieces)
 
 
 def sparkline_svg(journey: Journey, settings: Settings, say: Labels, width: int = 160, height: int = 36) -> str:
@@ -157,10 +160,9 @@ def sparkline_svg(journey: Journey, settings: Settings, say: Labels, width: int 
     low, high = settings.emotion_scale
     steps = journey.steps
     scores = [step.emotion.score if step.emotion else None for step in steps]
-    text = ", ".join(f"{s:+g}" if s is not None else "–" for s in scores)
-    label = attr(say("site.sparkline", scores=text))
     if not steps:
         return ""
+    text = ", ".join(f"{s:+g}" if s is not None else "–" for s in scores)
     gap = width / max(len(steps) - 1, 1)
     runs: list[list[str]] = [[]]
     dots = []
@@ -171,13 +173,16 @@ def sparkline_svg(journey: Journey, settings: Settings, say: Labels, width: int 
         x = round(i * gap if len(steps) > 1 else width / 2, 1)
         y = round(3 + (high - min(max(score, low), high)) / (high - low) * (height - 6), 1)
         runs[-1].append(f"{x:g},{y:g}")
-        dots.append(f'<circle cx="{x:g}" cy="{y:g}" r="2.5" class="jm-spark-{settings.tone(score)}"/>')
-    lines = "".join(f'<polyline points="{" ".join(run)}" class="jm-spark-line"/>' for run in runs if len(run) > 1)
-    middle = round(3 + (high - (low + high) / 2) / (high - low) * (height - 6), 1)
-    return (
-        f'<svg class="jm-sparkline" role="img" aria-label="{label}" width="{width}" height="{height}" '
-        f'viewBox="-3 0 {width + 6} {height}"><title>{label}</title>'
-        f'<line x1="0" y1="{middle:g}" x2="{width}" y2="{middle:g}" class="jm-spark-axis"/>{lines}{"".join(dots)}</svg>'
+        dots.append((x, y, settings.tone(score)))
+    return render_block(
+        settings.theme_dir,
+        "sparkline",
+        label=say("site.sparkline", scores=text),
+        width=width,
+        height=height,
+        middle=round(3 + (high - (low + high) / 2) / (high - low) * (height - 6), 1),
+        lines=[" ".join(run) for run in runs if len(run) > 1],
+        dots=dots,
     )
 
 
@@ -198,13 +203,13 @@ _DETAIL_KEYS = (
 )
 
 
-def _measured_rows(measured: Sequence[MetricSeries], say: Labels) -> list[str]:
-    items = []
+def _measured_texts(measured: Sequence[MetricSeries], say: Labels) -> list[str]:
+    texts = []
     for series in measured:
         latest, change = series.latest, change_text(series, say)
         text = f"{series.metric}: {value_text(latest.value, series.unit)} ({latest.period})"
-        items.append(f"<dd>{e(text + (f', {change}' if change else ''))}</dd>")
-    return [f"<dt>{e(say('lane.measured'))}</dt>{''.join(items)}"] if items else []
+        texts.append(text + (f", {change}" if change else ""))
+    return texts
 
 
 def step_details(
@@ -212,29 +217,24 @@ def step_details(
 ) -> str:
     """A step as a definition list: the accessible text of its column on the map;
     ``measured`` are the step's metrics (``MetricSeries``)."""
-    rows = []
+    lanes: list[tuple[str, str, Sequence[str]]] = []
     for key in _DETAIL_KEYS:
-        values = step.values(key)
         if key == "feeling" and step.emotion is not None:
-            word = f" {e(step.emotion.word)}" if step.emotion.word else ""
-            rendered = [
-                f'<span class="jm-score jm-score-{settings.tone(step.emotion.score)}">{e(step.emotion.score_text)}</span>{word}'
-            ]
+            emotion = step.emotion
+            lanes.append(
+                (say("key.feeling"), "feeling", (settings.tone(emotion.score), emotion.score_text, emotion.word))
+            )
         else:
-            rendered = [inline_html(value) for value in values]
-        if rendered:
-            items = "".join(f"<dd>{value}</dd>" for value in rendered)
-            rows.append(f"<dt>{e(say('key.' + key))}</dt>{items}")
+            values = step.values(key)
+            if values:
+                lanes.append((say("key." + key), "markdown", values))
     if step.type:
-        rows.append(f"<dt>{e(say('key.type'))}</dt><dd>{e(say.touchpoint_type(step.type))}</dd>")
+        lanes.append((say("key.type"), "text", (say.touchpoint_type(step.type),)))
     if step.moment_of_truth:
-        rows.append(f"<dt>{e(say('key.moment-of-truth'))}</dt><dd>{e(say('yes'))}</dd>")
-    rows.extend(_measured_rows(measured, say))
-    notes = prose_html(step.notes)
-    return (
-        f'<div class="jm-step-detail" id="_jm-{attr(step.id)}" data-step="{attr(step.id)}" data-number="{number}">'
-        f'{notes}<dl class="jm-lanes">{"".join(rows)}</dl></div>'
-    )
+        lanes.append((say("key.moment-of-truth"), "text", (say("yes"),)))
+    if measured:
+        lanes.append((say("lane.measured"), "text", _measured_texts(measured, say)))
+    return render_block(settings.theme_dir, "step", step=step, number=number, lanes=lanes)
 
 
 def step_search_text(step: Step, say: Labels) -> str:
@@ -256,19 +256,15 @@ def step_search_text(step: Step, say: Labels) -> str:
 
 def journey_link(journey: Journey, settings: Settings, link: Link) -> str:
     """A link to a journey's page, named by its title."""
-    return f'<a href="{attr(link(f"{settings.journeys_dir}/{journey.id}.md"))}">{e(journey.title)}</a>'
+    return render_block(
+        settings.theme_dir, "link", href=link(f"{settings.journeys_dir}/{journey.id}.md"), text=journey.title
+    )
 
 
-def table_html(headers: Iterable[str], rows: Iterable[str], cls: str = "") -> str:
-    """A table of escaped ``headers`` and ready ``<tr>`` rows, in a box that scrolls
-    sideways on its own (the page's script adds a cue while there is more to see)."""
-    head = "".join(f"<th>{e(h)}</th>" for h in headers)
-    box = " ".join(filter(None, (cls, "jm-table-wrap")))
-    return f'<div class="{box}"><table><thead><tr>{head}</tr></thead><tbody>{"".join(rows)}</tbody></table></div>'
-
-
-def _table(headers: list[str], rows: list[list[str]], cls: str = "") -> str:
-    return table_html(headers, ("<tr>" + "".join(f"<td>{cell}</td>" for cell in row) + "</tr>" for row in rows), cls)
+def table_html(settings: Settings, headers: Iterable[str], rows: Iterable[Sequence[str]], cls: str = "") -> str:
+    """A table of ``headers`` and ``rows`` of cells (text, or ``Markup``), in a box that
+    scrolls sideways on its own (the page's script adds a cue while there is more to see)."""
+    return render_block(settings.theme_dir, "table", headers=list(headers), rows=rows, cls=cls)
 
 
 def journey_page(
@@ -295,28 +291,22 @@ def journey_page(
     page = PageSource(title=journey.title, lang=language if language != settings.language else "")
     page.heading(1, journey.title)
     review = review_of(journey, settings, today)
-    meta = [f'<span class="jm-badge jm-state-{attr(journey.state)}">{e(say("state." + journey.state))}</span>']
-    if persona is not None:
-        href = link(f"{settings.personas_dir}/{persona.id}.md")
-        meta.append(f'<span>{e(say("persona"))}: <a href="{attr(href)}">{e(persona.name)}</a></span>')
-    else:
-        meta.append(f"<span>{e(say('persona'))}: {e(journey.persona)}</span>")
-    if journey.owner:
-        meta.append(f"<span>{e(say('owner'))}: {inline_html(journey.owner)}</span>")
-    meta.extend(related)
-    meta.extend(f'<span class="jm-tag">{e(tag)}</span>' for tag in journey.tags)
-    blocks = [f'<div class="jm-journey-meta">{" ".join(meta)}</div>', journey_summary(journey, review, settings, say)]
-    if journey.expectations:
-        blocks.append(
-            f'<p class="jm-expectations"><strong>{e(say("expectations"))}:</strong> {inline_html(journey.expectations)}</p>'
+    downloads_links = [(link(f"{source_stem}.{kind}"), kind) for kind in downloads]
+    figure = map_figure(parts, say, slot, settings=settings, journey_id=journey.id, downloads=downloads_links)
+    page.slot(
+        render_block(
+            settings.theme_dir,
+            "journey-head",
+            journey=journey,
+            persona=persona,
+            persona_href=link(f"{settings.personas_dir}/{persona.id}.md") if persona is not None else "",
+            related=[Markup(item) for item in related],
+            summary=Markup(journey_summary(journey, review, settings, say)),
+            figure=Markup(figure),
+            vertical=Markup(vertical_view(journey, settings, say)),
+            say=say,
         )
-    files = "".join(
-        f'<a class="jm-download" href="{attr(link(f"{source_stem}.{kind}"))}" download>{kind.upper()}</a>'
-        for kind in downloads
     )
-    blocks.append(map_figure(parts, say, slot, journey_id=journey.id, downloads=f"{e(say('site.downloads'))}: {files}"))
-    blocks.append(vertical_view(journey, settings, say))
-    page.slot("".join(blocks))
     if journey.scenario:
         page.heading(2, say("site.scenario"))
         page.slot(prose_html(journey.scenario))
@@ -324,13 +314,7 @@ def journey_page(
     measured = series_by_step(journey) if journey.measured else {}
     for stage in journey.stages:
         page.heading(2, stage.title)
-        stage_html = prose_html(stage.description)
-        if stage.goals:
-            goals = "".join(f"<li>{inline_html(goal)}</li>" for goal in stage.goals)
-            stage_html += (
-                f'<p class="jm-goals-label"><strong>{e(say("goal"))}</strong></p><ul class="jm-goals">{goals}</ul>'
-            )
-        page.slot(stage_html)
+        page.slot(render_block(settings.theme_dir, "stage", stage=stage, say=say))
         for step in stage.steps:
             number += 1
             page.heading(3, f"{number}. {step.title}", anchor=step.id)
@@ -339,8 +323,8 @@ def journey_page(
     _tables(page, journey, settings, say, slot, measured)
     if history:
         page.heading(2, say("site.changes"))
-        rows = [[e(date), e(subject), e(summary)] for date, subject, summary in history]
-        page.slot(_table([say("site.date"), say("site.commit"), say("site.what-changed")], rows, "jm-history"))
+        headers = [say("site.date"), say("site.commit"), say("site.what-changed")]
+        page.slot(table_html(settings, headers, history, "jm-history"))
     return page
 
 
@@ -349,48 +333,31 @@ def map_figure(
     say: Labels,
     slot: Slot,
     *,
+    settings: Settings,
     journey_id: str,
-    downloads: str = "",
+    downloads: Sequence[tuple[str, str]] = (),
     caption: str = "",
+    caption_href: str = "",
     embedded: bool = False,
 ) -> str:
-    """A map with its toolbar, overview strip and label column; ``downloads`` (links)
-    go in the toolbar, ``caption`` (a ``<figcaption>``) under the map. A map ``embedded``
-    in another page stays a map on phones (a journey page shows its steps instead). The page's script fits, zooms and pans it, keeps the labels in
+    """A map with its toolbar, overview strip and label column; ``downloads`` ((href,
+    kind) pairs) go in the toolbar, ``caption`` (a link to ``caption_href``) under the
+    map. A map ``embedded`` in another page stays a map on phones (a journey page shows
+    its steps instead). The page's script fits, zooms and pans it, keeps the labels in
     view and shows a step's details beside it."""
-    button = '<button type="button" class="jm-zoom" data-jm-zoom="{0}" aria-label="{1}" title="{1}">{2}</button>'
-    toolbar = (
-        '<div class="jm-toolbar">'
-        + button.format("fit", attr(say("site.fit-help")), e(say("site.fit")))
-        + button.format("-1", attr(say("site.zoom-out")), "−")
-        + button.format("0", attr(say("site.zoom-reset")), "100%")
-        + button.format("1", attr(say("site.zoom-in")), "+")
-        + (f'<span class="jm-downloads">{downloads}</span>' if downloads else "")
-        + "</div>"
+    return render_block(
+        settings.theme_dir,
+        "map-figure",
+        journey_id=journey_id,
+        downloads=downloads,
+        strip=Markup(parts.strip),
+        svg=Markup(slot(parts.svg, "")),
+        labels=Markup(parts.labels),
+        caption=caption,
+        caption_href=caption_href,
+        embedded=embedded,
+        say=say,
     )
-    after = f"jm-after-{journey_id}"
-    return (
-        f'<figure class="jm-figure{" jm-embed" if embedded else ""}" data-journey="{attr(journey_id)}">'
-        f'<a class="jm-skip" href="#{attr(after)}">{e(say("site.skip-map"))}</a>{toolbar}{parts.strip}'
-        f'<div class="jm-frame"><div class="jm-scroll" tabindex="0" role="region" aria-label="{attr(say("site.map-region"))}">'
-        f'{slot(parts.svg, "")}</div><div class="jm-labels" aria-hidden="true" hidden>{parts.labels}<p class="jm-labels-stage"></p></div></div>'
-        f'<div class="jm-details" aria-hidden="true" hidden></div>{caption}</figure>'
-        f'<div class="jm-after-map" id="{attr(after)}" tabindex="-1"></div>'
-    )
-
-
-def _moment(step: Step, number: int, say: Labels) -> str:
-    """A step as the summary names it: link, feeling, and who owns it."""
-    emotion = step.emotion
-    assert emotion is not None
-    word = f", {e(emotion.word)}" if emotion.word else ""
-    owners = ", ".join(inline_html(owner) for owner in step.values("owner"))
-    owned = f' <span class="jm-owned">{e(say("owner"))}: {owners}</span>' if owners else ""
-    return f'<a href="#{attr(step.id)}">{number}. {e(step.title)}</a> ({e(emotion.score_text)}{word}){owned}'
-
-
-def _fact(term: str, html: str) -> str:
-    return f'<div class="jm-fact"><dt>{e(term)}</dt><dd>{html}</dd></div>'
 
 
 def journey_summary(journey: Journey, review: Review, settings: Settings, say: Labels) -> str:
@@ -399,14 +366,10 @@ def journey_summary(journey: Journey, review: Review, settings: Settings, say: L
     steps = journey.steps
     numbered = list(enumerate(steps, start=1))
     scored = [(n, s) for n, s in numbered if s.emotion is not None]
-    items = []
+    low = high = None
     if scored:
         low = min(scored, key=lambda pair: pair[1].emotion.score if pair[1].emotion else 0)
         high = max(scored, key=lambda pair: pair[1].emotion.score if pair[1].emotion else 0)
-        items.append(_fact(say("site.lowest"), _moment(low[1], low[0], say)))
-        items.append(_fact(say("site.highest"), _moment(high[1], high[0], say)))
-    else:
-        items.append(_fact(say("lane.feeling"), e(say("site.no-scores"))))
     pains = sum(len(step.values("pain")) for step in steps)
     in_steps = sum(1 for step in steps if step.values("pain"))
     counts = [say("site.pain-count", count=pains, steps=in_steps, total=len(steps)) if pains else say("site.no-pains")]
@@ -414,19 +377,43 @@ def journey_summary(journey: Journey, review: Review, settings: Settings, say: L
     moments = sum(1 for step in steps if step.moment_of_truth)
     if moments:
         counts.append(say("site.moment-count", count=moments))
-    items.append(_fact(say("lane.pain"), e(", ".join(counts))))
     owners: dict[str, str] = {}
     for value in (journey.owner, *(v for step in steps for v in step.values("owner"))):
         if value:
             owners.setdefault(plain_text(value).casefold(), value)
-    if owners:
-        shown = ", ".join(inline_html(value) for value in owners.values())
-        items.append(_fact(say("site.owners-involved"), shown))
-    items.append(_fact(say("site.review"), review_badge(review, say)))
-    return (
-        f'<section class="jm-summary" aria-label="{attr(say("site.summary"))}">'
-        f'<p class="jm-summary-title">{e(say("site.summary"))}</p><dl>{"".join(items)}</dl></section>'
+    return render_block(
+        settings.theme_dir,
+        "summary",
+        low=low,
+        high=high,
+        counts=", ".join(counts),
+        owners=list(owners.values()),
+        review=Markup(review_badge(review, say, settings)),
+        say=say,
     )
+
+
+def _vertical_facts(step: Step, settings: Settings, say: Labels) -> list[tuple[str, str, tuple[str, str]]]:
+    """What a step's card on a phone says, as (kind, text, more) for ``vertical.html.j2``."""
+    facts: list[tuple[str, str, tuple[str, str]]] = []
+    none = ("", "")
+    if step.emotion is not None:
+        facts.append(("score", step.emotion.score_text, (settings.tone(step.emotion.score), step.emotion.word)))
+    channel = step.first("channel")
+    if channel:
+        facts.append(("text", plain_text(channel), none))
+    actors = actor_names(step.values("actors"))
+    if actors:
+        facts.append(("text", f"{say('key.actors')}: {', '.join(actors)}", none))
+    owners = step.values("owner")
+    if owners:
+        facts.append(("text", f"{say('owner')}: {', '.join(plain_text(o) for o in owners)}", none))
+    if step.moment_of_truth:
+        facts.append(("moment", say("moment-of-truth"), none))
+    pains = len(step.values("pain"))
+    if pains:
+        facts.append(("pain", say("site.pains-n", count=pains), none))
+    return facts
 
 
 def vertical_view(journey: Journey, settings: Settings, say: Labels) -> str:
@@ -437,42 +424,11 @@ def vertical_view(journey: Journey, settings: Settings, say: Labels) -> str:
     for stage in journey.stages:
         if not stage.steps:
             continue
-        cards = []
-        first = number + 1
-        for step in stage.steps:
-            number += 1
-            facts = []
-            if step.emotion is not None:
-                word = f" {e(step.emotion.word)}" if step.emotion.word else ""
-                tone = settings.tone(step.emotion.score)
-                facts.append(f'<span class="jm-score jm-score-{tone}">{e(step.emotion.score_text)}</span>{word}')
-            channel = step.first("channel")
-            if channel:
-                facts.append(e(plain_text(channel)))
-            actors = actor_names(step.values("actors"))
-            if actors:
-                facts.append(f"{e(say('key.actors'))}: {e(', '.join(actors))}")
-            owners = step.values("owner")
-            if owners:
-                facts.append(f"{e(say('owner'))}: {e(', '.join(plain_text(o) for o in owners))}")
-            if step.moment_of_truth:
-                facts.append(f'<span class="jm-vmoment">★ {e(say("moment-of-truth"))}</span>')
-            pains = len(step.values("pain"))
-            if pains:
-                facts.append(f'<span class="jm-vpain">{e(say("site.pains-n", count=pains))}</span>')
-            cards.append(
-                f'<li class="jm-vstep"><a href="#{attr(step.id)}"><span class="jm-vnum">{number}</span> {e(step.title)}</a>'
-                f'<span class="jm-vfacts">{" · ".join(facts)}</span></li>'
-            )
         curve = sparkline_svg(replace(journey, stages=(stage,)), settings, say, width=120, height=28)
-        stages.append(
-            f'<section class="jm-vstage" aria-label="{attr(stage.title)}"><div class="jm-vstage-head">'
-            f'<p class="jm-vstage-title">{e(stage.title)}</p>{curve}</div>'
-            f'<ol class="jm-vsteps" start="{first}">{"".join(cards)}</ol></section>'
-        )
-    return (
-        f'<div class="jm-vertical" aria-label="{attr(say("site.steps-by-stage"))}" role="group">{"".join(stages)}</div>'
-    )
+        steps = [(number + i, step, _vertical_facts(step, settings, say)) for i, step in enumerate(stage.steps, 1)]
+        stages.append((stage, number + 1, Markup(curve), steps))
+        number += len(stage.steps)
+    return render_block(settings.theme_dir, "vertical", stages=stages, label=say("site.steps-by-stage"))
 
 
 def _tables(
@@ -489,17 +445,22 @@ def _tables(
     if any(step.values("pain") or step.values("opportunity") for step in steps):
         page.heading(2, say("site.pains-opportunities"))
         headers = [say("site.step"), say("lane.pain"), say("lane.opportunity")]
-        page.slot(slot(_step_table(headers, steps, ("pain", "opportunity")), ""))
+        page.slot(slot(_step_table(settings, headers, steps, ("pain", "opportunity")), ""))
     if any(step.values("kpi") or step.values("metric") for step in steps):
         page.heading(2, say("site.kpis"))
         kpi_headers = [say("site.step"), say("key.kpi"), say("key.metric"), say("key.owner")]
-        page.slot(slot(_step_table(kpi_headers, steps, ("kpi", "metric"), "owner"), ""))
+        page.slot(slot(_step_table(settings, kpi_headers, steps, ("kpi", "metric"), "owner"), ""))
     if journey.measured:
-        _measured_table(page, journey, measured, say, slot)
+        _measured_table(page, journey, settings, measured, say, slot)
 
 
 def _measured_table(
-    page: PageSource, journey: Journey, series: dict[str, list[MetricSeries]], say: Labels, slot: Slot
+    page: PageSource,
+    journey: Journey,
+    settings: Settings,
+    series: dict[str, list[MetricSeries]],
+    say: Labels,
+    slot: Slot,
 ) -> None:
     """Every metric of every step (``series``, by step id) with each of its periods, the
     latest change in words."""
@@ -508,35 +469,26 @@ def _measured_table(
     for number, step in enumerate(journey.steps, start=1):
         for metric in series.get(step.id, ()):
             values = {point.period: value_text(point.value, metric.unit) for point in metric.points}
-            cells = [f'<a href="#{attr(step.id)}">{number}. {e(step.title)}</a>', e(metric.metric)]
-            cells += [e(values.get(period, "–")) for _, _, period in periods]
-            cells.append(e(change_text(metric, say)) or "–")
-            rows.append(cells)
+            shown = [values.get(period, "–") for _, _, period in periods]
+            rows.append((number, step, metric.metric, shown, change_text(metric, say)))
     if rows:
         page.heading(2, say("lane.measured"))
         headers = [say("site.step"), say("site.metric"), *(p for _, _, p in periods), say("site.change")]
-        page.slot(slot(_table(headers, rows, "jm-table jm-measured"), ""))
+        page.slot(slot(render_block(settings.theme_dir, "measured-table", headers=headers, rows=rows), ""))
 
 
-def _step_table(headers: list[str], steps: tuple[Step, ...], keys: tuple[str, str], extra: str = "") -> str:
+def _step_table(
+    settings: Settings, headers: list[str], steps: tuple[Step, ...], keys: tuple[str, str], extra: str = ""
+) -> str:
     """One row per step with a value for either of ``keys``: the step, those values,
     and (if named) the ``extra`` lane's."""
     rows = []
     for number, step in enumerate(steps, start=1):
         first, second = step.values(keys[0]), step.values(keys[1])
         if first or second:
-            name = f'<a href="#{attr(step.id)}">{number}. {e(step.title)}</a>'
-            row = [name, _list(first), _list(second)]
-            rows.append([*row, _list(step.values(extra))] if extra else row)
-    return _table(headers, rows, "jm-table")
-
-
-def _list(values: tuple[str, ...]) -> str:
-    if not values:
-        return ""
-    if len(values) == 1:
-        return inline_html(values[0])
-    return "<ul>" + "".join(f"<li>{inline_html(v)}</li>" for v in values) + "</ul>"
+            columns = [first, second, step.values(extra)] if extra else [first, second]
+            rows.append((number, step, columns))
+    return render_block(settings.theme_dir, "step-table", headers=headers, rows=rows)
 
 
 def _initials(name: str) -> str:
@@ -553,12 +505,8 @@ def persona_page(
     """The persona canvas: photo or initials, quote, facts and lists, story, journeys."""
     say = Labels(settings.language)
     page = PageSource.titled(persona.name)
-    if photo_url:
-        picture = f'<img class="jm-photo" src="{attr(photo_url)}" alt="{attr(persona.name)}">'
-    else:
-        picture = f'<div class="jm-initials" aria-hidden="true">{e(_initials(persona.name))}</div>'
-    facts = "".join(
-        f"<dt>{e(say('persona.' + key))}</dt><dd>{inline_html(value)}</dd>"
+    facts = [
+        (say("persona." + key), value)
         for key, value in (
             ("role", persona.role),
             ("age", persona.age),
@@ -566,29 +514,35 @@ def persona_page(
             ("segment", persona.segment),
         )
         if value
-    )
-    quote = f'<blockquote class="jm-quote">{inline_html(persona.quote)}</blockquote>' if persona.quote else ""
-    boxes = []
-    for key in ("goals", "needs", "frustrations", "behaviours", "channels"):
-        values: tuple[str, ...] = getattr(persona, key)
-        if values:
-            items = "".join(f"<li>{inline_html(v)}</li>" for v in values)
-            boxes.append(
-                f'<section class="jm-canvas-box jm-{key}"><h2>{e(say("persona." + key))}</h2><ul>{items}</ul></section>'
-            )
+    ]
+    boxes = [
+        (key, say("persona." + key), getattr(persona, key))
+        for key in ("goals", "needs", "frustrations", "behaviours", "channels")
+        if getattr(persona, key)
+    ]
     page.slot(
-        f'<div class="jm-persona"><div class="jm-persona-head">{picture}<div>{quote}<dl class="jm-facts">{facts}</dl></div></div>'
-        f'<div class="jm-canvas">{"".join(boxes)}</div></div>'
+        render_block(
+            settings.theme_dir,
+            "persona",
+            persona=persona,
+            photo=photo_url or "",
+            initials=_initials(persona.name),
+            facts=facts,
+            boxes=boxes,
+        )
     )
     if persona.narrative:
         page.heading(2, say("site.story"))
         page.slot(prose_html(persona.narrative))
     page.heading(2, say("site.journeys"))
     if journeys:
-        items = "".join(
-            f'<li><a href="{attr(link(f"{settings.journeys_dir}/{j.id}.md"))}">{e(j.title)}</a></li>' for j in journeys
-        )
-        page.slot(f'<ul class="jm-journey-list">{items}</ul>')
+        links = [(link(f"{settings.journeys_dir}/{j.id}.md"), j) for j in journeys]
+        page.slot(render_block(settings.theme_dir, "journey-list", journeys=links))
     else:
-        page.slot(f"<p>{e(say('site.no-journeys'))}</p>")
+        page.slot(paragraph(settings, say("site.no-journeys")))
     return page
+
+
+def paragraph(settings: Settings, text: str, cls: str = "", *, inline: bool = False) -> str:
+    """A paragraph of ``text``; ``inline`` reads it as one line of Markdown."""
+    return render_block(settings.theme_dir, "paragraph", text=text, cls=cls, inline=inline)

@@ -30,6 +30,7 @@ from mkdocs.structure.pages import Page
 
 from generator.check.report import format_text
 from generator.config import OPTION_DOCS, Settings, load_settings
+from generator.overrides import TemplateOverrideError
 from generator.site.disk_cache import CacheFolderError
 from generator.site.docs_tree import (
     EXTRA_CSS,
@@ -163,7 +164,10 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             parsed=_SERVE.get("parsed"),
             pages=_SERVE.get("pages"),
         )
-        self.tree = tree = write_docs_tree(self.settings, folder, options)
+        try:
+            self.tree = tree = write_docs_tree(self.settings, folder, options)
+        except TemplateOverrideError as exc:
+            raise PluginError(f"journeys: {exc}") from None
         for message in tree.messages:
             log.warning(message)
         safe = {src_uri for src_uri, _ in content_files(Path(config.docs_dir))}
