@@ -259,7 +259,8 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
         return Settings(config_path=config_path), problems
     base = config_path.parent
     content_dir = base / parts["docs_dir"][1].value if "docs_dir" in parts else base / "docs"
-    theme_dir = base / parts["custom_dir"][1].value if "custom_dir" in parts else None
+    # absolute, as MkDocs gives it to the plugin: caches of its templates are keyed by it
+    theme_dir = (base / parts["custom_dir"][1].value).absolute() if "custom_dir" in parts else None
     options: dict[str, Any] = {}
     locate: dict[str, tuple[Location, Location]] = {}
     fallback = Location(path=display_path(config_path), line=1, column=1)

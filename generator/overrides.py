@@ -27,11 +27,14 @@ class TemplateOverrideError(Exception):
     problem with its hint."""
 
 
-def rendered(render: Callable[..., str], theme_dir: Path | None, name: str, context: dict[str, Any]) -> str:
-    """``render(**context)``; a failure in an override of the theme folder becomes a
+def rendered(
+    template: Callable[[], Callable[..., str]], theme_dir: Path | None, name: str, context: dict[str, Any]
+) -> str:
+    """``template()(**context)``: the template loaded, then rendered. A failure in an
+    override of the theme folder (in loading it or rendering it) becomes a
     ``TemplateOverrideError`` at its line."""
     try:
-        return render(**context)
+        return template()(**context)
     except jinja2.TemplateError as exc:
         found = _located(exc, theme_dir, name)
         if found is None:  # our own template, called wrongly: a bug

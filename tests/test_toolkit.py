@@ -368,12 +368,16 @@ def test_emotion_words_must_match_the_scale(kit_project: Project) -> None:
 
 
 def test_the_faces_smile_above_the_middle_and_frown_below() -> None:
-    from generator.print.worksheets import _face
+    from generator.config import Settings
+    from generator.labels import Labels
+    from generator.print.render_print import PAPERS
+    from generator.print.worksheets import emotion_cards
 
     def bend(score: int, low: int, high: int) -> float:
-        found = re.search(r"curve\.quad\(\(18mm, ([\d.-]+)mm\)", _face(score, low, high))
-        assert found
-        return float(found.group(1)) - 23
+        sheet = emotion_cards(Settings(emotion_scale=(low, high)), Labels("en"), PAPERS["A4"])
+        found = re.findall(r"curve\.quad\(\(18mm, ([\d.-]+)mm\)", sheet.source)
+        assert len(found) == high - low + 1  # a card per score, the highest first
+        return float(found[high - score]) - 23
 
     assert bend(5, 1, 5) > 0 > bend(1, 1, 5)
     assert bend(3, 1, 5) == 0

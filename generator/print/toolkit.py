@@ -19,7 +19,8 @@ from generator.print.render_print import PAPERS, Paper, typst_compile
 from generator.print.sheet_base import Sheet, page, prelude
 from generator.print.tiles import tiled_source
 from generator.print.transcript_kit import blank_transcript, transcription_sheet
-from generator.print.typst_markup import markdown_to_typst, tstr
+from generator.print.typst_markup import markdown_to_typst
+from generator.print.typst_templates import Typst, render_typst
 from generator.print.worksheets import (
     emotion_cards,
     empathy_map,
@@ -72,25 +73,15 @@ def overview_canvas(say: Labels, paper: Paper, plan: CanvasPlan, name: str = "jo
     return Sheet(name, page(paper) + prelude(say, title) + "#" + block + "\n")
 
 
-def _document(say: Labels, paper: Paper, title: str, markdown: str, *, checklist: bool = False, body: str = "") -> str:
-    marker = (
-        "#set list(marker: box(width: 3.2mm, height: 3.2mm, stroke: 0.7pt, baseline: 0.4mm))\n" if checklist else ""
-    )
-    footer = (
-        "#set page(footer: context align(right, text(size: 7pt, fill: luma(90))"
-        f"[#{tstr(title)} · #counter(page).display()]))\n"
-    )
-    # The language is set before the footer, so every text of the PDF is tagged with it;
-    # table rows never split over two pages (an agenda row stays whole).
-    return (
-        prelude(say, title)
-        + page(paper, landscape=False, margin=18)
-        + footer
-        + "#set table.cell(breakable: false)\n"
-        + "#set heading(numbering: none)\n#show heading.where(level: 1): set text(size: 18pt)\n"
-        + marker
-        + (body or markdown_to_typst(markdown))
-        + "\n"
+def _document(
+    settings: Settings, say: Labels, paper: Paper, title: str, markdown: str, *, checklist: bool = False
+) -> str:
+    """A document of the kit from ``print/document.typ.j2``; the language is set before the
+    footer, so every text of the PDF is tagged with it, and table rows never split over
+    two pages (an agenda row stays whole)."""
+    body = Typst(markdown_to_typst(markdown))
+    return render_typst(
+        settings.theme_dir, "document", say=say, paper=paper, title=title, body=body, checklist=checklist
     )
 
 
@@ -143,21 +134,19 @@ def kit_sheets(
         kpi_sheet(settings, say, small),
         Sheet(
             "validation-checklist",
-            _document(say, small, say("kit.checklist"), _source_text(texts, "checklist", say.language), checklist=True),
-        ),
-        Sheet(
-            "transcription-sheet",
             _document(
+                settings,
                 say,
                 small,
-                say("kit.transcription"),
-                "",
-                body=transcription_sheet(say, _source_text(texts, "transcription", say.language), blank.rows),
+                say("kit.checklist"),
+                _source_text(texts, "checklist", say.language),
+                checklist=True,
             ),
         ),
+        transcription_sheet(settings, say, small, _source_text(texts, "transcription", say.language), blank.rows),
         Sheet(
             "facilitation-guide",
-            _document(say, small, say("kit.guide"), _source_text(texts, "guide", say.language)),
+            _document(settings, say, small, say("kit.guide"), _source_text(texts, "guide", say.language)),
         ),
     ]
 

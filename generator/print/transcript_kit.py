@@ -8,9 +8,13 @@ import csv
 import io
 
 from generator.cells import format_cell, printed_fields
+from generator.config import Settings
 from generator.labels import Labels
 from generator.print.canvas_plan import CanvasPlan, row_field, row_label
-from generator.print.typst_markup import markdown_to_typst, tstr
+from generator.print.render_print import Paper
+from generator.print.sheet_base import Sheet
+from generator.print.typst_markup import markdown_to_typst
+from generator.print.typst_templates import Typst, render_typst
 
 __all__ = ["TRANSCRIPT_COLUMNS", "blank_transcript", "transcription_sheet"]
 
@@ -88,25 +92,27 @@ def blank_transcript(plan: CanvasPlan, language: str) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def transcription_sheet(say: Labels, markdown: str, rows: tuple[str, ...]) -> str:
-    """Typst markup: the scribe's instructions (``markdown``), then every lane name the
-    importer reads, as the canvas prints it and as the cell id writes it."""
+def transcription_sheet(settings: Settings, say: Labels, paper: Paper, markdown: str, rows: tuple[str, ...]) -> Sheet:
+    """The scribe's instructions (``markdown``), then every lane name the importer reads,
+    as the canvas prints it and as the cell id writes it (``print/transcription-sheet.typ.j2``)."""
     language = say.language
     spellings = printed_fields()
-    lines = []
+    lanes = []
     for row in ("stage", "goal", *rows):
         field = row_field(row)
         if not field:
             continue
-        key = row_label(row)
         example = format_cell(2, None if field in ("stage", "goal") else 2, field, language)
         others = ", ".join(sorted(set(spellings.get(field, ())) - {example.rsplit(".", 1)[-1]})[:6])
-        lines.append(
-            f"[#{tstr(say(key))}], [#text(size: 10pt)[#raw({tstr(example)})]], [#text(size: 7.5pt)[#{tstr(others)}]]"
-        )
-    head = f"[*#{tstr(say('kit.on-canvas'))}*], [*#{tstr(say('kit.cell-id'))}*], [*#{tstr(say('kit.also-read'))}*]"
-    table = (
-        "#table(columns: (1.2fr, 1.35fr, 1.75fr), inset: 1.3mm, stroke: 0.5pt + luma(120), "
-        "fill: (x, y) => if y == 0 { luma(230) },\n  " + head + ",\n  " + ",\n  ".join(lines) + ")\n"
+        lanes.append((say(row_label(row)), example, others))
+    source = render_typst(
+        settings.theme_dir,
+        "transcription-sheet",
+        say=say,
+        paper=paper,
+        title=say("kit.transcription"),
+        body=Typst(markdown_to_typst(markdown)),
+        checklist=False,
+        lanes=lanes,
     )
-    return markdown_to_typst(markdown) + f"\n== #{tstr(say('kit.lane-names'))}\n" + table
+    return Sheet("transcription-sheet", source)

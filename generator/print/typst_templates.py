@@ -15,6 +15,7 @@ A site changes a sheet by putting a template of the same name in
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.overrides import rendered
+from generator.print.render_print import Paper
 from generator.print.typst_markup import tstr
 
 __all__ = ["Typst", "macros", "render_typst", "typst_environment"]
@@ -45,7 +48,32 @@ def _finalize(value: Any) -> Any:
 
 def _fixed(value: float, digits: int) -> Typst:
     """A number with ``digits`` decimals: ``12.50``."""
-    return Typst(f"{value:.{digits}f}")
+    return Typst(f"{float(value):.{digits}f}")
+
+
+_UNITS = ("mm", "pt", "em", "fr", "%")
+_LENGTH = re.compile(r"\d+(\.\d+)?(mm|pt|em|fr|%)")
+
+
+def _unit(value: float, unit: str, digits: int | None = None) -> Typst:
+    """A typst length: ``30|unit("mm")`` is ``30mm``; ``digits`` rounds it."""
+    if unit not in _UNITS:
+        raise ValueError(f"unknown typst unit {unit!r}: use one of {', '.join(_UNITS)}")
+    return Typst((f"{float(value):.{digits}f}" if digits is not None else str(value)) + unit)
+
+
+def _columns(*widths: str) -> Typst:
+    """Typst column widths, each a length as text: ``columns("22mm", "2fr")``."""
+    for width in widths:
+        if not _LENGTH.fullmatch(width):
+            raise ValueError(f"not a typst length: {width!r}")
+    return Typst("(" + ", ".join(widths) + ")")
+
+
+def _type_scale(paper: Paper) -> float:
+    from generator.print.sheet_base import type_scale
+
+    return type_scale(paper)
 
 
 @lru_cache(maxsize=8)
@@ -65,13 +93,16 @@ def typst_environment(theme_dir: Path | None = None) -> jinja2.Environment:
         keep_trailing_newline=True,
         auto_reload=False,
     )
-    env.filters["fixed"] = _fixed
+    env.filters.update(fixed=_fixed, unit=_unit, type_scale=_type_scale)
+    env.globals["columns"] = _columns
     return env
 
 
 def render_typst(theme_dir: Path | None, name: str, **context: Any) -> str:
-    """The sheet ``print/<name>.typ.j2`` rendered with ``context``: typst source."""
-    return typst_environment(theme_dir).get_template(f"print/{name}.typ.j2").render(**context)
+    """The sheet ``print/<name>.typ.j2`` rendered with ``context``: typst source. An
+    override that fails raises ``TemplateOverrideError`` at its line."""
+    template = f"print/{name}.typ.j2"
+    return rendered(lambda: typst_environment(theme_dir).get_template(template).render, theme_dir, template, context)
 
 
 def macros(theme_dir: Path | None = None) -> Any:

@@ -128,4 +128,4 @@ def render_block(theme_dir: Path | None, name: str, **context: Any) -> str:
 
     An override in the theme folder that fails (an unknown variable, a filter it does
     not have) raises ``TemplateOverrideError``, located at its line."""
-    return rendered(_template(theme_dir, name), theme_dir, f"site/{name}.html.j2", context)
+    return rendered(lambda: _template(theme_dir, name), theme_dir, f"site/{name}.html.j2", context)
