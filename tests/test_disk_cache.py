@@ -63,13 +63,31 @@ def _build(project: Project, out: str = "out") -> Path:
     return project.root / out
 
 
+def _insights(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """How many journeys each insights page made from now on had."""
+    import generator.site.docs_tree
+
+    made: list[int] = []
+    original = generator.site.docs_tree.insights_page
+
+    def counting(journeys, *args, **kwargs):  # type: ignore[no-untyped-def]
+        made.append(len(journeys))
+        return original(journeys, *args, **kwargs)
+
+    monkeypatch.setattr(generator.site.docs_tree, "insights_page", counting)
+    return made
+
+
 def test_a_rebuild_uses_the_cache_and_gives_the_same_site(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     first = snapshot(_build(site, "first"))
-    assert len(_entries(site)) == 12  # per journey: map, SVG, CSV, JSON, page and the file as parsed
-    calls, parsed = _drawn(monkeypatch), _parsed(monkeypatch)
+    # per journey: map, SVG, CSV, JSON, page and the file as parsed; and the insights page
+    assert len(_entries(site)) == 13
+    assert sum(1 for name in _entries(site) if name.endswith(".insights")) == 1
+    calls, parsed, insights = _drawn(monkeypatch), _parsed(monkeypatch), _insights(monkeypatch)
     second = snapshot(_build(site, "second"))
     assert calls == []
     assert parsed == [], "an unchanged file is read back as parsed, not parsed again"
+    assert insights == [], "the insights page of the same journeys is read back"
     assert second == first
 
 
@@ -78,15 +96,17 @@ def test_an_edited_journey_is_drawn_again_and_its_old_entries_go(
 ) -> None:
     _build(site)
     before = _entries(site)
-    calls, parsed = _drawn(monkeypatch), _parsed(monkeypatch)
+    calls, parsed, insights = _drawn(monkeypatch), _parsed(monkeypatch), _insights(monkeypatch)
     site.journey("other", JOURNEY.replace("A small journey", "Another journey, edited"))
     out = _build(site)
     assert calls == ["other"]
     assert parsed == ["other"]
+    assert insights == [2], "the insights page is made again from both journeys"
     assert "Another journey, edited" in (out / "journeys" / "other.svg").read_text(encoding="utf-8")
+    assert "Another journey, edited" in (out / "insights" / "index.html").read_text(encoding="utf-8")
     after = _entries(site)
-    assert len(after) == 12
-    assert len(before & after) == 6  # the unchanged journey's six entries stay
+    assert len(after) == 13
+    assert len(before & after) == 6  # the unchanged journey's six entries stay; the insights page is new
 
 
 def test_changed_settings_draw_everything_again(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -145,7 +165,7 @@ def test_the_cache_folder_can_be_moved(site: Project, monkeypatch: pytest.Monkey
     monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(tmp_path / "elsewhere"))
     _build(site)
     assert not (site.root / ".cache").exists()
-    assert len([p for p in (tmp_path / "elsewhere" / "mkdocs").iterdir() if p.name != MARKER]) == 12
+    assert len([p for p in (tmp_path / "elsewhere" / "mkdocs").iterdir() if p.name != MARKER]) == 13
 
 
 def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
@@ -261,3 +281,16 @@ def test_a_download_is_linked_into_the_site_or_copied(tmp_path: Path, monkeypatc
     assert copied.read_bytes() == b"second"
     assert not os.path.samefile(source, copied)
     assert sorted(p.name for p in tmp_path.iterdir()) == ["copy.pdf", "late.pdf", "site.pdf"], "no temporary left"
+
+
+def test_a_tree_that_stands_alone_never_gets_a_built_site_s_slots(site: Project) -> None:
+    """The same insights page is kept twice: with its blocks in slots for a build, in the
+    page for ``journeymap docs``; neither is ever given for the other."""
+    assert site.run("build", "-q", "--engine", "zensical", "-d", "out").exit_code == 0  # settings as docs sees them
+    assert site.run("docs", "-q", "tree").exit_code == 0
+    insights = (site.root / "tree" / "insights.md").read_text(encoding="utf-8")
+    assert "jm-slot" not in insights
+    assert "<table>" in insights
+    assert sum(1 for name in _entries(site) if name.endswith(".insights")) == 2
+    assert site.run("build", "-q", "--engine", "zensical", "-d", "out").exit_code == 0
+    assert "<table>" in (site.root / "out" / "insights" / "index.html").read_text(encoding="utf-8")

@@ -84,6 +84,11 @@ def _good_bytes() -> bytes:
     return dump_parsed(journey, problems) or b""
 
 
+def _step(lanes: list) -> list:  # type: ignore[type-arg]
+    """A step as the JSON holds it, with these ``lanes``."""
+    return ["t", "T", "", lanes, None, "", False, [1, 1]]
+
+
 def _good() -> list:  # type: ignore[type-arg]
     """A good entry as JSON data, a new copy each time."""
     return json.loads(_good_bytes())  # type: ignore[no-any-return]
@@ -92,15 +97,30 @@ def _good() -> list:  # type: ignore[type-arg]
 @pytest.mark.parametrize(
     "damage",
     [
-        lambda d: [2, *d[1:]],  # another version
-        lambda d: d[:2],  # too short
-        lambda d: [d[0], d[1][:-1], d[2]],  # a field missing
-        lambda d: [d[0], [1, *d[1][1:]], d[2]],  # an id that is not text
-        lambda d: [d[0], d[1], [[["p", 1, 1], "E999", "m", ""]]],  # an unknown problem code
-        lambda d: [d[0], d[1], [[["p", True, 1], "E101", "m", ""]]],  # a line that is not a number
-        lambda d: [d[0], [*d[1][:5], "not a date", *d[1][6:]], d[2]],
-        lambda d: [d[0], [*d[1][:11], {"k": 1}, *d[1][12:]], d[2]],  # extra of another kind
-        lambda d: [d[0], [*d[1][:13], [["s", "S", "", [], [[1]], ["p", 1, 1]]], *d[1][14:]], d[2]],
+        lambda d: [1, *d[1:]],  # another version
+        lambda d: d[:3],  # too short
+        lambda d: [d[0], 7, d[2], d[3]],  # a path that is not text
+        lambda d: [d[0], d[1], d[2][:-1], d[3]],  # a field missing
+        lambda d: [d[0], d[1], [1, *d[2][1:]], d[3]],  # an id that is not text
+        lambda d: [d[0], d[1], d[2], [[[1, 1], "E999", "m", ""]]],  # an unknown problem code
+        lambda d: [d[0], d[1], d[2], [[[True, 1], "E101", "m", ""]]],  # a line that is not a number
+        lambda d: [d[0], d[1], d[2], [[["p", 1.5, 1], "E101", "m", ""]]],  # a line that is not whole
+        lambda d: [d[0], d[1], d[2], [[[1], "E101", "m", ""]]],  # a location that is no location
+        lambda d: [d[0], d[1], [*d[2][:5], "not a date", *d[2][6:]], d[3]],
+        lambda d: [d[0], d[1], [*d[2][:11], {"k": 1}, *d[2][12:]], d[3]],  # extra of another kind
+        lambda d: [d[0], d[1], [*d[2][:13], [["s", "S", "", [], [[1]], [1, 1]]], *d[2][14:]], d[3]],
+        lambda d: [
+            d[0],
+            d[1],
+            [*d[2][:13], [["s", "S", "", [], [_step([["feeling", "1", 3]])], [1, 1]]], *d[2][14:]],
+            d[3],
+        ],
+        lambda d: [
+            d[0],
+            d[1],
+            [*d[2][:13], [["s", "S", "", [], [_step([["feeling", 1, 3, 1]])], [1, 1]]], *d[2][14:]],
+            d[3],
+        ],
         lambda d: {"a": d},
     ],
 )
@@ -111,7 +131,7 @@ def test_data_of_another_shape_is_refused(damage) -> None:  # type: ignore[no-un
 
 def test_deep_nesting_and_broken_bytes_are_refused() -> None:
     data = _good()
-    data[1][11] = {"deep": "@"}
+    data[2][11] = {"deep": "@"}
     nested = json.dumps(data).replace('"@"', "[" * 5000 + "]" * 5000)
     with pytest.raises(NotParsedData):
         load_parsed(nested.encode("utf-8"))

@@ -18,7 +18,7 @@ from generator.model import Emotion, Journey, Lane, Location, Stage, Step
 
 __all__ = ["NotParsedData", "dump_parsed", "load_parsed"]
 
-_VERSION = 1
+_VERSION = 2
 
 
 class NotParsedData(ValueError):
@@ -30,8 +30,10 @@ def dump_parsed(journey: Journey, problems: list[Problem]) -> bytes | None:
     not hold (measured data, which is joined in after parsing)."""
     if journey.measured:
         return None
+    path = journey.loc.path
     data = [
         _VERSION,
+        path,
         [
             journey.id,
             journey.title,
@@ -46,50 +48,52 @@ def dump_parsed(journey: Journey, problems: list[Problem]) -> bytes | None:
             journey.service,
             dict(journey.extra),
             journey.scenario,
-            [_stage(stage) for stage in journey.stages],
-            _loc(journey.loc),
-            {key: _loc(loc) for key, loc in journey.key_locs.items()},
+            [_stage(stage, path) for stage in journey.stages],
+            _loc(journey.loc, path),
+            {key: _loc(loc, path) for key, loc in journey.key_locs.items()},
         ],
-        [[_loc(p.loc), p.code, p.message, p.hint] for p in problems],
+        [[_loc(p.loc, path), p.code, p.message, p.hint] for p in problems],
     ]
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
-def _loc(loc: Location) -> list[Any]:
-    return [loc.path, loc.line, loc.column]
+def _loc(loc: Location, path: str) -> list[Any]:
+    """A location as ``[line, column]`` in the journey's own file, else with its path."""
+    return [loc.line, loc.column] if loc.path == path else [loc.path, loc.line, loc.column]
 
 
-def _stage(stage: Stage) -> list[Any]:
+def _stage(stage: Stage, path: str) -> list[Any]:
     return [
         stage.id,
         stage.title,
         stage.description,
         list(stage.goals),
-        [_step(s) for s in stage.steps],
-        _loc(stage.loc),
+        [_step(s, path) for s in stage.steps],
+        _loc(stage.loc, path),
     ]
 
 
-def _step(step: Step) -> list[Any]:
+def _step(step: Step, path: str) -> list[Any]:
     emotion = step.emotion
     return [
         step.id,
         step.title,
         step.notes,
-        [[lane.key, lane.value, _loc(lane.loc)] for lane in step.lanes],
-        None if emotion is None else [emotion.score, emotion.word, _loc(emotion.loc)],
+        [[lane.key, lane.value, *_loc(lane.loc, path)] for lane in step.lanes],
+        None if emotion is None else [emotion.score, emotion.word, _loc(emotion.loc, path)],
         step.type,
         step.moment_of_truth,
-        _loc(step.loc),
+        _loc(step.loc, path),
     ]
 
 
 def load_parsed(data: bytes) -> tuple[Journey, list[Problem]]:
     """What ``dump_parsed`` wrote; ``NotParsedData`` for anything else."""
     try:
-        version, j, problems = json.loads(data)
+        version, path, j, problems = json.loads(data)
         if version != _VERSION:
             raise ValueError("another version")
+        path = _s(path)
         (ident, title, persona, owner, state, reviewed, expectations, tags, language, replaces, service, extra,
          scenario, stages, loc, key_locs) = j  # fmt: skip
         journey = Journey(
@@ -106,15 +110,15 @@ def load_parsed(data: bytes) -> tuple[Journey, list[Problem]]:
             service=_s(service),
             extra=_plain_dict(extra),
             scenario=_s(scenario),
-            stages=tuple(_read_stage(stage) for stage in _list(stages)),
-            loc=_read_loc(loc),
-            key_locs={_s(key): _read_loc(value) for key, value in _dict(key_locs).items()},
+            stages=tuple(_read_stage(stage, path) for stage in _list(stages)),
+            loc=_read_loc(loc, path),
+            key_locs={_s(key): _read_loc(value, path) for key, value in _dict(key_locs).items()},
         )
         found = []
         for where, code, message, hint in _list(problems):
             if _s(code) not in CODES:
                 raise ValueError(f"unknown code {code!r}")
-            found.append(Problem(_read_loc(where), code, _s(message), _s(hint)))
+            found.append(Problem(_read_loc(where, path), code, _s(message), _s(hint)))
     except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:  # of the wrong shape
         raise NotParsedData(str(exc)) from exc
     return journey, found
@@ -157,24 +161,32 @@ def _plain_dict(value: object) -> dict[str, object]:
     return {_s(key): _plain(item) for key, item in _dict(value).items()}
 
 
-def _read_loc(value: object) -> Location:
-    path, line, column = _list(value)
-    return Location(path=_s(path), line=_int(line), column=_int(column))
+def _read_loc(value: object, path: str) -> Location:
+    if type(value) is not list:
+        raise ValueError(f"not a location: {value!r}")
+    if len(value) == 2:  # in the journey's own file
+        line, column = value
+    else:
+        shown, line, column = value
+        path = _s(shown)
+    if type(line) is not int or type(column) is not int:
+        raise ValueError(f"not a location: {value!r}")
+    return Location(path=path, line=line, column=column)
 
 
-def _read_stage(value: object) -> Stage:
+def _read_stage(value: object, path: str) -> Stage:
     ident, title, description, goals, steps, loc = _list(value)
     return Stage(
         id=_s(ident),
         title=_s(title),
         description=_s(description),
         goals=tuple(_s(goal) for goal in _list(goals)),
-        steps=tuple(_read_step(step) for step in _list(steps)),
-        loc=_read_loc(loc),
+        steps=tuple(_read_step(step, path) for step in _list(steps)),
+        loc=_read_loc(loc, path),
     )
 
 
-def _read_step(value: object) -> Step:
+def _read_step(value: object, path: str) -> Step:
     ident, title, notes, lanes, emotion, kind, truth, loc = _list(value)
     if type(truth) is not bool:
         raise ValueError(f"not true or false: {truth!r}")
@@ -182,21 +194,26 @@ def _read_step(value: object) -> Step:
         id=_s(ident),
         title=_s(title),
         notes=_s(notes),
-        lanes=tuple(_read_lane(lane) for lane in _list(lanes)),
-        emotion=None if emotion is None else _read_emotion(emotion),
+        lanes=tuple(_read_lane(lane, path) for lane in _list(lanes)),
+        emotion=None if emotion is None else _read_emotion(emotion, path),
         type=_s(kind),
         moment_of_truth=truth,
-        loc=_read_loc(loc),
+        loc=_read_loc(loc, path),
     )
 
 
-def _read_lane(value: object) -> Lane:
-    key, text, loc = _list(value)
-    return Lane(key=_s(key), value=_s(text), loc=_read_loc(loc))
+def _read_lane(value: object, path: str) -> Lane:
+    """``[key, value, line, column]``, or with the path before the line."""
+    if type(value) is not list or len(value) not in (4, 5):
+        raise ValueError(f"not a lane: {value!r}")
+    key, text = value[0], value[1]
+    if type(key) is not str or type(text) is not str:
+        raise ValueError(f"not a lane: {value!r}")
+    return Lane(key=key, value=text, loc=_read_loc(value[2:], path))
 
 
-def _read_emotion(value: object) -> Emotion:
+def _read_emotion(value: object, path: str) -> Emotion:
     score, word, loc = _list(value)
     if type(score) not in (int, float):
         raise ValueError(f"not a score: {score!r}")
-    return Emotion(score=score, word=_s(word), loc=_read_loc(loc))
+    return Emotion(score=score, word=_s(word), loc=_read_loc(loc, path))

@@ -418,11 +418,11 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
             (tree.late if late else tree.generated).append(f"{stem}.{kind}")
         slot = tree.slots(src_uri)
         if known is not None and unchanged:
-            markdown, slot.blocks = known[2], known[3]
+            markdown, slot.saved = known[2], known[3]
         else:
             markdown = _journey_markdown(tree, journey, persona, inputs, slot)
             if tree.options.pages is not None:
-                tree.options.pages[journey.id] = (journey, inputs, markdown, slot.blocks)
+                tree.options.pages[journey.id] = (journey, inputs, markdown, slot.saved)
         slot.save(unchanged=unchanged)
         put(src_uri, markdown)
 
@@ -444,18 +444,17 @@ def _journey_markdown(
 ) -> str:
     """A journey's page (and its slots' blocks), from the disk cache when the journey and
     everything else the page shows are as they were."""
-    import json
 
     persona_name = persona.name if persona else journey.persona
     layout = (tree.options.maps_dir is None, tree.options.source_links)
     extra = repr((inputs[0], inputs[1], inputs[3], inputs[4], inputs[5], layout)).encode("utf-8")
     name = hashlib.sha256(tree.drawer.digest(journey, persona_name).encode("ascii") + extra).hexdigest() + ".page"
-    stored = tree.options.cache.get(name)
-    if stored is not None:
-        markdown, blocks = json.loads(stored)
-        slot.blocks = blocks
+    stored = tree.options.cache.get(name)  # the page's length, the page, its slots' blocks as their file holds them
+    size = int.from_bytes(stored[:8], "big") if stored is not None else -1
+    if stored is not None and 8 + size <= len(stored):
+        slot.saved = stored[8 + size :]
         tree.drawer.keep_map(journey, persona_name)
-        return str(markdown)
+        return stored[8 : 8 + size].decode("utf-8")
     stem = f"{tree.settings.journeys_dir}/{journey.id}"
     page = journey_page(
         journey,
@@ -472,7 +471,9 @@ def _journey_markdown(
     )
     page.slotted(slot)
     markdown = page.markdown
-    tree.options.cache.put(name, json.dumps([markdown, slot.blocks]).encode("utf-8"))
+    slot.saved = slot.encoded()
+    page_bytes = markdown.encode("utf-8")
+    tree.options.cache.put(name, len(page_bytes).to_bytes(8, "big") + page_bytes + slot.saved)
     return markdown
 
 
@@ -525,10 +526,29 @@ def _write_side_by_side(tree: DocsTree, put: Put) -> None:
 def _write_insights(tree: DocsTree, put: Put) -> None:
     if (tree.settings.content_dir / "insights.md").exists() or not tree.journeys:
         return
-    link = tree.linker("insights.md")
+    import json
+
+    from generator.site.disk_cache import fingerprint
+
+    # What the page holds depends on every journey, the settings, today, how it links and
+    # whether its blocks are in the page (a tree that stands alone) or in slots.
+    options = tree.options
+    layout = (options.directory_urls, options.source_links, options.maps_dir is None)
+    inputs = (tuple(tree.journeys), tree.settings, options.today, layout)
+    digest = hashlib.sha256(fingerprint(tree.settings.theme_dir).encode("ascii") + repr(inputs).encode("utf-8"))
+    name = f"{digest.hexdigest()}.insights"
     slot = tree.slots("insights.md")
-    page = insights_page(tree.journeys, tree.settings, link=link, today=tree.options.today, slot=slot)
-    put("insights.md", tree.markdown_of(page, "insights.md", slot))
+    stored = options.cache.get(name)
+    if stored is not None:  # nothing it shows changed: the page as it was
+        markdown, slot.blocks = json.loads(stored)
+        slot.save()
+        put("insights.md", markdown)
+        return
+    link = tree.linker("insights.md")
+    page = insights_page(tree.journeys, tree.settings, link=link, today=options.today, slot=slot)
+    markdown = tree.markdown_of(page, "insights.md", slot)
+    options.cache.put(name, json.dumps([markdown, slot.blocks]).encode("utf-8"))
+    put("insights.md", markdown)
 
 
 def _copy_content(tree: DocsTree, put: Put, copied: list[str]) -> None:

@@ -62,7 +62,7 @@ class Drawer:
         count = workers or default_workers()
         self._pool = ThreadPoolExecutor(count, thread_name_prefix="journeymap") if count > 1 else None
         self._pending: list[Future[None]] = []
-        self._digest: tuple[tuple[Journey, str], str] | None = None
+        self._digests: dict[int, tuple[Journey, str, str]] = {}
         self._drawn: tuple[tuple[Journey, str], tuple[MapParts, str], MapLayout | None] | None = None
         """The last journey's map: its parts, its SVG, and its layout when it was laid out
         here (not read from the cache), which its PDF and PNG start from."""
@@ -70,15 +70,17 @@ class Drawer:
 
     def digest(self, journey: Journey, persona_name: str) -> str:
         """A hash of everything a journey's drawings depend on: the journey, the persona's
-        name, the settings, and journeymap, typst and the template overrides (the last
-        journey's is kept, as each journey asks for several outputs in a row)."""
+        name, the settings, and journeymap, typst and the template overrides. Each journey
+        object's is kept for this drawer's build: its page, map and downloads (some on
+        worker threads) all ask for it."""
         with self._lock:
-            known = self._digest
-            if known is not None and known[0][1] == persona_name and known[0][0] == journey:
-                return known[1]
-            inputs = repr((journey, persona_name, self.settings)).encode("utf-8")
-            digest = hashlib.sha256(fingerprint(self.settings.theme_dir).encode("ascii") + inputs).hexdigest()
-            self._digest = ((journey, persona_name), digest)
+            known = self._digests.get(id(journey))
+            if known is not None and known[0] is journey and known[1] == persona_name:
+                return known[2]
+        inputs = repr((journey, persona_name, self.settings)).encode("utf-8")
+        digest = hashlib.sha256(fingerprint(self.settings.theme_dir).encode("ascii") + inputs).hexdigest()
+        with self._lock:
+            self._digests[id(journey)] = (journey, persona_name, digest)  # the journey kept: its id stays its own
         return digest
 
     def _name(self, journey: Journey, persona_name: str, kind: str) -> str:

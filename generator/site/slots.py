@@ -45,6 +45,9 @@ class PageSlots:
         self.folder = folder
         self.key = hashlib.sha256(src_uri.encode("utf-8")).hexdigest()[:16]
         self.blocks: list[str] = []
+        self.saved: bytes | None = None
+        """The blocks as the slot file holds them, when they are known so already (a page
+        read from the disk cache): saving them needs no encoding."""
 
     def __call__(self, html: str, words: str = "") -> str:
         """``html`` now, or a slot for it holding ``words`` (what search should find there,
@@ -60,13 +63,17 @@ class PageSlots:
     def save(self, *, unchanged: bool = False) -> None:
         """Keep the page's blocks for ``fill``; ``unchanged``: they are the blocks this
         folder was given last time (a preview's page that did not change), kept already."""
-        if self.folder is not None and self.blocks:
+        if self.folder is not None and (self.blocks or self.saved):
             from generator.site.tree_files import write_if_changed
 
             path = self.folder / f"{self.key}.json"
             if unchanged and path.is_file():
                 return
-            write_if_changed(path, json.dumps(self.blocks).encode("utf-8"))
+            write_if_changed(path, self.saved if self.saved is not None else self.encoded())
+
+    def encoded(self) -> bytes:
+        """The blocks as the slot file holds them."""
+        return json.dumps(self.blocks).encode("utf-8")
 
 
 def fill(html: str, folder: Path) -> str:
