@@ -65,16 +65,15 @@ def _build(project: Project, out: str = "out") -> Path:
 
 def _insights(monkeypatch: pytest.MonkeyPatch) -> list[int]:
     """How many journeys each insights page made from now on had."""
-    import generator.site.docs_tree
+    from generator.site.insights import insights_page
 
     made: list[int] = []
-    original = generator.site.docs_tree.insights_page
 
     def counting(journeys, *args, **kwargs):  # type: ignore[no-untyped-def]
         made.append(len(journeys))
-        return original(journeys, *args, **kwargs)
+        return insights_page(journeys, *args, **kwargs)
 
-    monkeypatch.setattr(generator.site.docs_tree, "insights_page", counting)
+    monkeypatch.setattr("generator.site.docs_tree.insights_page", counting)
     return made
 
 
