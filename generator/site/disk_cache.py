@@ -24,6 +24,7 @@ import tempfile
 import zlib
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 __all__ = ["MARKER", "CacheFolderError", "DiskCache", "fingerprint", "open_cache"]
 
@@ -119,6 +120,16 @@ def _header(body: bytes) -> bytes:
     return _SIGNATURE + len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big")
 
 
+def add_folder(digest: Any, folder: Path) -> None:
+    """Every file below ``folder`` (but Python's caches), named and read, into ``digest``."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_file() and "__pycache__" not in path.parts:
+            digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
+            digest.update(path.read_bytes())
+
+
 @lru_cache(maxsize=8)
 def fingerprint(theme_dir: Path | None) -> str:
     """A hash of what drawing depends on besides its inputs: journeymap's own files,
@@ -127,12 +138,7 @@ def fingerprint(theme_dir: Path | None) -> str:
     package = Path(__file__).resolve().parent.parent
     folders = [package] + ([theme_dir / "journeymap"] if theme_dir is not None else [])
     for folder in folders:
-        if not folder.is_dir():
-            continue
-        for path in sorted(folder.rglob("*")):
-            if path.is_file() and "__pycache__" not in path.parts:
-                digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0")
-                digest.update(path.read_bytes())
+        add_folder(digest, folder)
     with contextlib.suppress(ImportError):  # PDFs and PNGs may change with typst's version
         import typst
 

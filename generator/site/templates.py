@@ -101,16 +101,14 @@ def refresh_overrides(theme_dir: Path | None) -> None:
         return
     import hashlib
 
+    from generator.site.disk_cache import add_folder, fingerprint
+
     digest = hashlib.sha256()
-    folder = theme_dir / "journeymap"
-    for path in sorted(folder.rglob("*")) if folder.is_dir() else ():
-        if path.is_file():
-            digest.update(path.relative_to(folder).as_posix().encode("utf-8") + b"\0" + path.read_bytes())
+    add_folder(digest, theme_dir / "journeymap")
     seen = _READ.setdefault(theme_dir, digest.hexdigest())
     if seen != digest.hexdigest():
         from generator.draw import render_svg
         from generator.print.typst_templates import typst_environment
-        from generator.site.disk_cache import fingerprint
 
         for cached in (site_environment, _template, render_svg.template_environment, typst_environment, fingerprint):
             cached.cache_clear()
