@@ -281,12 +281,19 @@ def load_settings(config_path: Path | None) -> tuple[Settings, list[Problem]]:
     return replace(settings, theme_dir=theme_dir), problems + found + override_problems(theme_dir)
 
 
+def config_keys(config_path: Path) -> set[str]:
+    """The top-level keys ``mkdocs.yml`` sets, itself or through what it inherits."""
+    parts, _ = _config_parts(config_path, ())
+    return set(parts)
+
+
 _MAX_INHERIT = 8
 
 
 def _config_parts(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, tuple[str, yaml.Node]], list[Problem]]:
     """The nodes of one configuration file that journeymap reads (``docs_dir``,
-    ``custom_dir``, ``plugins``), each with the file it is written in, over its parent's."""
+    ``custom_dir``, ``plugins``, ``validation``), each with the file it is written in, over
+    its parent's."""
     from generator.read.content_safety import MAX_FILE_BYTES
 
     shown = display_path(path)
@@ -315,8 +322,8 @@ def _config_parts(path: Path, seen: tuple[Path, ...]) -> tuple[dict[str, tuple[s
                 for theme_key, theme_value in value.value:
                     if theme_key.value == "custom_dir" and isinstance(theme_value, yaml.ScalarNode):
                         parts["custom_dir"] = (shown, theme_value)
-            elif key.value == "plugins":
-                parts["plugins"] = (shown, value)
+            elif key.value in ("plugins", "validation"):
+                parts[key.value] = (shown, value)
     if inherit is None:
         return parts, []
     parent = path.parent / str(inherit.value)

@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
-
-import jinja2
+from typing import TYPE_CHECKING, Any
 
 from generator.errors import Problem, problem
 from generator.model import Location
 from generator.read.source import display_path
+
+if TYPE_CHECKING:
+    import jinja2
 
 __all__ = ["TemplateOverrideError", "override_problems", "rendered"]
 
@@ -33,6 +34,8 @@ def rendered(
     """``template()(**context)``: the template loaded, then rendered. A failure in an
     override of the theme folder (in loading it or rendering it) becomes a
     ``TemplateOverrideError`` at its line."""
+    import jinja2  # loaded already by whoever renders
+
     try:
         return template()(**context)
     except jinja2.TemplateError as exc:
@@ -51,6 +54,8 @@ def _located(exc: jinja2.TemplateError, theme_dir: Path | None, name: str) -> Pr
     if folder is None:
         return None
     where: tuple[str, int] | None = None
+    import jinja2
+
     if isinstance(exc, jinja2.TemplateSyntaxError):
         if exc.filename and Path(exc.filename).is_relative_to(folder):
             where = exc.filename, exc.lineno or 1
@@ -73,6 +78,8 @@ def override_problems(theme_dir: Path | None) -> list[Problem]:
     folder = theme_dir / "journeymap" if theme_dir is not None else None
     if folder is None or not folder.is_dir():
         return []
+    import jinja2  # only for a site that has templates of its own
+
     syntax = jinja2.Environment()  # what the templates may say is checked when they are used
     found = []
     for path in sorted(folder.rglob("*.j2")):

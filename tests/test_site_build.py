@@ -274,55 +274,24 @@ def test_bad_plugin_option_stops_the_build(site_project: Project) -> None:
 def test_serve_redraws_an_edited_journey(site_project: Project, engine: str) -> None:
     """A real `journeymap serve`: edit a journey and the served page changes; stopped, it
     leaves nothing behind."""
-    import os
-    import socket
-    import subprocess
-    import sys
-    import time
+    import re
     import urllib.request
+    from urllib.parse import urljoin
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    exe = os.path.join(os.path.dirname(sys.executable), "journeymap")
-    server = subprocess.Popen(
-        [exe, "serve", "--engine", engine, "-a", f"127.0.0.1:{port}"],
-        cwd=site_project.root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    from tests.serving import served
 
-    def page() -> str:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/journeys/good/", timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-
-    def wait_for(text: str) -> str:
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            try:
-                html = page()
-                if text in html:
-                    return html
-            except OSError:
-                pass
-            time.sleep(0.3)
-        pytest.fail(f"served page never showed {text!r}")
-
-    try:
-        first = wait_for("Does something")
+    with served(site_project.root, engine) as (address, wait_for):
+        first = wait_for("/journeys/good/", "Does something")
         # The page's own links lead somewhere in the preview too (Zensical rewrites them).
-        import re
-        from urllib.parse import urljoin
-
         hrefs = re.findall(r'<a class="jm-download" href="([^"]+)"', first)
         hrefs += re.findall(r'Persona: <a href="([^"]+)"', first)
         assert len(hrefs) >= 3
         for href in hrefs:
-            url = urljoin(f"http://127.0.0.1:{port}/journeys/good/", href)
+            url = urljoin(f"{address}/journeys/good/", href)
             with urllib.request.urlopen(url, timeout=5) as response:
                 assert response.status == 200, url
         site_project.journey("good", JOURNEY.replace("Does something", "Does something new"))
-        html = wait_for("Does something new")
+        html = wait_for("/journeys/good/", "Does something new")
         assert 'class="jm-map"' in html
         assert "Does something new" in html[html.index('class="jm-map"') :]  # the map is redrawn too
         # A mistake in mkdocs.yml or in a journey: the preview keeps answering.
@@ -332,12 +301,9 @@ def test_serve_redraws_an_edited_journey(site_project: Project, engine: str) -> 
         site_project.journey(
             "good", JOURNEY.replace("Does something", "Does it again").replace("2026-09-01", "9999-12-31")
         )
-        assert "Does it again" in wait_for("Does it again")
+        assert "Does it again" in wait_for("/journeys/good/", "Does it again")
         site_project.journey("good", JOURNEY.replace("reviewed: 2026-09-01", "reviewed: 2026-99-01"))
-        assert "error[E212]" in wait_for("error[E212]")
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
+        assert "error[E212]" in wait_for("/journeys/good/", "error[E212]")
     assert [p.name for p in site_project.root.iterdir() if p.name.startswith(".journeymap")] == []
 
 

@@ -172,3 +172,16 @@ def test_override_problems_of_an_svg_template_and_of_unreadable_bytes(tmp_path: 
 def test_a_wrong_call_of_our_own_template_is_a_bug_not_a_user_error() -> None:
     with pytest.raises(jinja2.UndefinedError, match="'text' is undefined"):
         render_block(None, "link", href="x")  # StrictUndefined refuses to guess
+
+
+@pytest.mark.slow
+def test_the_preview_shows_an_edited_template(themed: Project, engine: str) -> None:
+    from tests.serving import served
+
+    with served(themed.root, engine) as (_, wait_for):
+        wait_for("/journeys/good/", 'class="jm-step-detail"')
+        themed.write(
+            "overrides/journeymap/site/step.html.j2",
+            '{#- mine -#}\n<div class="mine" id="_jm-{{ step.id }}">{{ number }}</div>\n',
+        )
+        wait_for("/journeys/good/", '<div class="mine" id="_jm-does-something">1</div>')

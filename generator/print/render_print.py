@@ -14,8 +14,9 @@ import math
 import os
 import tempfile
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from generator.config import Settings
 from generator.draw.geometry import Geometry, MapLayout
@@ -86,6 +87,15 @@ def _poppler_safe(pdf: bytes) -> bytes:
     return pdf.replace(_SUSPECTS, plain, 1)
 
 
+@lru_cache(maxsize=1)
+def typst_fonts() -> Any:
+    """The fonts every document is set in: the bundled Inter and typst's own, never the
+    system's. Found and read once for the process: each compile found them again."""
+    import typst
+
+    return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(FONT_DIR)])
+
+
 def typst_compile(
     source: str,
     files: dict[str, str],
@@ -106,8 +116,7 @@ def typst_compile(
         result = typst.compile(
             str(root / "main.typ"),
             root=str(root),
-            font_paths=[str(FONT_DIR)],
-            ignore_system_fonts=True,
+            font_paths=typst_fonts(),
             format=fmt,
             ppi=ppi,
             timestamp=document_timestamp(timestamp),

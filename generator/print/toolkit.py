@@ -181,13 +181,11 @@ def typst_compile_svg(source: str) -> list[bytes]:
 
     import typst
 
-    from generator.print.render_print import FONT_DIR
+    from generator.print.render_print import typst_fonts
 
     with tempfile.TemporaryDirectory(prefix="journeymap-kit-") as folder:
         main = Path(folder) / "main.typ"
         main.write_text(source, encoding="utf-8")
-        result = typst.compile(
-            str(main), root=folder, font_paths=[str(FONT_DIR)], ignore_system_fonts=True, format="svg"
-        )
+        result = typst.compile(str(main), root=folder, font_paths=typst_fonts(), format="svg")
     pages = result if isinstance(result, list) else [result]
     return [bytes(page) for page in pages]

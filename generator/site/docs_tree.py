@@ -32,7 +32,7 @@ from generator.read.content_safety import UnsafeFile, read_bounded
 from generator.read.load import Parsed, load_project
 from generator.read.source import decode_source, display_path
 from generator.site import overview
-from generator.site.disk_cache import DiskCache, open_cache
+from generator.site.disk_cache import DiskCache, fingerprint, open_cache
 from generator.site.drawings import Drawer
 from generator.site.insights import insights_page
 from generator.site.navigation import write_navigation
@@ -407,6 +407,7 @@ def _write_journeys(tree: DocsTree, journeys: list[Journey], broken: Broken, put
             tree.options.today,
             tree.options.directory_urls,
             links,
+            fingerprint(settings.theme_dir),  # a preview's edited template makes the page again
         )
         known = tree.options.pages.get(journey.id) if tree.options.pages is not None else None
         unchanged = known is not None and known[0] is journey and known[1] == inputs
@@ -527,8 +528,6 @@ def _write_insights(tree: DocsTree, put: Put) -> None:
     if (tree.settings.content_dir / "insights.md").exists() or not tree.journeys:
         return
     import json
-
-    from generator.site.disk_cache import fingerprint
 
     # What the page holds depends on every journey, the settings, today, how it links and
     # whether its blocks are in the page (a tree that stands alone) or in slots.

@@ -124,7 +124,13 @@ def zensical_config(config_file: Path) -> dict[str, Any]:
 
 @contextmanager
 def zensical_settings(
-    config_file: Path, loaded: dict[str, Any], docs_dir: Path, site_dir: Path, *, language: str
+    config_file: Path,
+    loaded: dict[str, Any],
+    docs_dir: Path,
+    site_dir: Path,
+    *,
+    language: str,
+    check_anchors: bool = True,
 ) -> Iterator[Path]:
     """A configuration file for Zensical that inherits ``config_file`` and adds the tree,
     the site folder, journeymap's style sheet and script, the theme defaults of a journeys
@@ -133,6 +139,7 @@ def zensical_settings(
 
     ``docs_dir`` and ``site_dir`` must lie under the folder of ``config_file``, as
     Zensical requires; so does the file itself, for the project's relative paths.
+    ``check_anchors`` false turns off Zensical's check of links' anchors.
     """
     import json
 
@@ -166,6 +173,8 @@ def zensical_settings(
     missing = [name for name in MARKDOWN_EXTENSIONS if name not in loaded.get("markdown_extensions", ())]
     if missing:  # Zensical adds an inheriting file's extensions to the project's own
         lines.append(f"markdown_extensions: {json.dumps(missing)}")
+    if not check_anchors:
+        lines.append("validation: {anchors: ignore}")
     derived.write_text("\n".join(lines) + "\n", encoding="utf-8")
     try:
         yield derived

@@ -17,15 +17,19 @@ import threading
 from pathlib import Path
 
 from generator.config import Settings
+from generator.overrides import TemplateOverrideError
 from generator.site.docs_tree import DocsTree, TreeOptions, write_docs_tree
 
 __all__ = ["content_signature", "serve_with_zensical"]
 
 
 def content_signature(settings: Settings) -> tuple[tuple[str, int, int], ...]:
-    """Name, size and modification time of every file of the content folder and the config."""
+    """Name, size and modification time of every file of the content folder, the config
+    and the theme folder (``custom_dir``, where a site's templates are)."""
     found = []
     roots = [settings.content_dir] + ([settings.config_path] if settings.config_path else [])
+    if settings.theme_dir is not None and settings.theme_dir.is_dir():
+        roots.append(settings.theme_dir)
     for root in roots:
         paths = (
             [root] if root.is_file() else [Path(folder) / name for folder, _, names in os.walk(root) for name in names]
@@ -53,7 +57,9 @@ def _keep_writing(settings: Settings, folder: Path, options: TreeOptions, stop: 
         last = now
         try:
             _report(write_docs_tree(settings, folder, options))
-        except Exception as exc:  # the preview keeps serving the last tree
+        except TemplateOverrideError as exc:  # the preview keeps serving the last tree
+            print(f"journeymap: {exc}", file=sys.stderr)
+        except Exception as exc:
             print(f"journeymap: could not write the docs tree: {exc!r}", file=sys.stderr)
 
 
@@ -66,6 +72,7 @@ def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str 
     """
     import zensical
 
+    from generator.config import config_keys
     from generator.site.engines import zensical_config, zensical_settings
 
     loaded = zensical_config(config_file)
@@ -85,8 +92,13 @@ def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str 
             target=_keep_writing, args=(settings, work / "docs", options, stop), name="journeymap-watch", daemon=True
         )
         watcher.start()
+        # Zensical's preview checks an edited page's new anchors against pages it has not
+        # rebuilt yet, and prints the whole line of each link as the place: the insights
+        # page's, a megabyte at N=100, took six of the eight seconds an edit needed. Unless
+        # mkdocs.yml sets `validation`, the preview leaves anchors to `journeymap build`.
+        check_anchors = "validation" in config_keys(config_file)
         with zensical_settings(
-            config_file, loaded, work / "docs", work / "site", language=settings.language
+            config_file, loaded, work / "docs", work / "site", language=settings.language, check_anchors=check_anchors
         ) as derived:
             server = threading.Thread(
                 target=zensical.serve,

@@ -186,6 +186,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             files.append(new)
         return files
 
+    def on_serve(self, server: Any, /, *, config: MkDocsConfig, builder: Any) -> Any:
+        """The preview rebuilds on an edited template of the theme folder, too (MkDocs
+        watches the theme only with ``--watch-theme``)."""
+        if self.settings.theme_dir is not None and self.settings.theme_dir.is_dir():
+            server.watch(str(self.settings.theme_dir))
+        return server
+
     def on_nav(self, nav: Any, /, *, config: MkDocsConfig, files: Files) -> Any:
         if self.tree is not None and not config.nav:  # a nav of the site's own is kept as written
             sort_mkdocs_nav(nav.items, nav_order(self.tree), section_titles(self.tree))

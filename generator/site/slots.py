@@ -34,8 +34,10 @@ def search_words(words: str) -> str:
     return kept[:_SEARCH_CHARACTERS]
 
 
-SLOT = re.compile(r'<div class="jm-slot" data-jm="([0-9a-f]{16})x(\d+)">(?:<p>[^<]*</p>)?</div>')
-"""A slot as ``PageSlots`` writes it: the page's key, the block's number, its words."""
+SLOT = re.compile(r'<div class="jm-slot" data-jm="([0-9a-f]{16})x(\d+)" data-v="[0-9a-f]{8}">(?:<p>[^<]*</p>)?</div>')
+"""A slot as ``PageSlots`` writes it: the page's key, the block's number, a hash of the
+block (so a page's Markdown changes with its blocks, and MkDocs' preview, which
+rebuilds only changed pages, rebuilds it after a template edit), its words."""
 
 
 class PageSlots:
@@ -58,7 +60,8 @@ class PageSlots:
             return html if words else f"<div data-search-exclude>{html}</div>"
         self.blocks.append(html)
         inner = f"<p>{e(search_words(words))}</p>" if words else ""
-        return f'<div class="jm-slot" data-jm="{self.key}x{len(self.blocks) - 1}">{inner}</div>'
+        version = hashlib.sha256(html.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+        return f'<div class="jm-slot" data-jm="{self.key}x{len(self.blocks) - 1}" data-v="{version}">{inner}</div>'
 
     def save(self, *, unchanged: bool = False) -> None:
         """Keep the page's blocks for ``fill``; ``unchanged``: they are the blocks this
