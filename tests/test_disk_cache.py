@@ -153,6 +153,40 @@ def test_a_parsed_entry_of_another_shape_is_parsed_again(site: Project, monkeypa
     assert second == first
 
 
+@pytest.mark.parametrize(
+    "body",
+    [b"", b"\x00\x00", (999).to_bytes(8, "big") + b"short", (2).to_bytes(8, "big") + b"\xff\xfe[]"],
+    ids=["empty", "shorter than its length", "a length past the end", "not UTF-8"],
+)
+def test_a_page_entry_of_another_shape_is_made_again(site: Project, body: bytes) -> None:
+    """A journey page or insights page entry with a good signature but of another shape:
+    the page is made again and the site is the same."""
+    from generator.site.disk_cache import _header
+
+    first = snapshot(_build(site, "first"))
+    folder = site.root / ".cache" / "journeymap" / "mkdocs"
+    entries = sorted(path for path in folder.iterdir() if path.suffix in (".page", ".insights"))
+    assert len(entries) == 3
+    for path in entries:
+        path.write_bytes(_header(body) + body)
+    assert snapshot(_build(site, "second")) == first
+
+
+def test_a_slot_file_of_another_shape_leaves_its_slot(tmp_path: Path) -> None:
+    from generator.site.slots import PageSlots, fill
+
+    slots = PageSlots(tmp_path, "page.md")
+    page = slots("<p>one</p>", "one") + slots("<p>two</p>", "two")
+    slots.save()
+    assert fill(page, tmp_path) == "<p>one</p><p>two</p>"
+    (tmp_path / f"{slots.key}.json").write_text('{"not": "a list"}', encoding="utf-8")
+    assert fill(page, tmp_path) == page  # the slots stay, with their words
+    (tmp_path / f"{slots.key}.json").write_text('["only one"]', encoding="utf-8")
+    assert fill(page, tmp_path).startswith('only one<div class="jm-slot"')
+    (tmp_path / f"{slots.key}.json").write_bytes(b"\xff not json")
+    assert fill(page, tmp_path) == page
+
+
 def test_cache_false_keeps_nothing(site: Project) -> None:
     config = site.root / "mkdocs.yml"
     config.write_text(config.read_text(encoding="utf-8").replace("downloads:", "cache: false\n      downloads:"))

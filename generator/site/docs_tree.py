@@ -445,17 +445,14 @@ def _journey_markdown(
 ) -> str:
     """A journey's page (and its slots' blocks), from the disk cache when the journey and
     everything else the page shows are as they were."""
-
     persona_name = persona.name if persona else journey.persona
     layout = (tree.options.maps_dir is None, tree.options.source_links)
     extra = repr((inputs[0], inputs[1], inputs[3], inputs[4], inputs[5], layout)).encode("utf-8")
     name = hashlib.sha256(tree.drawer.digest(journey, persona_name).encode("ascii") + extra).hexdigest() + ".page"
-    stored = tree.options.cache.get(name)  # the page's length, the page, its slots' blocks as their file holds them
-    size = int.from_bytes(stored[:8], "big") if stored is not None else -1
-    if stored is not None and 8 + size <= len(stored):
-        slot.saved = stored[8 + size :]
+    stored = _cached_page(tree.options.cache, name, slot)
+    if stored is not None:
         tree.drawer.keep_map(journey, persona_name)
-        return stored[8 : 8 + size].decode("utf-8")
+        return stored
     stem = f"{tree.settings.journeys_dir}/{journey.id}"
     page = journey_page(
         journey,
@@ -472,10 +469,33 @@ def _journey_markdown(
     )
     page.slotted(slot)
     markdown = page.markdown
-    slot.saved = slot.encoded()
-    page_bytes = markdown.encode("utf-8")
-    tree.options.cache.put(name, len(page_bytes).to_bytes(8, "big") + page_bytes + slot.saved)
+    _keep_page(tree.options.cache, name, markdown, slot)
     return markdown
+
+
+def _cached_page(cache: DiskCache, name: str, slot: PageSlots) -> str | None:
+    """A page kept by ``_keep_page``, its blocks given to ``slot``; None when there is none
+    (or the entry is of another shape)."""
+    stored = cache.get(name)
+    if stored is None or len(stored) < 8:
+        return None
+    size = int.from_bytes(stored[:8], "big")
+    if 8 + size > len(stored):
+        return None
+    try:
+        markdown = stored[8 : 8 + size].decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    slot.saved = stored[8 + size :]
+    return markdown
+
+
+def _keep_page(cache: DiskCache, name: str, markdown: str, slot: PageSlots) -> None:
+    """Keep a generated page and its slots' blocks: the page's length, the page, and the
+    blocks as the slot file holds them, so reading it back decodes nothing."""
+    slot.saved = slot.encoded()
+    data = markdown.encode("utf-8")
+    cache.put(name, len(data).to_bytes(8, "big") + data + slot.saved)
 
 
 def _persona_source(tree: DocsTree, persona: Persona, errors: list[Problem], say: Labels) -> PageSource:
@@ -527,8 +547,6 @@ def _write_side_by_side(tree: DocsTree, put: Put) -> None:
 def _write_insights(tree: DocsTree, put: Put) -> None:
     if (tree.settings.content_dir / "insights.md").exists() or not tree.journeys:
         return
-    import json
-
     # What the page holds depends on every journey, the settings, today, how it links and
     # whether its blocks are in the page (a tree that stands alone) or in slots.
     options = tree.options
@@ -537,16 +555,14 @@ def _write_insights(tree: DocsTree, put: Put) -> None:
     digest = hashlib.sha256(fingerprint(tree.settings.theme_dir).encode("ascii") + repr(inputs).encode("utf-8"))
     name = f"{digest.hexdigest()}.insights"
     slot = tree.slots("insights.md")
-    stored = options.cache.get(name)
-    if stored is not None:  # nothing it shows changed: the page as it was
-        markdown, slot.blocks = json.loads(stored)
-        slot.save()
-        put("insights.md", markdown)
-        return
-    link = tree.linker("insights.md")
-    page = insights_page(tree.journeys, tree.settings, link=link, today=options.today, slot=slot)
-    markdown = tree.markdown_of(page, "insights.md", slot)
-    options.cache.put(name, json.dumps([markdown, slot.blocks]).encode("utf-8"))
+    markdown = _cached_page(options.cache, name, slot)  # nothing it shows changed: the page as it was
+    if markdown is None:
+        link = tree.linker("insights.md")
+        page = insights_page(tree.journeys, tree.settings, link=link, today=options.today, slot=slot)
+        page.slotted(slot)
+        markdown = page.markdown
+        _keep_page(options.cache, name, markdown, slot)
+    slot.save()
     put("insights.md", markdown)
 
 

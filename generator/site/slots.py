@@ -88,8 +88,13 @@ def fill(html: str, folder: Path) -> str:
     def block(match: re.Match[str]) -> str:
         key = match[1]
         if key not in pages:
-            pages[key] = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
-        return pages[key][int(match[2])]
+            try:
+                found = json.loads((folder / f"{key}.json").read_text(encoding="utf-8"))
+            except (OSError, ValueError):  # gone or damaged (a file of another shape): the slot stays
+                found = []
+            pages[key] = found if isinstance(found, list) else []
+        blocks, index = pages[key], int(match[2])
+        return blocks[index] if index < len(blocks) and isinstance(blocks[index], str) else match[0]
 
     # A block may hold slots of its own (a map inside a page's block): fill until none is left.
     for _ in range(4):
