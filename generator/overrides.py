@@ -1,5 +1,5 @@
-"""Templates a site replaces from its theme folder (``<custom_dir>/journeymap/``): how
-their mistakes are reported.
+"""Templates a site replaces from its theme folder (``<custom_dir>/journeymap/``): where
+they are found, and how their mistakes are reported.
 
 A template that does not compile is found before anything is built
 (``override_problems``, with the configuration's problems); one that fails while a page
@@ -20,7 +20,20 @@ from generator.read.source import display_path
 if TYPE_CHECKING:
     import jinja2
 
-__all__ = ["TemplateOverrideError", "override_problems", "rendered"]
+__all__ = ["TemplateOverrideError", "override_problems", "rendered", "template_loader"]
+
+
+def template_loader(theme_dir: Path | None) -> jinja2.BaseLoader:
+    """journeymap's templates (``generator/templates/``), each replaced by the file of the
+    same name in ``<theme_dir>/journeymap/`` when there is one. Every environment that
+    renders them (maps, pages, printed sheets) loads through this."""
+    import jinja2
+
+    loaders: list[jinja2.BaseLoader] = []
+    if theme_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(theme_dir / "journeymap")))
+    loaders.append(jinja2.PackageLoader("generator", "templates"))
+    return jinja2.ChoiceLoader(loaders)
 
 
 class TemplateOverrideError(Exception):

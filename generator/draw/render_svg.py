@@ -22,11 +22,12 @@ from typing import Any, Final
 import jinja2
 from markupsafe import Markup, escape
 
-from generator.clean import clean_text
+from generator.clean import clean_printed, clean_text
 from generator.draw.channels import GLYPHS
 from generator.draw.geometry import Cell, Column, MapLayout, Mark, Text
 from generator.draw.layout import svg_number as _n
 from generator.draw.palette import FONT_STACK, PALETTE, map_css
+from generator.overrides import template_loader
 
 __all__ = [
     "PlacedText",
@@ -360,14 +361,10 @@ def _legend(layout: MapLayout) -> Markup:
 @lru_cache(maxsize=8)
 def template_environment(theme_dir: Path | None = None) -> jinja2.Environment:
     """Our templates, overridable from ``<theme_dir>/journeymap/``."""
-    loaders: list[jinja2.BaseLoader] = []
-    if theme_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(theme_dir / "journeymap")))
-    loaders.append(jinja2.PackageLoader("generator", "templates"))
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(theme_dir),
         autoescape=True,
-        finalize=lambda value: clean_text(value) if isinstance(value, str) and not isinstance(value, Markup) else value,
+        finalize=clean_printed,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )

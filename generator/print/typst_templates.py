@@ -23,7 +23,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.overrides import rendered
+from generator.overrides import rendered, template_loader
 from generator.print.render_print import Paper
 from generator.print.typst_markup import tstr
 
@@ -79,12 +79,8 @@ def _type_scale(paper: Paper) -> float:
 @lru_cache(maxsize=8)
 def typst_environment(theme_dir: Path | None = None) -> jinja2.Environment:
     """Our typst templates, overridable from ``<theme_dir>/journeymap/print/``."""
-    loaders: list[jinja2.BaseLoader] = []
-    if theme_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(theme_dir / "journeymap")))
-    loaders.append(jinja2.PackageLoader("generator", "templates"))
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(theme_dir),
         autoescape=True,
         finalize=_finalize,
         undefined=jinja2.StrictUndefined,

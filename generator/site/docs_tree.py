@@ -547,13 +547,14 @@ def _write_side_by_side(tree: DocsTree, put: Put) -> None:
 def _write_insights(tree: DocsTree, put: Put) -> None:
     if (tree.settings.content_dir / "insights.md").exists() or not tree.journeys:
         return
-    # What the page holds depends on every journey, the settings, today, how it links and
-    # whether its blocks are in the page (a tree that stands alone) or in slots.
+    # What the page holds depends on every journey and the settings (their drawings'
+    # digests, made for the journeys' pages already), today, how it links and whether its
+    # blocks are in the page (a tree that stands alone) or in slots.
     options = tree.options
+    names = {persona.id: persona.name for persona in tree.personas}
+    journeys = tuple(tree.drawer.digest(j, names.get(j.persona, j.persona)) for j in tree.journeys)
     layout = (options.directory_urls, options.source_links, options.maps_dir is None)
-    inputs = (tuple(tree.journeys), tree.settings, options.today, layout)
-    digest = hashlib.sha256(fingerprint(tree.settings.theme_dir).encode("ascii") + repr(inputs).encode("utf-8"))
-    name = f"{digest.hexdigest()}.insights"
+    name = hashlib.sha256(repr((journeys, options.today, layout)).encode("utf-8")).hexdigest() + ".insights"
     slot = tree.slots("insights.md")
     markdown = _cached_page(options.cache, name, slot)  # nothing it shows changed: the page as it was
     if markdown is None:

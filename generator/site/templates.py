@@ -28,8 +28,8 @@ from jinja2.ext import Extension
 from jinja2.lexer import Token, TokenStream
 from markupsafe import Markup
 
-from generator.clean import clean_text
-from generator.overrides import rendered
+from generator.clean import clean_printed
+from generator.overrides import rendered, template_loader
 from generator.site.html import inline_html, prose_html
 
 __all__ = ["refresh_overrides", "render_block", "site_environment"]
@@ -49,14 +49,6 @@ class _OneLine(Extension):
                 yield token
 
 
-def _finalize(value: Any) -> Any:
-    """What a template prints, without the characters no page may hold. Markup (a ``str``
-    subclass) was cleaned when it was made."""
-    if type(value) is str and not value.isprintable():
-        return clean_text(value)
-    return value
-
-
 def _inline(value: str) -> Markup:
     return Markup(inline_html(value))
 
@@ -73,14 +65,10 @@ def _number(value: float) -> str:
 @lru_cache(maxsize=8)
 def site_environment(theme_dir: Path | None = None) -> jinja2.Environment:
     """Our site templates, overridable from ``<theme_dir>/journeymap/site/``."""
-    loaders: list[jinja2.BaseLoader] = []
-    if theme_dir is not None:
-        loaders.append(jinja2.FileSystemLoader(str(theme_dir / "journeymap")))
-    loaders.append(jinja2.PackageLoader("generator", "templates"))
     env = jinja2.Environment(
-        loader=jinja2.ChoiceLoader(loaders),
+        loader=template_loader(theme_dir),
         autoescape=True,
-        finalize=_finalize,
+        finalize=clean_printed,
         undefined=jinja2.StrictUndefined,
         extensions=[_OneLine],
         auto_reload=False,
