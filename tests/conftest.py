@@ -117,6 +117,12 @@ class Project:
             os.chdir(old)
 
 
+@pytest.fixture(params=["mkdocs", "zensical"])
+def engine(request: pytest.FixtureRequest) -> str:
+    """A test that takes ``engine`` runs with both engines."""
+    return str(request.param)
+
+
 @pytest.fixture
 def project(tmp_path: Path) -> Project:
     made = Project(tmp_path)

@@ -125,12 +125,6 @@ def test_no_external_requests_in_pages(example_site: Path) -> None:
         assert "fonts.gstatic" not in html
 
 
-@pytest.fixture(params=["mkdocs", "zensical"])
-def engine(request: pytest.FixtureRequest) -> str:
-    """Each site test runs with both engines."""
-    return str(request.param)
-
-
 @pytest.fixture
 def site_project(project: Project) -> Project:
     project.write("mkdocs.yml", SITE_CONFIG)

@@ -4,6 +4,7 @@ folder with located errors, and a golden journey page that any change to them sh
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from pathlib import Path
 
 import jinja2
@@ -13,6 +14,7 @@ from markupsafe import Markup
 
 from generator.config import Settings
 from generator.overrides import override_problems
+from generator.print.typst_templates import typst_environment
 from generator.read.parse_journey import parse_journey
 from generator.site.map_strip import MapParts
 from generator.site.pages import journey_page
@@ -27,11 +29,6 @@ TEMPLATES = Path(__file__).parent.parent / "generator" / "templates" / "site"
 THEMED = SITE_CONFIG.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n")
 
 
-@pytest.fixture(params=["mkdocs", "zensical"])
-def engine(request: pytest.FixtureRequest) -> str:
-    return str(request.param)
-
-
 @pytest.fixture
 def themed(project: Project) -> Project:
     project.write("mkdocs.yml", THEMED)
@@ -41,13 +38,20 @@ def themed(project: Project) -> Project:
     return project
 
 
-def test_every_template_compiles_and_says_what_it_is_given() -> None:
-    env = site_environment(None)
-    names = sorted(path.name for path in TEMPLATES.glob("*.html.j2"))
-    assert len(names) > 20
-    for name in names:
-        env.get_template(f"site/{name}")
-        assert (TEMPLATES / name).read_text(encoding="utf-8").startswith("{#-"), f"{name} has no opening comment"
+@pytest.mark.parametrize(
+    ("folder", "suffix", "environment", "at_least"),
+    [("site", ".html.j2", site_environment, 21), ("print", ".typ.j2", typst_environment, 10)],
+)
+def test_every_template_compiles_and_says_what_it_is_given(
+    folder: str, suffix: str, environment: Callable[[None], jinja2.Environment], at_least: int
+) -> None:
+    """The page blocks and the printed sheets alike."""
+    env = environment(None)
+    found = sorted((TEMPLATES.parent / folder).glob(f"*{suffix}"))
+    assert len(found) >= at_least
+    for path in found:
+        env.get_template(f"{folder}/{path.name}")
+        assert path.read_text(encoding="utf-8").startswith("{#-"), f"{path.name} has no opening comment"
 
 
 def test_a_template_s_lines_are_joined_and_a_value_s_are_kept(tmp_path: Path) -> None:

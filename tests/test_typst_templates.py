@@ -20,15 +20,6 @@ from tests.test_toolkit import _text
 TEMPLATES = Path(__file__).parent.parent / "generator" / "templates" / "print"
 
 
-def test_every_template_compiles_and_says_what_it_is_given() -> None:
-    env = typst_environment(None)
-    names = sorted(path.name for path in TEMPLATES.glob("*.typ.j2"))
-    assert len(names) >= 10
-    for name in names:
-        env.get_template(f"print/{name}")
-        assert (TEMPLATES / name).read_text(encoding="utf-8").startswith("{#-"), f"{name} has no opening comment"
-
-
 def test_text_prints_as_a_literal_numbers_as_digits_and_typst_as_it_is(tmp_path: Path) -> None:
     (tmp_path / "journeymap" / "print").mkdir(parents=True)
     (tmp_path / "journeymap" / "print" / "probe.typ.j2").write_text(
