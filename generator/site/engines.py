@@ -15,6 +15,7 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
 from typing import Any
@@ -24,12 +25,17 @@ __all__ = [
     "EngineError",
     "choose_engine",
     "mkdocs_build",
+    "zensical",
     "zensical_build",
     "zensical_config",
     "zensical_settings",
 ]
 
 ENGINES = ("mkdocs", "zensical")
+
+ZENSICAL_TESTED = ((0, 0, 70), (0, 0, 73))
+"""The Zensical releases journeymap is tested with (``journeymap[zensical]`` installs one
+of them). Zensical 0.0.74 moved its theme into a package of its own, ``zensical-ui``."""
 
 
 class EngineError(Exception):
@@ -42,6 +48,48 @@ class EngineError(Exception):
 
 def _installed(engine: str) -> bool:
     return find_spec("material" if engine == "mkdocs" else "zensical") is not None and find_spec(engine) is not None
+
+
+def _release(version: str) -> tuple[int, ...] | None:
+    parts = version.split(".")[:3]
+    return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else None
+
+
+def zensical() -> Any:
+    """The ``zensical`` module, with what journeymap calls of it. A release outside
+    ``ZENSICAL_TESTED`` gets one line on stderr; one without those functions is an
+    ``EngineError`` that names the tested releases, not a traceback."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    tested = "-".join(".".join(map(str, release)) for release in ZENSICAL_TESTED)
+    try:
+        import zensical as module
+        from zensical.config import parse_mkdocs_config
+    except ImportError as exc:
+        raise EngineError(
+            f"Zensical could not be loaded ({exc}); journeymap is tested with Zensical {tested}", 2
+        ) from None
+    if not (callable(getattr(module, "build", None)) and callable(getattr(module, "serve", None))):
+        raise EngineError(f"this Zensical has no build and serve; journeymap is tested with Zensical {tested}", 2)
+    try:
+        installed = version("zensical")
+    except PackageNotFoundError:  # a copy on the path, not installed: nothing to compare
+        installed = ""
+    release = _release(installed)
+    if release is not None and not ZENSICAL_TESTED[0] <= release <= ZENSICAL_TESTED[1]:
+        _tell_untested(installed, tested)
+    del parse_mkdocs_config  # imported to know it is there
+    return module
+
+
+@cache
+def _tell_untested(installed: str, tested: str) -> None:
+    """Say once per process that this Zensical release is not one journeymap is tested with."""
+    print(
+        f"journeymap: Zensical {installed} is installed; journeymap is tested with Zensical {tested} "
+        "(pip install 'journeymap[zensical]' installs one)",
+        file=sys.stderr,
+    )
 
 
 def choose_engine(asked: str | None) -> str:
@@ -114,6 +162,7 @@ def mkdocs_build(config_file: Path, staging_for: Callable[[Path], Path], *, stri
 
 def zensical_config(config_file: Path) -> dict[str, Any]:
     """The project's configuration as Zensical reads it (``INHERIT`` and ``!ENV`` resolved)."""
+    zensical()
     from zensical.config import ConfigurationError, parse_mkdocs_config
 
     try:
@@ -184,10 +233,9 @@ def zensical_settings(
 
 def zensical_build(config_file: Path, loaded: dict[str, Any], docs_dir: Path, site_dir: Path, *, language: str) -> None:
     """Build ``docs_dir`` with Zensical into ``site_dir``."""
-    import zensical
-
+    module = zensical()
     with zensical_settings(config_file, loaded, docs_dir, site_dir, language=language) as derived:
         try:
-            zensical.build(str(derived), {"clean": False, "strict": False})
+            module.build(str(derived), {"clean": False, "strict": False})
         except Exception as exc:  # Zensical reports every failure as a plain exception
             raise EngineError(f"zensical: {exc}", 1) from exc

@@ -70,10 +70,8 @@ def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str 
     Zensical serves from a thread of its own: while it runs, its native code does not
     let this thread see signals, and this thread has to, to clean up.
     """
-    import zensical
-
     from generator.config import config_keys
-    from generator.site.engines import zensical_config, zensical_settings
+    from generator.site.engines import zensical, zensical_config, zensical_settings
 
     loaded = zensical_config(config_file)
     work = config_file.parent.resolve() / f".journeymap-build-{os.getpid()}"
@@ -101,7 +99,7 @@ def serve_with_zensical(settings: Settings, config_file: Path, *, dev_addr: str 
             config_file, loaded, work / "docs", work / "site", language=settings.language, check_anchors=check_anchors
         ) as derived:
             server = threading.Thread(
-                target=zensical.serve,
+                target=zensical().serve,
                 args=(str(derived), {"dev_addr": dev_addr, "open": open_in_browser, "strict": False}),
                 name="zensical",
                 daemon=True,
