@@ -45,8 +45,11 @@ reviewed: 2026-09-01
 
 @pytest.fixture(autouse=True, scope="session")
 def _map_cache_outside_the_repository(tmp_path_factory: pytest.TempPathFactory) -> None:
-    """Site builds keep their drawn maps in a temporary folder, not in the repository."""
+    """Site builds keep their drawn maps in a temporary folder, not in the repository, and
+    the key that signs them in another, not in the home folder."""
     os.environ["JOURNEYMAP_CACHE_DIR"] = str(tmp_path_factory.mktemp("journeymap-cache"))
+    os.environ["XDG_CACHE_HOME"] = str(tmp_path_factory.mktemp("user-cache"))
+    os.environ.pop("JOURNEYMAP_CACHE_KEY", None)
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

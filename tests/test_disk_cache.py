@@ -138,7 +138,7 @@ def test_a_damaged_entry_is_drawn_again(site: Project, monkeypatch: pytest.Monke
 def test_a_parsed_entry_of_another_shape_is_parsed_again(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
     """An entry with a good signature whose JSON is not a parsed journey (a foreign or
     older file): the journey file is parsed again and the site is the same."""
-    from generator.site.disk_cache import _header
+    from generator.site.disk_cache import cache_key
 
     first = snapshot(_build(site, "first"))
     folder = site.root / ".cache" / "journeymap" / "mkdocs"
@@ -146,7 +146,7 @@ def test_a_parsed_entry_of_another_shape_is_parsed_again(site: Project, monkeypa
     entries = sorted(path for path in folder.iterdir() if path.suffix == ".parsed")
     assert len(entries) == 2
     for path, body in zip(entries, planted, strict=True):
-        path.write_bytes(_header(body) + body)
+        DiskCache(folder, cache_key(site.root)).put(path.name, body)  # signed as the user's build signs
     parsed = _parsed(monkeypatch)
     second = snapshot(_build(site, "second"))
     assert sorted(parsed) == ["good", "other"]
@@ -161,14 +161,14 @@ def test_a_parsed_entry_of_another_shape_is_parsed_again(site: Project, monkeypa
 def test_a_page_entry_of_another_shape_is_made_again(site: Project, body: bytes) -> None:
     """A journey page or insights page entry with a good signature but of another shape:
     the page is made again and the site is the same."""
-    from generator.site.disk_cache import _header
+    from generator.site.disk_cache import cache_key
 
     first = snapshot(_build(site, "first"))
     folder = site.root / ".cache" / "journeymap" / "mkdocs"
     entries = sorted(path for path in folder.iterdir() if path.suffix in (".page", ".insights"))
     assert len(entries) == 3
     for path in entries:
-        path.write_bytes(_header(body) + body)
+        DiskCache(folder, cache_key(site.root)).put(path.name, body)  # signed as the user's build signs
     assert snapshot(_build(site, "second")) == first
 
 
@@ -327,3 +327,97 @@ def test_a_tree_that_stands_alone_never_gets_a_built_site_s_slots(site: Project)
     assert sum(1 for name in _entries(site) if name.endswith(".insights")) == 2
     assert site.run("build", "-q", "--engine", "zensical", "-d", "out").exit_code == 0
     assert "<table>" in (site.root / "out" / "insights" / "index.html").read_text(encoding="utf-8")
+
+
+def test_entries_planted_without_the_key_are_never_used(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A pull request can commit ``.cache/journeymap`` files named as a build would name
+    them; signed with any key but the user's, each is drawn or made again, and none of
+    their HTML reaches the site."""
+    first = snapshot(_build(site, "first"))
+    folder = site.root / ".cache" / "journeymap" / "mkdocs"
+    names = sorted(_entries(site))
+    assert any(name.endswith(".page") for name in names)
+    assert any(name.endswith(".parsed") for name in names)
+    planted = DiskCache(folder, key=b"a key that is not the user's")
+    for name in names:
+        planted.put(name, b'<script>alert("planted")</script>')
+    calls = _drawn(monkeypatch)
+    parsed = _parsed(monkeypatch)
+    second = snapshot(_build(site, "second"))
+    assert sorted(calls) == ["good", "other"]
+    assert sorted(parsed) == ["good", "other"]
+    assert second == first
+    pages = "".join(path.read_text("utf-8") for path in (site.root / "second").rglob("*.html"))
+    assert "planted" not in pages
+
+
+def test_an_entry_answers_only_to_its_own_name(tmp_path: Path) -> None:
+    cache = DiskCache(tmp_path, key=b"k" * 32)
+    cache.put("a" * 64 + ".svg", b"<svg>a</svg>")
+    (tmp_path / ("b" * 64 + ".svg")).write_bytes((tmp_path / ("a" * 64 + ".svg")).read_bytes())  # renamed
+    assert cache.get("a" * 64 + ".svg") == b"<svg>a</svg>"
+    assert cache.get("b" * 64 + ".svg") is None
+    assert DiskCache(tmp_path, key=b"j" * 32).get("a" * 64 + ".svg") is None
+
+
+def test_the_key_is_made_once_outside_the_project_for_this_user_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import stat
+
+    from generator.site import disk_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+    disk_cache._kept_key.cache_clear()
+    key = disk_cache.cache_key(tmp_path / "project")
+    path = tmp_path / "user-cache" / "journeymap" / "cache-key"
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(path.parent.stat().st_mode) == 0o700
+    text = path.read_text("ascii")
+    disk_cache._kept_key.cache_clear()  # as the next process reads it
+    assert disk_cache.cache_key(tmp_path / "project") == key
+    assert path.read_text("ascii") == text
+    assert [p.name for p in path.parent.iterdir()] == ["cache-key"], "no temporary left"
+    path.write_text("cut", encoding="ascii")  # no key: replaced by a new one
+    disk_cache._kept_key.cache_clear()
+    assert disk_cache.cache_key(tmp_path / "project") not in (key, disk_cache._process_key())
+    assert len(path.read_text("ascii").strip()) == 64
+    disk_cache._kept_key.cache_clear()
+
+
+def test_a_key_file_inside_the_project_or_nowhere_gives_a_key_of_this_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.site import disk_cache
+
+    project = tmp_path / "project"
+    (project / ".cache" / "journeymap").mkdir(parents=True)
+    (project / ".cache" / "journeymap" / "cache-key").write_text("0" * 64, encoding="ascii")  # planted
+    monkeypatch.setenv("XDG_CACHE_HOME", str(project / ".cache"))  # HOME is the project
+    disk_cache._kept_key.cache_clear()
+    assert disk_cache.cache_key(project) == disk_cache._process_key()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder", encoding="utf-8")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
+    disk_cache._kept_key.cache_clear()
+    assert disk_cache.cache_key(project) == disk_cache._process_key()
+    cache = DiskCache(tmp_path / "cache", disk_cache.cache_key(project))
+    cache.put("x.svg", b"<svg/>")
+    assert cache.get("x.svg") == b"<svg/>"  # the cache still serves the build it is in
+    disk_cache._kept_key.cache_clear()
+
+
+def test_a_key_given_in_the_environment_signs_instead(
+    site: Project, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``JOURNEYMAP_CACHE_KEY`` (a CI secret): a cache kept with one key is used again
+    with the same key on another machine (another key file), and not with another key."""
+    monkeypatch.setenv("JOURNEYMAP_CACHE_KEY", "ci-secret-1")
+    first = snapshot(_build(site, "first"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "another-machine"))
+    calls = _drawn(monkeypatch)
+    assert snapshot(_build(site, "second")) == first
+    assert calls == []
+    monkeypatch.setenv("JOURNEYMAP_CACHE_KEY", "ci-secret-2")
+    assert snapshot(_build(site, "third")) == first
+    assert sorted(calls) == ["good", "other"]

@@ -4,10 +4,19 @@ the journeys that changed.
 An entry is named by a hash of everything its content depends on: the journey as
 parsed, the persona's name, the settings, and a fingerprint of journeymap itself (its
 code, templates and fonts, typst's version and the site's template overrides). Each
-file starts with a signature, the length and the CRC-32 of the rest, and is written to
-a temporary name and renamed, so a damaged, half-written or foreign file is never used:
-it is drawn again. After a build, entries it did not use are removed; nothing but
+file starts with a signature and an HMAC-SHA256 of its name and content, and is written
+to a temporary name and renamed, so a damaged, half-written or foreign file is never
+used: it is drawn again. After a build, entries it did not use are removed; nothing but
 entries (files named as entries are, in a folder with the marker) is ever removed.
+
+The HMAC's key is not the project's: it is ``JOURNEYMAP_CACHE_KEY`` when set (a CI
+secret, for a CI that keeps the cache between runs), else a random key journeymap keeps
+in ``$XDG_CACHE_HOME/journeymap/cache-key`` (``~/.cache``), made on first use. Entry
+names can be worked out from a project's content, so without the key a pull request
+could commit ``.cache/journeymap/…`` files that put HTML the review never shows into
+the site; with it, such a file is just another foreign file. A key file inside the
+project, or one that cannot be read or made, gives way to a key of this process only:
+the cache then serves the build it is in, and nothing from before.
 
 The cache's folder holds a marker file, written when journeymap makes the folder. A
 folder that holds other files and no marker (``JOURNEYMAP_CACHE_DIR=~/.cache``) is
@@ -18,18 +27,19 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import hmac
 import os
 import re
+import secrets
 import tempfile
-import zlib
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-__all__ = ["MARKER", "CacheFolderError", "DiskCache", "fingerprint", "open_cache"]
+__all__ = ["MARKER", "CacheFolderError", "DiskCache", "cache_key", "fingerprint", "open_cache"]
 
-_SIGNATURE = b"journeymap-cache-1\n"
-_HEADER = len(_SIGNATURE) + 12  # the signature, 8 bytes of length, 4 of CRC-32
+_SIGNATURE = b"journeymap-cache-2\n"
+_HEADER = len(_SIGNATURE) + 32  # the signature, the HMAC-SHA256 of the entry's name and body
 MARKER = ".journeymap-cache"
 """The file that makes a folder journeymap's cache."""
 _TEMPORARY = ".tmp-"
@@ -47,10 +57,69 @@ def _ours(path: Path) -> bool:
     return path.name.startswith(_TEMPORARY) or bool(_ENTRY_NAME.fullmatch(path.name))
 
 
-def open_cache(folder: Path) -> DiskCache:
-    """The cache in ``folder``: made with its marker when missing or empty (or holding
-    only entries, as an earlier journeymap left it), refused when it holds anything else
-    and no marker."""
+def key_file() -> Path:
+    """Where journeymap keeps the key of its caches' signatures."""
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "journeymap" / "cache-key"
+
+
+def cache_key(project: Path | None = None) -> bytes:
+    """The key the cache entries are signed with (see the module's text); ``project``
+    is the folder of ``mkdocs.yml``, where no key file is trusted."""
+    given = os.environ.get("JOURNEYMAP_CACHE_KEY", "")
+    if given:
+        return hashlib.sha256(b"journeymap-cache-key\0" + given.encode("utf-8", "surrogateescape")).digest()
+    path = key_file()
+    with contextlib.suppress(OSError, RuntimeError):  # no home folder: RuntimeError
+        if project is not None and path.resolve().is_relative_to(project.resolve()):
+            return _process_key()
+        return _kept_key(path)
+    return _process_key()
+
+
+def _read_key(path: Path) -> str:
+    """The key ``path`` holds, or ``""`` when it holds none (missing, unreadable, cut short)."""
+    try:
+        text = path.read_text(encoding="ascii").strip()
+    except (OSError, UnicodeDecodeError):
+        return ""
+    return text if len(text) >= 32 else ""
+
+
+@lru_cache(maxsize=4)
+def _kept_key(path: Path) -> bytes:
+    """The key in ``path``, made there (readable by this user only) when it holds none.
+    Raises ``OSError`` when it can be neither read nor made."""
+    text = _read_key(path)
+    if not text:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=_TEMPORARY)  # mode 0600
+        try:
+            with os.fdopen(handle, "w", encoding="ascii") as out:
+                out.write(secrets.token_hex(32) + "\n")
+            try:
+                os.link(temporary, path)  # never over a key another build has just made
+            except FileExistsError:
+                if not _read_key(path):
+                    os.replace(temporary, path)  # the file there is no key: replaced whole
+        finally:
+            with contextlib.suppress(OSError):
+                os.unlink(temporary)
+        text = _read_key(path)
+        if not text:
+            raise OSError(f"{path}: no key could be kept")
+    return hashlib.sha256(b"journeymap-cache-key\0" + text.encode("ascii")).digest()
+
+
+@lru_cache(maxsize=1)
+def _process_key() -> bytes:
+    return secrets.token_bytes(32)
+
+
+def open_cache(folder: Path, key: bytes | None = None) -> DiskCache:
+    """The cache in ``folder``, its entries signed with ``key`` (default ``cache_key()``):
+    made with its marker when missing or empty (or holding only entries, as an earlier
+    journeymap left it), refused when it holds anything else and no marker."""
     if folder.is_symlink() or (folder.exists() and not folder.is_dir()):
         raise CacheFolderError(f"{folder}: the cache folder is not a folder")
     if folder.is_dir() and not (folder / MARKER).is_file() and not all(_ours(p) for p in folder.iterdir()):
@@ -58,14 +127,16 @@ def open_cache(folder: Path) -> DiskCache:
             f"{folder}: the folder holds files that are not journeymap's cache; "
             "set JOURNEYMAP_CACHE_DIR to a folder of its own (or an empty one)"
         )
-    return DiskCache(folder)
+    return DiskCache(folder, key)
 
 
 class DiskCache:
-    """Entries in ``folder``; ``None`` turns the cache off (every lookup misses)."""
+    """Entries in ``folder``, signed with ``key`` (default ``cache_key()``); ``None``
+    turns the cache off (every lookup misses)."""
 
-    def __init__(self, folder: Path | None) -> None:
+    def __init__(self, folder: Path | None, key: bytes | None = None) -> None:
         self.folder = folder
+        self.key = key if key is not None or folder is None else cache_key()
         self.used: set[str] = set()
         self._marked = False  # the marker is written by the first put, not checked by every one
 
@@ -78,7 +149,7 @@ class DiskCache:
         except OSError:
             return None
         body = data[_HEADER:]
-        if data[:_HEADER] != _header(body):
+        if not hmac.compare_digest(data[:_HEADER], self._header(name, body)):
             return None
         return body
 
@@ -97,7 +168,7 @@ class DiskCache:
                 self._marked = True
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=_TEMPORARY)
             with os.fdopen(handle, "wb") as out:
-                out.write(_header(body))
+                out.write(self._header(name, body))
                 out.write(body)
             os.replace(temporary, self.folder / name)
         except OSError:
@@ -115,9 +186,10 @@ class DiskCache:
                 with contextlib.suppress(OSError):
                     path.unlink()
 
-
-def _header(body: bytes) -> bytes:
-    return _SIGNATURE + len(body).to_bytes(8, "big") + zlib.crc32(body).to_bytes(4, "big")
+    def _header(self, name: str, body: bytes) -> bytes:
+        signature = hmac.new(self.key or b"", name.encode("utf-8") + b"\0", hashlib.sha256)
+        signature.update(body)
+        return _SIGNATURE + signature.digest()
 
 
 def add_folder(digest: Any, folder: Path) -> None:

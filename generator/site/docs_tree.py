@@ -32,7 +32,7 @@ from generator.read.content_safety import UnsafeFile, read_bounded
 from generator.read.load import Parsed, load_project
 from generator.read.source import decode_source, display_path
 from generator.site import overview
-from generator.site.disk_cache import DiskCache, fingerprint, open_cache
+from generator.site.disk_cache import DiskCache, cache_key, fingerprint, open_cache
 from generator.site.drawings import Drawer
 from generator.site.insights import insights_page
 from generator.site.navigation import write_navigation
@@ -91,7 +91,7 @@ def cache_for(settings: Settings) -> DiskCache:
         return DiskCache(None)
     config = settings.config_path
     root = os.environ.get("JOURNEYMAP_CACHE_DIR") or str(config.parent / ".cache" / "journeymap")
-    return open_cache(Path(root) / config.stem)
+    return open_cache(Path(root) / config.stem, cache_key(config.parent))
 
 
 @dataclass
