@@ -421,3 +421,39 @@ def test_a_key_given_in_the_environment_signs_instead(
     monkeypatch.setenv("JOURNEYMAP_CACHE_KEY", "ci-secret-2")
     assert snapshot(_build(site, "third")) == first
     assert sorted(calls) == ["good", "other"]
+
+
+def _git(root: Path, *args: str) -> str:
+    import subprocess
+
+    command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
+    return subprocess.run(command, cwd=root, check=True, capture_output=True, text=True).stdout
+
+
+def test_git_add_leaves_the_cache_out(site: Project) -> None:
+    assert site.run("build", "-d", "out").exit_code == 0
+    assert (site.root / ".cache" / "journeymap" / "mkdocs" / ".gitignore").read_text("utf-8") == "*\n"
+    _git(site.root, "init", "-q", "-b", "main")
+    _git(site.root, "add", "-A")
+    assert _git(site.root, "ls-files", "--", ".cache") == ""
+    assert "content/journeys/good.md" in _git(site.root, "ls-files")
+
+
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_a_cache_committed_to_git_stops_the_build(site: Project, engine: str) -> None:
+    """An engine's cache (Zensical's rendered pages in ``.cache/``, a theme plugin's
+    downloads) is used as it is: committed, it could put into the site what no review of
+    the content showed."""
+    _git(site.root, "init", "-q", "-b", "main")
+    site.write(".cache/1000963581572184781", '{"data": "<script>planted</script>"}')
+    _git(site.root, "add", "-A")
+    _git(site.root, "add", "-f", ".cache/1000963581572184781")
+    _git(site.root, "commit", "-q", "-m", "A page and a cache file")
+    result = site.run("build", "--engine", engine, "-d", "out")
+    assert result.exit_code == 2, result.output
+    assert ".cache/1000963581572184781: a cache is committed to git" in result.output
+    assert "git rm -r --cached .cache" in result.output
+    assert "Traceback" not in result.output
+    assert not (site.root / "out").exists()
+    _git(site.root, "rm", "-r", "-q", "--cached", ".cache")
+    assert site.run("build", "--engine", engine, "-d", "out").exit_code == 0

@@ -20,6 +20,7 @@ __all__ = [
     "read_many",
     "repository_root",
     "resolve_revision",
+    "tracked_files",
 ]
 
 
@@ -97,6 +98,11 @@ def changed_files(root: Path, base: str, head: str | None, folder: str) -> list[
         for path in _fields(_git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", folder)):
             rows.append(("A", path, path))
     return sorted({row for row in rows if row[2].endswith(".md") or row[1].endswith(".md")}, key=lambda r: (r[2], r[1]))
+
+
+def tracked_files(root: Path, folder: str) -> list[str]:
+    """The files below ``folder`` (relative to ``root``) that git tracks, as paths from ``root``."""
+    return _fields(_git(root, "ls-files", "-z", "--", folder))
 
 
 def read_at(root: Path, revision: str | None, path: str) -> bytes | None:

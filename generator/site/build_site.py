@@ -76,6 +76,28 @@ def _recover(target: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
+def _refuse_committed_caches(root: Path) -> None:
+    """Stop (exit 2) when git tracks files in ``root/.cache``: the engines' and their
+    plugins' caches (Zensical's pages, mkdocs-material's downloaded assets) are used as
+    they are, so a cache file from a commit would put into the site what a review of the
+    content never showed. journeymap's own entries are signed and would only be ignored.
+    Outside a repository, or without git, there is nothing to ask."""
+    from generator.diff.git_history import GitError, tracked_files
+
+    try:
+        committed = tracked_files(root, ".cache")
+    except GitError:
+        return
+    if committed:
+        more = f" (and {len(committed) - 1} more)" if len(committed) > 1 else ""
+        raise SiteBuildError(
+            f"{committed[0]}{more}: a cache is committed to git, and an engine would build from it what "
+            "no review of the content showed; remove it from git (git rm -r --cached .cache) and add "
+            ".cache/ to .gitignore",
+            2,
+        )
+
+
 def _check_replaceable(target: Path) -> None:
     if target.exists() and not target.is_dir():
         raise SiteBuildError(f"{target} exists and is not a folder; refusing to replace it", 2)
@@ -114,6 +136,7 @@ def build_site(
     from generator.site.docs_tree import cache_for
 
     cache_for(settings)  # a cache folder that is not journeymap's stops the build before it starts
+    _refuse_committed_caches(config_file.parent)
     staged: list[tuple[Path, Path]] = []
     locks = contextlib.ExitStack()
 

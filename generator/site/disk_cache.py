@@ -165,6 +165,9 @@ class DiskCache:
                     marker.write_text(
                         "journeymap's cache of drawn maps and downloads; safe to delete.\n", encoding="utf-8"
                     )
+                    ignore = self.folder / ".gitignore"  # `git add -A` never takes the cache along
+                    if not ignore.exists():
+                        ignore.write_text("*\n", encoding="utf-8")
                 self._marked = True
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=_TEMPORARY)
             with os.fdopen(handle, "wb") as out:
