@@ -118,12 +118,11 @@ def render_chart(
     if chosen == "svg":
         data = svg.encode("utf-8")
     else:
-        from generator.print.render_print import PX_TO_PT, typst_compile
+        from generator.print.render_print import PX_TO_PT, svg_image, typst_compile
 
         width, height = chart.width * PX_TO_PT, chart.height * PX_TO_PT
-        source = (
-            f'#set page(width: {width:.1f}pt, height: {height:.1f}pt, margin: 0pt)\n#image("chart.svg", width: 100%)\n'
-        )
+        page = f"#set page(width: {width:.1f}pt, height: {height:.1f}pt, margin: 0pt)\n"
+        source = f"{page}#{svg_image('chart.svg', '100%')}\n"
         data = typst_compile(
             source, {"chart.svg": svg}, fmt="png" if chosen == "png" else "pdf", ppi=192 if chosen == "png" else None
         )

@@ -17,7 +17,7 @@ from generator.draw.render_svg import render_map_svg, texts_set_aside
 from generator.draw.text import InterMetrics
 from generator.model import Journey
 from generator.print.map_typst import MAP_PRELUDE, map_content
-from generator.print.render_print import PAPERS, PX_TO_PT, render_map_pdf, typst_compile
+from generator.print.render_print import PAPERS, PX_TO_PT, render_map_pdf, svg_image, typst_compile
 from generator.read.parse_journey import parse_journey
 from tests.conftest import FIXTURES
 
@@ -60,7 +60,7 @@ def test_texts_land_where_the_svg_puts_them(name: str, tmp_path: Path) -> None:
     width, height = layout.width * PX_TO_PT, layout.height * PX_TO_PT
     whole_svg = render_map_svg(layout, standalone=False)
     as_image = typst_compile(
-        f'#set page(width: {width}pt, height: {height}pt, margin: 0pt)\n#image("map.svg", width: 100%)\n',
+        f"#set page(width: {width}pt, height: {height}pt, margin: 0pt)\n#{svg_image('map.svg', '100%')}\n",
         {"map.svg": whole_svg},
     )
     content, bare_svg = map_content(layout, "map.svg", PX_TO_PT)

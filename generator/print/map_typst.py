@@ -41,8 +41,11 @@ def _pt(value: float) -> str:
 
 
 def map_content(layout: MapLayout, image: str, scale: float, theme_dir: Path | None = None) -> tuple[str, str]:
-    """(typst content, SVG file text): the map ``scale`` pt per px wide, its drawing read
-    from the file named ``image``. The content is a block of the map's size, in code mode."""
+    """(typst content, SVG text): the map ``scale`` pt per px wide, its drawing the SVG
+    given to ``typst_compile`` as ``image``. The content is a block of the map's size, in
+    code mode."""
+    from generator.print.render_print import svg_image
+
     with texts_set_aside() as texts:
         svg = render_map_svg(layout, standalone=False, theme_dir=theme_dir)
     colours: dict[str, str] = {}
@@ -52,7 +55,7 @@ def map_content(layout: MapLayout, image: str, scale: float, theme_dir: Path | N
     # Code, not markup: no space between the calls becomes text that takes room.
     content = (
         f"block(width: {width}pt, height: {height}pt, breakable: false, {{\n{palette}"
-        f'place(image("{image}", width: {width}pt))\n' + "".join(calls) + "})"
+        f"place({svg_image(image, f'{width}pt')})\n" + "".join(calls) + "})"
     )
     return content, svg
 
