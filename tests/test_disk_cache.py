@@ -24,9 +24,13 @@ def site(project: Project, monkeypatch: pytest.MonkeyPatch) -> Project:
     return project
 
 
+_NOT_ENTRIES = (MARKER, ".gitignore")
+"""The files journeymap writes into its cache folder besides entries."""
+
+
 def _entries(project: Project) -> set[str]:
     folder = project.root / ".cache" / "journeymap" / "mkdocs"
-    return {path.name for path in folder.iterdir() if path.name != MARKER} if folder.is_dir() else set()
+    return {path.name for path in folder.iterdir() if path.name not in _NOT_ENTRIES} if folder.is_dir() else set()
 
 
 def _drawn(monkeypatch: pytest.MonkeyPatch) -> list[str]:
@@ -198,7 +202,7 @@ def test_the_cache_folder_can_be_moved(site: Project, monkeypatch: pytest.Monkey
     monkeypatch.setenv("JOURNEYMAP_CACHE_DIR", str(tmp_path / "elsewhere"))
     _build(site)
     assert not (site.root / ".cache").exists()
-    assert len([p for p in (tmp_path / "elsewhere" / "mkdocs").iterdir() if p.name != MARKER]) == 13
+    assert len([p for p in (tmp_path / "elsewhere" / "mkdocs").iterdir() if p.name not in _NOT_ENTRIES]) == 13
 
 
 def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
@@ -207,7 +211,7 @@ def test_leftovers_of_a_killed_build_are_removed(tmp_path: Path) -> None:
     (tmp_path / ".tmp-abc123").write_bytes(b"half")
     assert cache.get("kept.svg") == b"<svg/>"
     cache.prune()
-    assert sorted(p.name for p in tmp_path.iterdir()) == [MARKER, "kept.svg"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([*_NOT_ENTRIES, "kept.svg"])
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path: Path) -> None:
@@ -272,7 +276,8 @@ def test_pruning_removes_only_entries(tmp_path: Path) -> None:
     later = open_cache(tmp_path / "cache")  # the next build: the marker makes the folder ours
     assert later.get("b" * 64 + ".svg") == b"kept"
     later.prune()
-    assert sorted(p.name for p in (tmp_path / "cache").iterdir()) == sorted([MARKER, "b" * 64 + ".svg", "notes.txt"])
+    left = sorted(p.name for p in (tmp_path / "cache").iterdir())
+    assert left == sorted([*_NOT_ENTRIES, "b" * 64 + ".svg", "notes.txt"])
 
 
 def test_a_cache_an_earlier_journeymap_left_is_taken_over(tmp_path: Path) -> None:
@@ -285,7 +290,7 @@ def test_a_cache_an_earlier_journeymap_left_is_taken_over(tmp_path: Path) -> Non
     cache = open_cache(folder)  # entries only: no marker yet, still journeymap's
     cache.put("e" * 64 + ".svg", b"new")
     cache.prune()
-    assert sorted(p.name for p in folder.iterdir()) == [MARKER, "e" * 64 + ".svg"]
+    assert sorted(p.name for p in folder.iterdir()) == sorted([*_NOT_ENTRIES, "e" * 64 + ".svg"])
 
 
 def test_a_download_is_linked_into_the_site_or_copied(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
