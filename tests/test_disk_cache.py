@@ -462,3 +462,21 @@ def test_a_cache_committed_to_git_stops_the_build(site: Project, engine: str) ->
     assert not (site.root / "out").exists()
     _git(site.root, "rm", "-r", "-q", "--cached", ".cache")
     assert site.run("build", "--engine", engine, "-d", "out").exit_code == 0
+
+
+def test_mkdocs_run_by_hand_refuses_a_committed_cache_too(site: Project) -> None:
+    import subprocess
+    import sys
+
+    _git(site.root, "init", "-q", "-b", "main")
+    site.write(".cache/plugin/privacy/assets/script.js", "alert('planted')\n")
+    _git(site.root, "add", "-A")
+    _git(site.root, "add", "-f", ".cache")
+    command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "out"]
+    result = subprocess.run(command, cwd=site.root, capture_output=True, text=True, check=False)
+    assert result.returncode == 1
+    assert ".cache/plugin/privacy/assets/script.js: a cache is committed to git" in result.stderr
+    assert not (site.root / "out").exists()
+    _git(site.root, "rm", "-r", "-q", "--cached", ".cache")
+    result = subprocess.run(command, cwd=site.root, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

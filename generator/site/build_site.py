@@ -23,7 +23,15 @@ from generator.config import Settings
 from generator.site.docs_tree import DocsTree
 from generator.site.engines import EngineError, choose_engine
 
-__all__ = ["MARKER", "SiteBuildError", "SiteResult", "build_site", "serve_site", "write_docs"]
+__all__ = [
+    "MARKER",
+    "SiteBuildError",
+    "SiteResult",
+    "build_site",
+    "refuse_committed_caches",
+    "serve_site",
+    "write_docs",
+]
 
 MARKER = ".journeymap-site"
 _STAGING = ".journeymap-staging-"
@@ -76,7 +84,7 @@ def _recover(target: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def _refuse_committed_caches(root: Path) -> None:
+def refuse_committed_caches(root: Path) -> None:
     """Stop (exit 2) when git tracks files in ``root/.cache``: the engines' and their
     plugins' caches (Zensical's pages, mkdocs-material's downloaded assets) are used as
     they are, so a cache file from a commit would put into the site what a review of the
@@ -136,7 +144,7 @@ def build_site(
     from generator.site.docs_tree import cache_for
 
     cache_for(settings)  # a cache folder that is not journeymap's stops the build before it starts
-    _refuse_committed_caches(config_file.parent)
+    refuse_committed_caches(config_file.parent)
     staged: list[tuple[Path, Path]] = []
     locks = contextlib.ExitStack()
 

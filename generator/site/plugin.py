@@ -111,6 +111,13 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
         self._passive = (Path(config.docs_dir) / TREE_MARKER).is_file()
         if self._passive:
             return config
+        if config.config_file_path:  # as `journeymap build` does, for `mkdocs build` and `serve` too
+            from generator.site.build_site import SiteBuildError, refuse_committed_caches
+
+            try:
+                refuse_committed_caches(Path(config.config_file_path).parent)
+            except SiteBuildError as exc:
+                raise PluginError(f"journeys: {exc}") from None
         settings, problems = (
             load_settings(Path(config.config_file_path)) if config.config_file_path else (Settings(), [])
         )
