@@ -642,3 +642,18 @@ def test_search_words_are_cut_at_words_and_bytes() -> None:
     many = " ".join(["word"] * (SEARCH_WORDS + 5))
     assert search_words(many).split() == ["word"] * SEARCH_WORDS
     assert len(search_words("x" * 100_000)) == 8 * SEARCH_WORDS
+
+
+def test_search_leaves_out_the_map_and_its_phone_view(site_project: Project, engine: str) -> None:
+    """The map's buttons and lane labels and the phone view repeat every step: indexed,
+    'Download' or 'Whole map' found every journey page, and a step's words its page twice."""
+    assert site_project.run("build", "--engine", engine, "-d", "out").exit_code == 0
+    texts = _search_texts(site_project.root / "out")
+    text = " ".join(value for location, value in texts.items() if "journeys/good" in location)
+    assert "At a glance" in text  # the summary is still found
+    assert "Does something" in text  # and the step, in its section
+    for control in ("Skip the map", "Whole map"):
+        assert control not in text
+    page = (site_project.root / "out/journeys/good/index.html").read_text(encoding="utf-8")
+    assert re.search(r'<figure class="jm-figure"[^>]* data-search-exclude>', page)
+    assert re.search(r'<div class="jm-vertical"[^>]* data-search-exclude>', page)

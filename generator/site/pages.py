@@ -293,20 +293,25 @@ def journey_page(
     review = review_of(journey, settings, today)
     downloads_links = [(link(f"{source_stem}.{kind}"), kind) for kind in downloads]
     figure = map_figure(parts, say, slot, settings=settings, journey_id=journey.id, downloads=downloads_links)
-    page.slot(
-        render_block(
-            settings.theme_dir,
-            "journey-head",
-            journey=journey,
-            persona=persona,
-            persona_href=link(f"{settings.personas_dir}/{persona.id}.md") if persona is not None else "",
-            related=[Markup(item) for item in related],
-            summary=Markup(journey_summary(journey, review, settings, say)),
-            figure=Markup(figure),
-            vertical=Markup(vertical_view(journey, settings, say)),
-            say=say,
-        )
+    head = {
+        "journey": journey,
+        "persona": persona,
+        "persona_href": link(f"{settings.personas_dir}/{persona.id}.md") if persona is not None else "",
+        "related": [Markup(item) for item in related],
+        "summary": Markup(journey_summary(journey, review, settings, say)),
+        "say": say,
+    }
+    # Search gets the head's words without the map's controls and the phone view: both
+    # repeat every step, which has its own section (and both are data-search-exclude).
+    words = block_words(render_block(settings.theme_dir, "journey-head", figure="", vertical="", **head))
+    whole = render_block(
+        settings.theme_dir,
+        "journey-head",
+        figure=Markup(figure),
+        vertical=Markup(vertical_view(journey, settings, say)),
+        **head,
     )
+    page.slot(slot(whole, words))
     if journey.scenario:
         page.heading(2, say("site.scenario"))
         page.slot(prose_html(journey.scenario))
