@@ -480,3 +480,104 @@ def test_mkdocs_run_by_hand_refuses_a_committed_cache_too(site: Project) -> None
     _git(site.root, "rm", "-r", "-q", "--cached", ".cache")
     result = subprocess.run(command, cwd=site.root, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_a_key_file_others_may_write_or_a_link_is_not_trusted(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Such a key may be known to someone else: it is replaced by a new one of this
+    user's; in a folder others may write to, no key is kept at all."""
+    import stat
+
+    from generator.site import disk_cache
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "shared"))
+    disk_cache._kept_key.cache_clear()
+    kept = disk_cache.cache_key(tmp_path / "project")
+    path = disk_cache.key_file()
+    path.chmod(0o666)
+    disk_cache._kept_key.cache_clear()
+    replaced = disk_cache.cache_key(tmp_path / "project")
+    assert replaced not in (kept, disk_cache._process_key())
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600
+    path.unlink()
+    (tmp_path / "elsewhere").write_text("f" * 64, encoding="ascii")
+    path.symlink_to(tmp_path / "elsewhere")
+    disk_cache._kept_key.cache_clear()
+    assert disk_cache.cache_key(tmp_path / "project") not in (kept, replaced, disk_cache._process_key())
+    assert not path.is_symlink()
+    assert (tmp_path / "elsewhere").read_text("ascii") == "f" * 64, "the link's target is left alone"
+    path.parent.chmod(0o777)  # a folder anyone may write to
+    disk_cache._kept_key.cache_clear()
+    assert disk_cache.cache_key(tmp_path / "project") == disk_cache._process_key()
+    path.parent.chmod(0o700)
+    disk_cache._kept_key.cache_clear()
+
+
+def test_a_key_file_in_the_repository_of_a_project_in_a_subfolder_is_not_trusted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from generator.site import disk_cache
+
+    repository = tmp_path / "repository"
+    (repository / ".git").mkdir(parents=True)
+    (repository / "docs").mkdir()
+    monkeypatch.setenv("XDG_CACHE_HOME", str(repository / "planted"))
+    disk_cache._kept_key.cache_clear()
+    assert disk_cache.cache_key(repository / "docs") == disk_cache._process_key()
+    assert not (repository / "planted").exists()
+    disk_cache._kept_key.cache_clear()
+
+
+def test_the_key_is_kept_where_hard_links_fail(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import os
+
+    from generator.site import disk_cache
+
+    def no_links(*args: object) -> None:
+        raise OSError(1, "Operation not permitted")
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "fuse"))
+    monkeypatch.setattr(os, "link", no_links)
+    disk_cache._kept_key.cache_clear()
+    key = disk_cache.cache_key(tmp_path / "project")
+    assert key != disk_cache._process_key()
+    assert len(disk_cache.key_file().read_text("ascii").strip()) == 64
+    disk_cache._kept_key.cache_clear()
+    assert disk_cache.cache_key(tmp_path / "project") == key
+    disk_cache._kept_key.cache_clear()
+
+
+def test_a_cache_an_earlier_journeymap_made_gets_its_gitignore(tmp_path: Path) -> None:
+    folder = tmp_path / "mkdocs"
+    folder.mkdir()
+    (folder / MARKER).write_text("journeymap's cache\n", encoding="utf-8")
+    DiskCache(folder, key=b"k" * 32).put("a" * 64 + ".svg", b"<svg/>")
+    assert (folder / ".gitignore").read_text("utf-8") == "*\n"
+
+
+def test_a_committed_cache_file_with_a_name_that_is_not_utf8_is_named_escaped(site: Project) -> None:
+    import os
+
+    _git(site.root, "init", "-q", "-b", "main")
+    odd = site.root / os.fsdecode(b".cache/\xffname\x1b[31m")
+    odd.parent.mkdir(parents=True)
+    odd.write_text("planted", encoding="utf-8")
+    _git(site.root, "add", "-f", ".cache")
+    result = site.run("build", "-d", "out")
+    assert result.exit_code == 2, result.output
+    assert "a cache is committed to git" in result.output
+    assert "\\udcff" in result.output
+    assert "\x1b" not in result.output
+
+
+def test_git_that_will_not_answer_is_said_and_the_build_goes_on(site: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from generator.diff import git_history
+    from generator.diff.git_history import GitError
+
+    def refusing(root: Path, folder: str) -> list[str]:
+        raise GitError("detected dubious ownership in repository")
+
+    _git(site.root, "init", "-q", "-b", "main")
+    monkeypatch.setattr(git_history, "tracked_files", refusing)
+    result = site.run("build", "--strict", "-d", "out")
+    assert result.exit_code == 0, result.output
+    assert "could not ask git whether files under .cache/ are committed (detected dubious ownership" in result.output

@@ -15,6 +15,7 @@ __all__ = [
     "GitError",
     "changed_files",
     "default_base",
+    "enclosing_repository",
     "folder_log",
     "read_at",
     "read_many",
@@ -29,8 +30,11 @@ class GitError(Exception):
 
 
 def _git(root: Path, *args: str) -> str:
+    """git's output; a path that is not UTF-8 comes back with its bytes as surrogates."""
     try:
-        result = subprocess.run(["git", *args], cwd=root, capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            ["git", *args], cwd=root, capture_output=True, encoding="utf-8", errors="surrogateescape", check=False
+        )
     except FileNotFoundError as exc:
         raise GitError("git is not installed") from exc
     if result.returncode != 0:
@@ -98,6 +102,16 @@ def changed_files(root: Path, base: str, head: str | None, folder: str) -> list[
         for path in _fields(_git(root, "ls-files", "-z", "--others", "--exclude-standard", "--", folder)):
             rows.append(("A", path, path))
     return sorted({row for row in rows if row[2].endswith(".md") or row[1].endswith(".md")}, key=lambda r: (r[2], r[1]))
+
+
+def enclosing_repository(start: Path) -> Path | None:
+    """The folder holding the ``.git`` of the work tree ``start`` is in, if any (read from
+    the file system: no git needed, and nothing git refuses to answer)."""
+    folder = start.absolute()
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
 
 
 def tracked_files(root: Path, folder: str) -> list[str]:

@@ -84,26 +84,31 @@ def _recover(target: Path) -> None:
             shutil.rmtree(old, ignore_errors=True)
 
 
-def refuse_committed_caches(root: Path) -> None:
+def refuse_committed_caches(root: Path) -> str | None:
     """Stop (exit 2) when git tracks files in ``root/.cache``: the engines' and their
     plugins' caches (Zensical's pages, mkdocs-material's downloaded assets) are used as
     they are, so a cache file from a commit would put into the site what a review of the
     content never showed. journeymap's own entries are signed and would only be ignored.
-    Outside a repository, or without git, there is nothing to ask."""
-    from generator.diff.git_history import GitError, tracked_files
+    Outside a work tree there is nothing to ask; when git is missing or will not answer
+    (a repository it does not trust, ``safe.directory``), the warning to show."""
+    from generator.diff.git_history import GitError, enclosing_repository, tracked_files
 
+    if enclosing_repository(root) is None:
+        return None
     try:
         committed = tracked_files(root, ".cache")
-    except GitError:
-        return
+    except GitError as exc:
+        return f"could not ask git whether files under .cache/ are committed ({exc}); they are not checked"
     if committed:
+        first = committed[0] if committed[0].isprintable() else ascii(committed[0])
         more = f" (and {len(committed) - 1} more)" if len(committed) > 1 else ""
         raise SiteBuildError(
-            f"{committed[0]}{more}: a cache is committed to git, and an engine would build from it what "
+            f"{first}{more}: a cache is committed to git, and an engine would build from it what "
             "no review of the content showed; remove it from git (git rm -r --cached .cache) and add "
             ".cache/ to .gitignore",
             2,
         )
+    return None
 
 
 def _check_replaceable(target: Path) -> None:
@@ -144,7 +149,9 @@ def build_site(
     from generator.site.docs_tree import cache_for
 
     cache_for(settings)  # a cache folder that is not journeymap's stops the build before it starts
-    refuse_committed_caches(config_file.parent)
+    unchecked = refuse_committed_caches(config_file.parent)
+    if unchecked and echo:  # said, not counted: git's own refusal must not fail a --strict build
+        print(f"journeymap: {unchecked}", file=sys.stderr)
     staged: list[tuple[Path, Path]] = []
     locks = contextlib.ExitStack()
 
@@ -398,4 +405,7 @@ def serve_site(
         return
     from generator.site.live_tree import serve_with_zensical
 
+    unchecked = refuse_committed_caches(config_file.parent)  # MkDocs' preview asks through the plugin
+    if unchecked:
+        print(f"journeymap: {unchecked}", file=sys.stderr)
     serve_with_zensical(settings, config_file, dev_addr=dev_addr, open_in_browser=open_in_browser)

@@ -65,25 +65,46 @@ def key_file() -> Path:
 
 def cache_key(project: Path | None = None) -> bytes:
     """The key the cache entries are signed with (see the module's text); ``project``
-    is the folder of ``mkdocs.yml``, where no key file is trusted."""
+    is the folder of ``mkdocs.yml``: no key file inside it, or inside the git work tree
+    it is in, is trusted."""
     given = os.environ.get("JOURNEYMAP_CACHE_KEY", "")
     if given:
         return hashlib.sha256(b"journeymap-cache-key\0" + given.encode("utf-8", "surrogateescape")).digest()
-    path = key_file()
     with contextlib.suppress(OSError, RuntimeError):  # no home folder: RuntimeError
-        if project is not None and path.resolve().is_relative_to(project.resolve()):
-            return _process_key()
+        path = key_file()
+        if project is not None:
+            from generator.diff.git_history import enclosing_repository
+
+            for folder in (project, enclosing_repository(project)):
+                if folder is not None and path.resolve().is_relative_to(folder.resolve()):
+                    return _process_key()
         return _kept_key(path)
     return _process_key()
 
 
 def _read_key(path: Path) -> str:
-    """The key ``path`` holds, or ``""`` when it holds none (missing, unreadable, cut short)."""
+    """The key ``path`` holds, or ``""`` when it holds none (missing, unreadable, cut
+    short) or when another user could have written it: a file or folder of someone else,
+    or one others may write to (a shared ``XDG_CACHE_HOME``), or a link."""
     try:
-        text = path.read_text(encoding="ascii").strip()
-    except (OSError, UnicodeDecodeError):
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    except OSError:
         return ""
+    with os.fdopen(fd, "rb") as handle:
+        if not _private(os.fstat(handle.fileno())) or not _private(os.stat(path.parent)):
+            return ""
+        try:
+            text = handle.read(256).decode("ascii").strip()
+        except (OSError, UnicodeDecodeError):
+            return ""
     return text if len(text) >= 32 else ""
+
+
+def _private(status: os.stat_result) -> bool:
+    """Owned by this user and writable by no one else (always so where there are no owners)."""
+    if not hasattr(os, "getuid"):
+        return True
+    return status.st_uid == os.getuid() and not status.st_mode & 0o022
 
 
 @lru_cache(maxsize=4)
@@ -102,6 +123,8 @@ def _kept_key(path: Path) -> bytes:
             except FileExistsError:
                 if not _read_key(path):
                     os.replace(temporary, path)  # the file there is no key: replaced whole
+            except OSError:  # no hard links on this file system
+                os.replace(temporary, path)
         finally:
             with contextlib.suppress(OSError):
                 os.unlink(temporary)
@@ -165,9 +188,9 @@ class DiskCache:
                     marker.write_text(
                         "journeymap's cache of drawn maps and downloads; safe to delete.\n", encoding="utf-8"
                     )
-                    ignore = self.folder / ".gitignore"  # `git add -A` never takes the cache along
-                    if not ignore.exists():
-                        ignore.write_text("*\n", encoding="utf-8")
+                ignore = self.folder / ".gitignore"  # `git add -A` never takes the cache along
+                if not ignore.exists():  # a cache an earlier journeymap made gets one, too
+                    ignore.write_text("*\n", encoding="utf-8")
                 self._marked = True
             handle, temporary = tempfile.mkstemp(dir=self.folder, prefix=_TEMPORARY)
             with os.fdopen(handle, "wb") as out:

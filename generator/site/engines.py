@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -51,8 +52,9 @@ def _installed(engine: str) -> bool:
 
 
 def _release(version: str) -> tuple[int, ...] | None:
-    parts = version.split(".")[:3]
-    return tuple(int(part) for part in parts) if all(part.isdigit() for part in parts) else None
+    """The release numbers of ``version`` (``0.0.74rc1``: 0, 0, 74), if it has three."""
+    found = re.match(r"(\d+)\.(\d+)\.(\d+)", version)
+    return tuple(int(part) for part in found.groups()) if found else None
 
 
 def zensical() -> Any:

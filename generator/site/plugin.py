@@ -115,9 +115,11 @@ class JourneysPlugin(BasePlugin[JourneysConfig]):
             from generator.site.build_site import SiteBuildError, refuse_committed_caches
 
             try:
-                refuse_committed_caches(Path(config.config_file_path).parent)
+                unchecked = refuse_committed_caches(Path(config.config_file_path).parent)
             except SiteBuildError as exc:
                 raise PluginError(f"journeys: {exc}") from None
+            if unchecked:  # said, not a warning: git's own refusal must not fail a --strict build
+                log.info(f"journeys: {unchecked}")
         settings, problems = (
             load_settings(Path(config.config_file_path)) if config.config_file_path else (Settings(), [])
         )
