@@ -14,9 +14,11 @@ secret, for a CI that keeps the cache between runs), else a random key journeyma
 in ``$XDG_CACHE_HOME/journeymap/cache-key`` (``~/.cache``), made on first use. Entry
 names can be worked out from a project's content, so without the key a pull request
 could commit ``.cache/journeymap/…`` files that put HTML the review never shows into
-the site; with it, such a file is just another foreign file. A key file inside the
-project, or one that cannot be read or made, gives way to a key of this process only:
-the cache then serves the build it is in, and nothing from before.
+the site; with it, such a file is just another foreign file. A key file someone else
+could have written (another user's, one others may write, a link) is replaced by a new
+one. A key file inside the project or its git work tree, in a folder others may write
+to, or one that cannot be read or made, gives way to a key of this process only: the
+cache then serves the build it is in, and nothing from before.
 
 The cache's folder holds a marker file, written when journeymap makes the folder. A
 folder that holds other files and no marker (``JOURNEYMAP_CACHE_DIR=~/.cache``) is
