@@ -35,6 +35,7 @@ __all__ = [
     "render_map_png",
     "svg_image",
     "typst_compile",
+    "typst_pages",
 ]
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
@@ -104,16 +105,16 @@ def typst_fonts() -> Any:
     return typst.Fonts(include_system_fonts=False, include_embedded_fonts=True, font_paths=[str(FONT_DIR)])
 
 
-def typst_compile(
+def typst_pages(
     source: str,
-    files: dict[str, str],
+    files: dict[str, str] | None = None,
     *,
-    fmt: Literal["pdf", "png"] = "pdf",
+    fmt: Literal["pdf", "png", "svg"] = "pdf",
     ppi: float | None = None,
     timestamp: int | None = None,
-) -> bytes:
-    """Compile typst ``source``; one PDF, or the first PNG page. ``files`` are texts the
-    source reads as ``sys.inputs`` (``svg_image`` places one), never files on disk: a
+) -> list[bytes]:
+    """Compile typst ``source``: the PDF, or every page as PNG or SVG. ``files`` are texts
+    the source reads as ``sys.inputs`` (``svg_image`` places one), never files on disk: a
     compile runs on a worker thread while the engine builds pages on the main one, and
     every write or read around it gave the interpreter back to the main thread and
     waited its turn for it again (10 map PDFs took 2.2 s beside a busy main thread this
@@ -128,11 +129,23 @@ def typst_compile(
         format=fmt,
         ppi=ppi,
         timestamp=document_timestamp(timestamp),
-        sys_inputs=files,
+        sys_inputs=files or {},
     )
-    if isinstance(result, list):
-        return bytes(result[0])
-    return _poppler_safe(bytes(result)) if fmt == "pdf" else bytes(result)
+    pages = result if isinstance(result, list) else [result]
+    return [bytes(page) for page in pages]
+
+
+def typst_compile(
+    source: str,
+    files: dict[str, str],
+    *,
+    fmt: Literal["pdf", "png"] = "pdf",
+    ppi: float | None = None,
+    timestamp: int | None = None,
+) -> bytes:
+    """``typst_pages``' PDF (passing poppler's checks), or its first PNG page."""
+    first = typst_pages(source, files, fmt=fmt, ppi=ppi, timestamp=timestamp)[0]
+    return _poppler_safe(first) if fmt == "pdf" else first
 
 
 def svg_image(name: str, width: str) -> str:

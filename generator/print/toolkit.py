@@ -15,7 +15,7 @@ from generator.labels import Labels
 from generator.model import Persona
 from generator.print.canvas import canvas_block
 from generator.print.canvas_plan import CanvasPlan, blank_plan, fit_to, lay_out
-from generator.print.render_print import PAPERS, Paper, typst_compile
+from generator.print.render_print import PAPERS, Paper, typst_compile, typst_pages
 from generator.print.sheet_base import Sheet, page, prelude
 from generator.print.tiles import tiled_source
 from generator.print.transcript_kit import blank_transcript, transcription_sheet
@@ -170,22 +170,6 @@ def build_kit(
     for sheet in sheets:
         out[f"{sheet.name}.pdf"] = typst_compile(sheet.source, {})
         if with_svg:
-            for index, page in enumerate(typst_compile_svg(sheet.source), start=1):
+            for index, page in enumerate(typst_pages(sheet.source, fmt="svg"), start=1):
                 out[f"svg/{sheet.name}-{index}.svg"] = page
     return out
-
-
-def typst_compile_svg(source: str) -> list[bytes]:
-    """Every page of a typst document as SVG."""
-    import tempfile
-
-    import typst
-
-    from generator.print.render_print import typst_fonts
-
-    with tempfile.TemporaryDirectory(prefix="journeymap-kit-") as folder:
-        main = Path(folder) / "main.typ"
-        main.write_text(source, encoding="utf-8")
-        result = typst.compile(str(main), root=folder, font_paths=typst_fonts(), format="svg")
-    pages = result if isinstance(result, list) else [result]
-    return [bytes(page) for page in pages]
