@@ -111,6 +111,14 @@ def refuse_committed_caches(root: Path) -> str | None:
     return None
 
 
+def _check_committed_caches(root: Path, *, echo: bool = True) -> None:
+    """``refuse_committed_caches``, its warning said on stderr: not counted as a build
+    warning, so git's own refusal cannot fail a --strict build."""
+    unchecked = refuse_committed_caches(root)
+    if unchecked and echo:
+        print(f"journeymap: {unchecked}", file=sys.stderr)
+
+
 def _check_replaceable(target: Path) -> None:
     if target.exists() and not target.is_dir():
         raise SiteBuildError(f"{target} exists and is not a folder; refusing to replace it", 2)
@@ -149,9 +157,7 @@ def build_site(
     from generator.site.docs_tree import cache_for
 
     cache_for(settings)  # a cache folder that is not journeymap's stops the build before it starts
-    unchecked = refuse_committed_caches(config_file.parent)
-    if unchecked and echo:  # said, not counted: git's own refusal must not fail a --strict build
-        print(f"journeymap: {unchecked}", file=sys.stderr)
+    _check_committed_caches(config_file.parent, echo=echo)
     staged: list[tuple[Path, Path]] = []
     locks = contextlib.ExitStack()
 
@@ -405,7 +411,5 @@ def serve_site(
         return
     from generator.site.live_tree import serve_with_zensical
 
-    unchecked = refuse_committed_caches(config_file.parent)  # MkDocs' preview asks through the plugin
-    if unchecked:
-        print(f"journeymap: {unchecked}", file=sys.stderr)
+    _check_committed_caches(config_file.parent)  # MkDocs' preview asks through the plugin
     serve_with_zensical(settings, config_file, dev_addr=dev_addr, open_in_browser=open_in_browser)

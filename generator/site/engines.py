@@ -66,13 +66,20 @@ def zensical() -> Any:
     tested = "-".join(".".join(map(str, release)) for release in ZENSICAL_TESTED)
     try:
         import zensical as module
-        from zensical.config import parse_mkdocs_config
+        from zensical import config
     except ImportError as exc:
         raise EngineError(
             f"Zensical could not be loaded ({exc}); journeymap is tested with Zensical {tested}", 2
         ) from None
-    if not (callable(getattr(module, "build", None)) and callable(getattr(module, "serve", None))):
-        raise EngineError(f"this Zensical has no build and serve; journeymap is tested with Zensical {tested}", 2)
+    calls = [
+        getattr(module, "build", None),
+        getattr(module, "serve", None),
+        getattr(config, "parse_mkdocs_config", None),
+    ]
+    if not all(callable(call) for call in calls):
+        raise EngineError(
+            f"this Zensical has no build, serve and parse_mkdocs_config; journeymap is tested with Zensical {tested}", 2
+        )
     try:
         installed = version("zensical")
     except PackageNotFoundError:  # a copy on the path, not installed: nothing to compare
@@ -80,7 +87,6 @@ def zensical() -> Any:
     release = _release(installed)
     if release is not None and not ZENSICAL_TESTED[0] <= release <= ZENSICAL_TESTED[1]:
         _tell_untested(installed, tested)
-    del parse_mkdocs_config  # imported to know it is there
     return module
 
 
