@@ -10,6 +10,7 @@ import pytest
 from generator.site.build_site import build_site
 from generator.site.disk_cache import MARKER, DiskCache
 from tests.conftest import JOURNEY, Project, snapshot
+from tests.test_diff import git
 from tests.test_site_build import SITE_CONFIG
 
 
@@ -428,20 +429,13 @@ def test_a_key_given_in_the_environment_signs_instead(
     assert sorted(calls) == ["good", "other"]
 
 
-def _git(root: Path, *args: str) -> str:
-    import subprocess
-
-    command = ["git", "-c", "user.name=T", "-c", "user.email=t@example.org", *args]
-    return subprocess.run(command, cwd=root, check=True, capture_output=True, text=True).stdout
-
-
 def test_git_add_leaves_the_cache_out(site: Project) -> None:
     assert site.run("build", "-d", "out").exit_code == 0
     assert (site.root / ".cache" / "journeymap" / "mkdocs" / ".gitignore").read_text("utf-8") == "*\n"
-    _git(site.root, "init", "-q", "-b", "main")
-    _git(site.root, "add", "-A")
-    assert _git(site.root, "ls-files", "--", ".cache") == ""
-    assert "content/journeys/good.md" in _git(site.root, "ls-files")
+    git(site.root, "init", "-q", "-b", "main")
+    git(site.root, "add", "-A")
+    assert git(site.root, "ls-files", "--", ".cache") == ""
+    assert "content/journeys/good.md" in git(site.root, "ls-files")
 
 
 @pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
@@ -449,18 +443,18 @@ def test_a_cache_committed_to_git_stops_the_build(site: Project, engine: str) ->
     """An engine's cache (Zensical's rendered pages in ``.cache/``, a theme plugin's
     downloads) is used as it is: committed, it could put into the site what no review of
     the content showed."""
-    _git(site.root, "init", "-q", "-b", "main")
+    git(site.root, "init", "-q", "-b", "main")
     site.write(".cache/1000963581572184781", '{"data": "<script>planted</script>"}')
-    _git(site.root, "add", "-A")
-    _git(site.root, "add", "-f", ".cache/1000963581572184781")
-    _git(site.root, "commit", "-q", "-m", "A page and a cache file")
+    git(site.root, "add", "-A")
+    git(site.root, "add", "-f", ".cache/1000963581572184781")
+    git(site.root, "commit", "-q", "-m", "A page and a cache file")
     result = site.run("build", "--engine", engine, "-d", "out")
     assert result.exit_code == 2, result.output
     assert ".cache/1000963581572184781: a cache is committed to git" in result.output
     assert "git rm -r --cached .cache" in result.output
     assert "Traceback" not in result.output
     assert not (site.root / "out").exists()
-    _git(site.root, "rm", "-r", "-q", "--cached", ".cache")
+    git(site.root, "rm", "-r", "-q", "--cached", ".cache")
     assert site.run("build", "--engine", engine, "-d", "out").exit_code == 0
 
 
@@ -468,16 +462,16 @@ def test_mkdocs_run_by_hand_refuses_a_committed_cache_too(site: Project) -> None
     import subprocess
     import sys
 
-    _git(site.root, "init", "-q", "-b", "main")
+    git(site.root, "init", "-q", "-b", "main")
     site.write(".cache/plugin/privacy/assets/script.js", "alert('planted')\n")
-    _git(site.root, "add", "-A")
-    _git(site.root, "add", "-f", ".cache")
+    git(site.root, "add", "-A")
+    git(site.root, "add", "-f", ".cache")
     command = [sys.executable, "-m", "mkdocs", "build", "-q", "-d", "out"]
     result = subprocess.run(command, cwd=site.root, capture_output=True, text=True, check=False)
     assert result.returncode == 1
     assert ".cache/plugin/privacy/assets/script.js: a cache is committed to git" in result.stderr
     assert not (site.root / "out").exists()
-    _git(site.root, "rm", "-r", "-q", "--cached", ".cache")
+    git(site.root, "rm", "-r", "-q", "--cached", ".cache")
     result = subprocess.run(command, cwd=site.root, capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
 
@@ -557,11 +551,11 @@ def test_a_cache_an_earlier_journeymap_made_gets_its_gitignore(tmp_path: Path) -
 def test_a_committed_cache_file_with_a_name_that_is_not_utf8_is_named_escaped(site: Project) -> None:
     import os
 
-    _git(site.root, "init", "-q", "-b", "main")
+    git(site.root, "init", "-q", "-b", "main")
     odd = site.root / os.fsdecode(b".cache/\xffname\x1b[31m")
     odd.parent.mkdir(parents=True)
     odd.write_text("planted", encoding="utf-8")
-    _git(site.root, "add", "-f", ".cache")
+    git(site.root, "add", "-f", ".cache")
     result = site.run("build", "-d", "out")
     assert result.exit_code == 2, result.output
     assert "a cache is committed to git" in result.output
@@ -576,7 +570,7 @@ def test_git_that_will_not_answer_is_said_and_the_build_goes_on(site: Project, m
     def refusing(root: Path, folder: str) -> list[str]:
         raise GitError("detected dubious ownership in repository")
 
-    _git(site.root, "init", "-q", "-b", "main")
+    git(site.root, "init", "-q", "-b", "main")
     monkeypatch.setattr(git_history, "tracked_files", refusing)
     result = site.run("build", "--strict", "-d", "out")
     assert result.exit_code == 0, result.output
